@@ -1,0 +1,105 @@
+"""The ``jzrol`` command line.
+
+    jzrol info  PATH... [--format json|csv] [-o OUT]
+    jzrol parse PATH... [--format csv|json] [-o OUT]
+    jzrol build [--input PATH] [--out DIR]
+
+Errors are one line on stderr naming the file and the problem, exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from jzrol import paths
+from jzrol.io import atomic_write_text
+from jzrol.report import read_report
+from jzrol.sources import SourceError
+
+EXIT_BAD_INPUT = 2
+
+
+class CommandError(Exception):
+    """A user error the command line reports in one line."""
+
+
+def _reports(path_args: list[str]):
+    return [read_report(path) for path in path_args]
+
+
+def _table_output(table: pd.DataFrame, fmt: str) -> str:
+    if fmt == "json":
+        return table.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+    return table.to_csv(index=False, lineterminator="\n")
+
+
+def _info(args: argparse.Namespace) -> str:
+    metas = [report.meta.to_dict() for report in _reports(args.paths)]
+    if args.format == "csv":
+        table = pd.DataFrame(metas).drop(columns=["provenance"])
+        for column in ("issuer", "warnings"):
+            table[column] = table[column].map(" | ".join)
+        return _table_output(table, "csv")
+    payload = metas[0] if len(metas) == 1 else metas
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _parse(args: argparse.Namespace) -> str:
+    units = pd.concat([report.units for report in _reports(args.paths)], ignore_index=True)
+    return _table_output(units, args.format)
+
+
+def _build(args: argparse.Namespace) -> str:
+    from jzrol.figures import build  # imported late: plotting is not needed by the other commands
+
+    written = build(input_path=args.input, out_dir=args.out, progress=not args.quiet)
+    return f"wrote {len(written)} files to {args.out}\n"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jzrol", description="Analyse Chinese government policy reports.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def with_paths(name: str, help_text: str, default_format: str) -> argparse.ArgumentParser:
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("paths", nargs="+", metavar="PATH", help="report files (text or HTML)")
+        command.add_argument("--format", choices=["csv", "json"], default=default_format)
+        command.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+        return command
+
+    with_paths("info", "metadata and provenance warnings (JSON)", "json").set_defaults(run=_info)
+    with_paths("parse", "the units table: parts, sections, items, sentences", "csv").set_defaults(run=_parse)
+    build = commands.add_parser("build", help="regenerate every figure, table, MANIFEST and the write-up")
+    build.add_argument("--input", type=Path, default=paths.SEED_REPORT, help="report to analyse")
+    build.add_argument("--out", type=Path, default=paths.FIGURES_DIR, help="output folder")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.set_defaults(run=_build, output=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        output = args.run(args)
+    except (SourceError, CommandError) as error:
+        print(f"jzrol: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if getattr(args, "output", None):
+        try:
+            atomic_write_text(Path(args.output), output)
+        except OSError as error:
+            print(f"jzrol: error: {args.output}: cannot write ({error.strerror})", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    else:
+        sys.stdout.write(output)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

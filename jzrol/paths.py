@@ -1,0 +1,26 @@
+"""Every path the package uses, in one place.
+
+>>> from jzrol import paths
+>>> paths.SEED_REPORT.name
+'jinzhou-2020-rule-of-law-government-report.txt'
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ROOT = PACKAGE_DIR.parent
+DATA_DIR = ROOT / "data"
+RAW_DIR = DATA_DIR / "raw"
+LEXICON_DIR = DATA_DIR / "lexicon"
+FIGURES_DIR = ROOT / "figures"
+NOTEBOOKS_DIR = ROOT / "notebooks"
+
+SEED_REPORT = RAW_DIR / "jinzhou-2020-rule-of-law-government-report.txt"
+PROVINCES = LEXICON_DIR / "provinces.csv"
+
+#: Folder of the State Council work reports used by tests and benchmarks when it is present.
+#: Override with the ``JZROL_CORPUS`` environment variable.
+SHARED_CORPUS = Path(os.environ.get("JZROL_CORPUS", ROOT.parent / "shared" / "corpus" / "state-council"))

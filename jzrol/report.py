@@ -1,0 +1,623 @@
+"""Parse a report's text into metadata and a lossless table of units.
+
+A scraped report has three layers: page chrome (site name, breadcrumbs,
+publication line, footer with sponsor, ICP and site code), a title block, and
+the body. The body of this genre is numbered: parts (一、), sections (（一）),
+enumerated items (一是/二是, 第一，) and sentences. :func:`parse_report` finds
+all of them and returns a :class:`Report` whose ``units`` table covers the body
+character for character: ``text[start:end]`` is always the source span.
+
+>>> report = parse_report("一、总体情况\\n\\n今年共办结12件。一是加强领导；二是完善制度。")
+>>> report.units[["kind", "part", "item", "text"]].values.tolist()[1:]
+[['text', 1, 0, '今年共办结12件。'], ['text', 1, 1, '一是加强领导；'], ['text', 1, 2, '二是完善制度。']]
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from jzrol import paths
+from jzrol.sources import Source, read_source
+
+__all__ = ["Report", "ReportMeta", "UNIT_COLUMNS", "chinese_numeral", "normalize_text", "parse_report", "read_report"]
+
+UNIT_COLUMNS = [
+    "doc_id", "unit_id", "kind", "part", "part_title", "section", "section_title", "item",
+    "start", "end", "text", "paragraph", "sentence", "norm",
+]
+
+# --- characters and patterns -------------------------------------------------------------
+
+_SPACE = " \t\r\f\v\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
+_FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FULLWIDTH_ALNUM.update({0xFF05: ord("%"), 0xFF0E: ord(".")})  # ％ ．
+
+_NUM = "一二三四五六七八九十"
+_PART = re.compile(rf"^(?P<num>[{_NUM}]{{1,3}})\s*[、．.]|^第(?P<num2>[{_NUM}]{{1,3}})部分[\s:：、，,]*")
+_BARE_NUMERAL = re.compile(rf"^[{_NUM}]{{1,3}}$")
+_SECTION = re.compile(rf"^[（(]\s*(?P<num>[{_NUM}]{{1,3}})\s*[）)]\s*")
+_ITEM = re.compile(rf"(?:^|(?<=[。；;！？!?：:]))[{_SPACE}]*(?P<num>[{_NUM}]{{1,3}})是(?![否非])")
+_ITEM_ORDINAL = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})[，,、](?!\d)")
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』》）)]*|……[”’」』）)]*")
+_TERMINAL = tuple("。！？!?；;：:，,、")
+_OPENING = tuple("《“‘（(「『—")
+_CLOSING = tuple("》”’）)」』，,、。；;：:")
+_SALUTATION = re.compile(r"^(各位代表|同志们)[：:！!，,]")
+
+_TITLE = re.compile(r"(报告|工作报告|情况|总结|意见|规划|纲要|公报|讲话|白皮书)$|^关于.+的|.+关于.+的(报告|情况)")
+_BREADCRUMB = re.compile(r"当前位置|您的位置|您现在的位置|所在位置|首页\s*[>＞»]|[>＞»]\s*正文")
+_PUBMETA = re.compile(
+    r"^(发布时间|发布日期|发文日期|成文日期|日期|时间|来源|信息来源|文章来源|作者|编辑|责任编辑|浏览次数|点击数|访问量|阅读次数|字号|【字体|打印|分享)\s*[:：]?"
+)
+_FOOTER = re.compile(
+    r"^(上一篇|下一篇|上一条|下一条|相关阅读|相关链接|相关文章|相关文件|打印本页|关闭窗口|【打印|【关闭|扫一扫|"
+    r"主办单位|主办[:：]|承办单位|版权所有|Copyright|©|网站标识码|.{0,12}ICP备|.{0,12}公网安备|"
+    r"本作品是中华人民共和国的|本作品在全世界都属于公有领域|Public domain$)"
+)
+_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})")
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
+_SITE_CODE = re.compile(r"网站标识码\s*[:：]?\s*(?P<code>[0-9A-Za-z]{6,})")
+_SPONSOR = re.compile(r"主办单位\s*[:：]\s*(?P<name>[^\s　]+)")
+_ICP = re.compile(r"(?P<abbr>[\u4e00-\u9fff])ICP备\s*(?P<number>\d+)")
+_POLICE = re.compile(r"(?P<abbr>[\u4e00-\u9fff])公网安备\s*(?P<number>\d{6,})")
+_ADDRESS = re.compile(r"地址\s*[:：]\s*(?P<address>[^\s　]+)")
+_PHONE = re.compile(r"电话\s*[:：]\s*(?P<phone>[0-9\-—－ ]{7,})")
+_BYLINE_PREMIER = re.compile(r"国务院总理")
+_ISSUER_SPLIT = re.compile(r"[\s、，,]+|(?<=[委府院])和(?=[\u4e00-\u9fff])")
+_PLACE_PREFIX = re.compile(r"^(中共|中国共产党)")
+_PLACE_SUFFIX = re.compile(r"(人民政府|政府|委员会|党委|省委|市委|县委|区委|州委|办公室|办公厅)$")
+_ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)$")
+
+
+# --- small pure helpers ------------------------------------------------------------------
+
+def chinese_numeral(text: str) -> int:
+    """Value of a small Chinese numeral as used in headings (一 to 九十九).
+
+    >>> chinese_numeral("十一"), chinese_numeral("二十"), chinese_numeral("九")
+    (11, 20, 9)
+    """
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    if "十" not in text:
+        return digits[text]
+    tens, _, ones = text.partition("十")
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+def normalize_text(text: str) -> str:
+    """The analysis form of a span: no zero-width or layout whitespace, half-width digits and letters.
+
+    Line breaks inside a sentence (as scraped pages leave around links) are
+    removed, runs of spaces collapse, and full-width digits and Latin letters
+    become half-width. Chinese punctuation is kept as written.
+
+    >>> normalize_text("共\\u200b１２\\n件，\\u3000\\u3000ＡＰＰ\\n\\n")
+    '共12件， APP'
+    """
+    text = _ZERO_WIDTH.sub("", text).translate(_FULLWIDTH_ALNUM)
+    text = re.sub(r"[ \t\r\f\v\u00a0]*\n[\s\u3000]*", "", text)
+    text = re.sub(r"[ \t\r\f\v\u00a0\u3000]+", " ", text)
+    return text.strip()
+
+
+def _heading_text(text: str) -> str:
+    """Heading words without marker and closing punctuation."""
+    text = normalize_text(text)
+    text = _SECTION.sub("", text)
+    text = _PART.sub("", text)
+    return text.strip().rstrip("。：:；;，,").strip()
+
+
+# --- data classes -----------------------------------------------------------------------
+
+@dataclass
+class ReportMeta:
+    """What a report says about itself and what its page chrome says about it."""
+
+    doc_id: str
+    title: str | None = None
+    issuer: list[str] = field(default_factory=list)
+    year: int | None = None
+    published: str | None = None
+    site_name: str | None = None
+    site_code: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    provenance: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """Plain dict in the key order of ``jzrol info``."""
+        return asdict(self)
+
+
+@dataclass
+class Report:
+    """A parsed report: its text, metadata, units table and the chrome kept out of the body.
+
+    Attributes:
+        text: the decoded text; every ``start``/``end`` offset refers to it.
+        meta: :class:`ReportMeta`.
+        units: the units table (``UNIT_COLUMNS``), one row per title line, heading or sentence.
+        chrome: page chrome lines kept out of the body (``kind, start, end, text``).
+        body_spans: the (start, end) spans the units cover exactly.
+    """
+
+    text: str
+    meta: ReportMeta
+    units: pd.DataFrame
+    chrome: pd.DataFrame
+    body_spans: list[tuple[int, int]]
+    source: Source | None = None
+
+    @property
+    def doc_id(self) -> str:
+        return self.meta.doc_id
+
+    def parts(self) -> pd.DataFrame:
+        """One row per part: number and title (``part`` 0 is the preamble)."""
+        return (
+            self.units.loc[self.units["part"] > 0, ["part", "part_title"]]
+            .drop_duplicates("part").reset_index(drop=True)
+        )
+
+    def sections(self) -> pd.DataFrame:
+        """One row per section: part, section number and title."""
+        rows = self.units.loc[self.units["section"] > 0, ["part", "section", "section_title"]]
+        return rows.drop_duplicates(["part", "section"]).reset_index(drop=True)
+
+
+@dataclass
+class _Line:
+    start: int  # first non-space character
+    end: int  # one past the last non-space character
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return self.start == self.end
+
+
+@dataclass
+class _Paragraph:
+    start: int
+    end: int
+    region_end: int
+    flat: str  # normalized text for classification
+    kind: str = "text"  # title | part | section | plain_heading | bare | text
+    number: int = 0
+    heading_end: int | None = None  # for a section heading sharing its line with text
+
+
+# --- line and chrome handling --------------------------------------------------------------
+
+def _split_lines(text: str) -> list[_Line]:
+    lines, offset = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        left = len(body) - len(body.lstrip(_SPACE))
+        stripped = body.strip(_SPACE)
+        start = offset + left if stripped else offset
+        lines.append(_Line(start, start + len(stripped), stripped))
+        offset += len(raw)
+    return lines
+
+
+def _is_prose(line: str) -> bool:
+    flat = normalize_text(line)
+    return flat.endswith(("。", "：", ":", "！", "；")) or (len(flat) >= 25 and any(p in flat for p in "，。；,"))
+
+
+def _article_start(lines: list[_Line]) -> int:
+    """Index of the first line of the article proper (after title and page header)."""
+    for index, line in enumerate(lines):
+        if line.blank:
+            continue
+        flat = normalize_text(line.text)
+        if _FOOTER.match(flat):
+            continue
+        if (
+            _SALUTATION.match(flat)
+            or _PART.match(flat)
+            or _SECTION.match(flat)
+            or "报告如下" in flat
+            or (_is_prose(flat) and not _BREADCRUMB.search(flat) and not _PUBMETA.match(flat))
+        ):
+            return index
+    return 0
+
+
+def _footer_start(lines: list[_Line], after: int) -> int:
+    for index in range(after, len(lines)):
+        if not lines[index].blank and _FOOTER.match(normalize_text(lines[index].text)):
+            return index
+    return len(lines)
+
+
+def _blocks(text: str, lines: list[_Line]) -> list[_Line]:
+    """Join runs of non-blank lines (a scraped title can be split where the page had a link)."""
+    blocks: list[_Line] = []
+    run: list[_Line] = []
+    for line in [*lines, _Line(0, 0, "")]:
+        if line.blank:
+            if run:
+                blocks.append(_Line(run[0].start, run[-1].end, text[run[0].start:run[-1].end]))
+            run = []
+        else:
+            run.append(line)
+    return blocks
+
+
+def _classify_header(text: str, header: list[_Line]) -> tuple[list[tuple[str, _Line]], list[_Line], _Line | None]:
+    """Split header blocks into chrome (kind, block), title-block blocks and the title block."""
+    content = _blocks(text, header)
+    title_index = next(
+        (i for i, line in enumerate(content)
+         if _TITLE.search(normalize_text(line.text)) and not _BREADCRUMB.search(line.text)
+         and not _PUBMETA.match(normalize_text(line.text))),
+        None,
+    )
+    has_chrome = any(_BREADCRUMB.search(l.text) or _PUBMETA.match(normalize_text(l.text)) for l in content)
+    chrome: list[tuple[str, _Line]] = []
+    title_block: list[_Line] = []
+    for i, line in enumerate(content):
+        flat = normalize_text(line.text)
+        if _BREADCRUMB.search(flat):
+            chrome.append(("breadcrumb", line))
+        elif _PUBMETA.match(flat):
+            chrome.append(("pubmeta", line))
+        elif title_index is not None and i < title_index:
+            chrome.append(("site" if not chrome else "column", line))
+        elif title_index is None and has_chrome:
+            chrome.append(("site" if not chrome else "column", line))
+        else:
+            title_block.append(line)
+    title = content[title_index] if title_index is not None else None
+    return chrome, title_block, title
+
+
+# --- paragraphs and structure ---------------------------------------------------------------
+
+def _is_heading_like(flat: str, limit: int = 60) -> bool:
+    return 0 < len(flat) <= limit and not flat.endswith(_TERMINAL) and "。" not in flat
+
+
+def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end: int) -> list[_Paragraph]:
+    """Group lines[first:last] into paragraphs; single line breaks inside a sentence are joined."""
+    paragraphs: list[_Paragraph] = []
+    current: list[_Line] = []
+    blank_since = False
+
+    def close() -> None:
+        if current:
+            paragraphs.append(_Paragraph(current[0].start, current[-1].end, region_end, ""))
+
+    for line in lines[first:last]:
+        if line.blank:
+            blank_since = True
+            continue
+        flat = normalize_text(line.text)
+        if current:
+            previous = normalize_text(text[current[-1].start:current[-1].end])
+            starts_block = bool(_PART.match(flat) or _SECTION.match(flat) or _ITEM.match(flat)
+                                or _ITEM_ORDINAL.match(flat) or _SALUTATION.match(flat))
+            ends_block = previous.endswith(("。", "！", "？", "!", "?", "：", ":", "；", "”", "」", "…"))
+            ends_heading = bool(
+                (_PART.match(previous) or _SECTION.match(previous)) and _is_heading_like(previous)
+                and not previous.endswith(_OPENING) and not flat.startswith(_CLOSING)
+            )
+            if blank_since or starts_block or ends_block or ends_heading:
+                close()
+                current = []
+        current.append(line)
+        blank_since = False
+    close()
+    for paragraph in paragraphs:
+        paragraph.flat = normalize_text(text[paragraph.start:paragraph.end])
+    return paragraphs
+
+
+def _mark_candidates(paragraphs: list[_Paragraph]) -> None:
+    for index, p in enumerate(paragraphs):
+        part, section = _PART.match(p.flat), _SECTION.match(p.flat)
+        if part and _is_heading_like(p.flat):
+            p.kind, p.number = "part", chinese_numeral(part.group("num") or part.group("num2"))
+        elif _BARE_NUMERAL.match(p.flat):
+            p.kind, p.number = "bare", chinese_numeral(p.flat)
+        elif section:
+            p.kind, p.number = "section", chinese_numeral(section.group("num"))
+        elif (
+            index + 1 < len(paragraphs)
+            and 2 <= len(p.flat) <= 40
+            and _is_heading_like(p.flat)
+            and re.search(r"[\u4e00-\u9fff]", p.flat)
+            and not _ITEM.match(p.flat)
+            and not _ITEM_ORDINAL.match(p.flat)
+        ):
+            p.kind = "plain_heading"
+
+
+def _in_sequence(paragraphs: list[_Paragraph], kind: str) -> int:
+    """How many candidates of ``kind`` continue a 1, 2, 3 … sequence."""
+    count = 0
+    for p in paragraphs:
+        if p.kind == kind and p.number == count + 1:
+            count += 1
+    return count
+
+
+def _part_family(paragraphs: list[_Paragraph]) -> str | None:
+    """Which marker makes a top-level part in this document."""
+    if _in_sequence(paragraphs, "part") >= 2:
+        return "part"
+    if _in_sequence(paragraphs, "bare") >= 2:
+        return "bare"
+    plain = [i for i, p in enumerate(paragraphs) if p.kind == "plain_heading"]
+    sections = [i for i, p in enumerate(paragraphs) if p.kind == "section"]
+    numbered_sections = _in_sequence(paragraphs, "section") >= 2
+    # Unnumbered headings are parts when they come first; numbered sections nest under them.
+    if len(plain) >= 2 and (not numbered_sections or plain[0] < sections[0]):
+        return "plain_heading"
+    if numbered_sections:
+        return "section"
+    return None
+
+
+def _section_heading_end(text: str, p: _Paragraph) -> int:
+    """End offset of a section heading: the whole paragraph, or its first sentence when text follows."""
+    if _is_heading_like(p.flat):
+        return p.end
+    match = _SENTENCE_END.search(text, p.start, p.end)
+    if match and len(normalize_text(text[p.start:match.end()])) <= 60:
+        return match.end()
+    # A long first clause with no full stop nearby: treat the marker line as the heading.
+    return p.end
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+    """Split text[start:end] into sentences; an item marker starts a new one.
+
+    Returns (segment start, item number or None) pairs.
+    """
+    span = text[start:end]
+    cuts: dict[int, int | None] = {0: None}
+    for match in _SENTENCE_END.finditer(span):
+        if match.end() < len(span):
+            cuts.setdefault(match.end(), None)
+    for match in _ITEM.finditer(span):
+        cuts[match.start("num")] = chinese_numeral(match.group("num"))
+    ordinal = _ITEM_ORDINAL.match(span.lstrip(_SPACE))
+    if ordinal:
+        cuts[0] = chinese_numeral(ordinal.group("num"))
+    # A cut followed by nothing but whitespace belongs to the previous sentence.
+    kept = [(offset, number) for offset, number in sorted(cuts.items()) if offset == 0 or span[offset:].strip(_SPACE + "\n")]
+    # Whitespace between a sentence end and the next sentence stays with the earlier one.
+    result = []
+    for offset, number in kept:
+        while offset and offset < len(span) and span[offset] in _SPACE + "\n":
+            offset += 1
+        result.append((start + offset, number))
+    return result
+
+
+# --- metadata ------------------------------------------------------------------------------
+
+def _provinces() -> dict[str, str]:
+    with open(paths.PROVINCES, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return {row["code"]: row["name"] for row in rows} | {row["abbr"]: row["code"] for row in rows}
+
+
+def _place(issuer: str) -> str | None:
+    name = _PLACE_SUFFIX.sub("", _PLACE_PREFIX.sub("", issuer))
+    name = _ADMIN_SUFFIX.sub("", name)
+    return name if len(name) >= 2 and name not in {"国务院", "中央", "中共中央"} else None
+
+
+def _meta(doc_id: str, text: str, title: _Line | None, title_block: list[_Line],
+          chrome: list[tuple[str, _Line]], warnings: list[str]) -> ReportMeta:
+    meta = ReportMeta(doc_id=doc_id)
+    if title is not None:
+        meta.title = normalize_text(title.text)
+    else:
+        warnings.append("no title found; metadata comes from what the text has")
+    if meta.title:
+        head = meta.title.split("关于", 1)[0] if "关于" in meta.title else ""
+        meta.issuer = [name for name in _ISSUER_SPLIT.split(head) if name]
+        year = _YEAR_IN_TITLE.search(meta.title)
+        meta.year = int(year.group(1)) if year else None
+    block = " ".join(normalize_text(line.text) for line in title_block)
+    if not meta.issuer and _BYLINE_PREMIER.search(block):
+        meta.issuer = ["国务院"]
+    pubmeta = " ".join(normalize_text(line.text) for kind, line in chrome if kind == "pubmeta")
+    date = _DATE.search(pubmeta) or _DATE.search(block)
+    if date:
+        meta.published = f"{int(date['y']):04d}-{int(date['m']):02d}-{int(date['d']):02d}"
+    header_site = [normalize_text(line.text) for kind, line in chrome if kind == "site"]
+    footer = " ".join(normalize_text(line.text) for kind, line in chrome if kind == "footer")
+    sponsor = _SPONSOR.search(footer)
+    meta.site_name = header_site[0] if header_site else (sponsor["name"] if sponsor else None)
+    code = _SITE_CODE.search(footer)
+    meta.site_code = code["code"] if code else None
+    icp, police = _ICP.search(footer), _POLICE.search(footer)
+    address, phone = _ADDRESS.search(footer), _PHONE.search(footer)
+    meta.provenance = {
+        "sponsor": sponsor["name"] if sponsor else None,
+        "icp": f"{icp['abbr']}ICP备{icp['number']}" if icp else None,
+        "police_record": f"{police['abbr']}公网安备{police['number']}" if police else None,
+        "address": address["address"] if address else None,
+        "phone": phone["phone"].strip() if phone else None,
+    }
+    _provenance_warnings(meta, warnings)
+    meta.warnings = warnings
+    return meta
+
+
+def _provenance_warnings(meta: ReportMeta, warnings: list[str]) -> None:
+    places = [place for place in map(_place, meta.issuer) if place]
+    names = [n for n in (meta.site_name, meta.provenance.get("sponsor")) if n]
+    evidence = []
+    if places and meta.provenance.get("address") and any(p in meta.provenance["address"] for p in places):
+        evidence.append(f"address {meta.provenance['address']}")
+    if meta.site_code:
+        evidence.append(f"site code {meta.site_code}")
+    for name in dict.fromkeys(names):
+        if places and not any(place in name for place in places) and not any(name in i for i in meta.issuer):
+            backing = f" (the page's {', '.join(evidence)} belong to the issuer's site)" if evidence else ""
+            warnings.append(
+                f"site name '{name}' in the page chrome does not match the issuer "
+                f"{'、'.join(meta.issuer)}{backing}; cite the issuer's own site"
+            )
+    provinces = _provinces()
+    regions = {}
+    if meta.site_code and meta.site_code[:2] in provinces:
+        regions["site code"] = meta.site_code[:2]
+    for key in ("icp", "police_record"):
+        value = meta.provenance.get(key)
+        if value and value[0] in provinces:
+            regions[key.replace("_", " ")] = provinces[value[0]]
+    if len(set(regions.values())) > 1:
+        listed = ", ".join(f"{k} {provinces.get(v, v)}" for k, v in regions.items())
+        warnings.append(f"page chrome points to different provinces: {listed}")
+
+
+# --- the parser ----------------------------------------------------------------------------
+
+def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None) -> Report:
+    """Parse report text into metadata, units and chrome.
+
+    Args:
+        text: decoded report text (plain text; see :func:`jzrol.sources.read_source` for files).
+        doc_id: identifier written into every row.
+        source: provenance of ``text`` when it came from a file.
+
+    >>> r = parse_report("关于2020年法治政府建设情况的报告\\n\\n一、主要成效\\n\\n（一）完善机制。全年培训3次。")
+    >>> r.meta.year, r.parts().part_title.tolist(), r.sections().section_title.tolist()
+    (2020, ['主要成效'], ['完善机制'])
+    """
+    lines = _split_lines(text)
+    first = _article_start(lines)
+    footer = _footer_start(lines, first + 1)
+    chrome, title_block, title = _classify_header(text, lines[:first])
+    chrome += [("footer", line) for line in lines[footer:] if not line.blank]
+    warnings: list[str] = []
+
+    last = footer
+    while last > first and lines[last - 1].blank:
+        last -= 1
+    body_spans = [(line.start, line.end) for line in title_block]
+    paragraphs = [_Paragraph(line.start, line.end, line.end, normalize_text(line.text), kind="title")
+                  for line in title_block]
+    if last > first:
+        region_end = lines[last - 1].end
+        body_spans.append((lines[first].start, region_end))
+        article = _paragraphs(text, lines, first, last, region_end)
+        _mark_candidates(article)
+        paragraphs += article
+    if not paragraphs:
+        warnings.append("no body text found")
+    units = _units(text, paragraphs, doc_id, warnings)
+    chrome_table = pd.DataFrame(
+        [{"kind": kind, "start": line.start, "end": line.end, "text": line.text} for kind, line in chrome],
+        columns=["kind", "start", "end", "text"],
+    )
+    meta = _meta(doc_id, text, title, title_block, chrome, warnings)
+    if source is not None:
+        meta.provenance = {"path": source.path, "encoding": source.encoding, "format": source.format,
+                           "sha256": source.sha256, **meta.provenance}
+    return Report(text=text, meta=meta, units=units, chrome=chrome_table, body_spans=body_spans, source=source)
+
+
+def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[str]) -> pd.DataFrame:
+    family = _part_family(paragraphs)
+    section_kind = "section" if family != "section" else None
+    rows: list[dict] = []
+    part = section = item = 0
+    part_title = section_title = ""
+    # Each unit runs to the start of the next one inside its region (or the region's end).
+    pieces: list[tuple[int, str, int | None]] = []  # (start, kind, item number)
+    states: list[tuple[int, str, int, str]] = []
+    paragraph_numbers: list[int] = []
+    for number, p in enumerate(paragraphs, start=1):
+        heading_end = None
+        if p.kind == "title":
+            pieces.append((p.start, "title", None))
+            states.append((0, "", 0, ""))
+            paragraph_numbers.append(number)
+            continue
+        if p.kind == family and p.number == part + 1:
+            part, part_title = p.number if family != "plain_heading" else part + 1, _heading_text(p.flat)
+            section, section_title, item = 0, "", 0
+            heading_end = _section_heading_end(text, p) if family == "section" else p.end
+        elif family == "plain_heading" and p.kind == "plain_heading":
+            part, part_title = part + 1, _heading_text(p.flat)
+            section, section_title, item = 0, "", 0
+            heading_end = p.end
+        elif p.kind == section_kind and p.number == section + 1:
+            section, section_title, item = p.number, _heading_text(
+                text[p.start:_section_heading_end(text, p)]), 0
+            heading_end = _section_heading_end(text, p)
+        elif p.kind in {"part", "plain_heading", "bare"} and _is_heading_like(p.flat):
+            heading_end = p.end  # an unnumbered or out-of-sequence heading: no counter changes
+        if heading_end is not None:
+            pieces.append((p.start, "heading", None))
+            states.append((part, part_title, section, section_title))
+            paragraph_numbers.append(number)
+            if heading_end >= p.end:
+                continue
+        body_start = heading_end if heading_end is not None else p.start
+        while body_start < p.end and text[body_start] in _SPACE + "\n":
+            body_start += 1
+        for seg_start, item_number in _segments(text, body_start, p.end):
+            pieces.append((seg_start, "text", item_number))
+            states.append((part, part_title, section, section_title))
+            paragraph_numbers.append(number)
+
+    region_end = {i: p.region_end for i, p in enumerate(paragraphs)}
+    paragraph_of_piece = [n - 1 for n in paragraph_numbers]
+    sentence = 0
+    previous_paragraph = None
+    for index, (start, kind, item_number) in enumerate(pieces):
+        p_index = paragraph_of_piece[index]
+        if index + 1 < len(pieces) and region_end[paragraph_of_piece[index + 1]] == region_end[p_index]:
+            end = pieces[index + 1][0]
+        else:
+            end = region_end[p_index]
+        part, part_title, section, section_title = states[index]
+        if rows and (part, section) != (rows[-1]["part"], rows[-1]["section"]):
+            item = 0
+        if item_number is not None and (item_number == 1 or item_number == item + 1):
+            item = item_number
+        sentence = sentence + 1 if previous_paragraph == p_index else 1
+        previous_paragraph = p_index
+        rows.append({
+            "doc_id": doc_id, "unit_id": index + 1, "kind": kind,
+            "part": part, "part_title": part_title, "section": section, "section_title": section_title,
+            "item": item if kind == "text" else 0,
+            "start": start, "end": end, "text": text[start:end],
+            "paragraph": p_index + 1, "sentence": sentence if kind == "text" else 0,
+            "norm": normalize_text(text[start:end]),
+        })
+    if family is None and paragraphs:
+        warnings.append("no numbered parts found; the whole body is part 0")
+    return pd.DataFrame(rows, columns=UNIT_COLUMNS)
+
+
+def read_report(path: str | Path) -> Report:
+    """Read, decode and parse one report file.
+
+    Raises:
+        jzrol.sources.SourceError: the file cannot be read as a report.
+
+    >>> report = read_report(paths.SEED_REPORT)
+    >>> report.meta.issuer, report.meta.year, report.meta.published
+    (['中共锦州市委', '锦州市人民政府'], 2020, '2021-02-23')
+    """
+    source = read_source(path)
+    return parse_report(source.text, doc_id=source.doc_id, source=source)
