@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from jzrol import paths
+from jzrol.fonts import FontNotFoundError
 from jzrol.io import atomic_write_text
 from jzrol.report import read_report
 from jzrol.sources import SourceError
@@ -55,6 +56,9 @@ def _parse(args: argparse.Namespace) -> str:
 
 
 def _build(args: argparse.Namespace) -> str:
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only, never a window
     from jzrol.figures import build  # imported late: plotting is not needed by the other commands
 
     written = build(input_path=args.input, out_dir=args.out, progress=not args.quiet)
@@ -87,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         output = args.run(args)
-    except (SourceError, CommandError) as error:
+    except (SourceError, CommandError, FontNotFoundError) as error:
         print(f"jzrol: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if getattr(args, "output", None):

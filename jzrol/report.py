@@ -354,7 +354,7 @@ def _in_sequence(paragraphs: list[_Paragraph], kind: str) -> int:
 
 def _part_family(paragraphs: list[_Paragraph]) -> str | None:
     """Which marker makes a top-level part in this document."""
-    if _in_sequence(paragraphs, "part") >= 2:
+    if _in_sequence(paragraphs, "part") >= 1:
         return "part"
     if _in_sequence(paragraphs, "bare") >= 2:
         return "bare"
@@ -503,6 +503,8 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     """
     lines = _split_lines(text)
     first = _article_start(lines)
+    while first < len(lines) and lines[first].blank:
+        first += 1
     footer = _footer_start(lines, first + 1)
     chrome, title_block, title = _classify_header(text, lines[:first])
     chrome += [("footer", line) for line in lines[footer:] if not line.blank]
@@ -621,3 +623,24 @@ def read_report(path: str | Path) -> Report:
     """
     source = read_source(path)
     return parse_report(source.text, doc_id=source.doc_id, source=source)
+
+
+def outline(units: pd.DataFrame) -> pd.DataFrame:
+    """One row per part and section with the size of its text: sentences, items and characters.
+
+    Characters count the normalized text of sentences (headings excluded). The
+    preamble (part 0) and a part's text before its first section (section 0)
+    are rows too when they hold any sentence.
+
+    >>> r = parse_report("一、成效\\n\\n（一）执法。共办结12件。一是公开；二是记录。")
+    >>> outline(r.units)[["part", "section", "sentences", "items", "characters"]].values.tolist()
+    [[1, 1, 3, 2, 17]]
+    """
+    columns = ["doc_id", "part", "part_title", "section", "section_title", "sentences", "items", "characters"]
+    body = units[units["kind"] == "text"]
+    if body.empty:
+        return pd.DataFrame(columns=columns)
+    keys = ["doc_id", "part", "part_title", "section", "section_title"]
+    grouped = body.assign(characters=body["norm"].str.len()).groupby(keys, sort=False)
+    table = grouped.agg(sentences=("norm", "size"), items=("item", "max"), characters=("characters", "sum"))
+    return table.reset_index().sort_values(["doc_id", "part", "section"], kind="stable")[columns].reset_index(drop=True)

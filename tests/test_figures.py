@@ -1,0 +1,137 @@
+"""Fonts, deterministic files and `jzrol build` end to end."""
+
+import hashlib
+import io
+import json
+import subprocess
+import sys
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from jzrol import fonts, paths, plots  # noqa: E402
+from jzrol.figures import configure_matplotlib, save_figure  # noqa: E402
+from jzrol.report import outline  # noqa: E402
+from tests.conftest import DATA  # noqa: E402
+
+
+def sha256(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_resolved_font_is_regular_cjk_with_every_probe_glyph():
+    choice = fonts.find_cjk_font()
+    assert choice.family in fonts.PREFERRED_FAMILIES
+    assert fonts._usable(choice.path, choice.index) is None
+    assert choice.single_face_path().is_file()
+
+
+def test_explicit_font_without_chinese_glyphs_is_refused(monkeypatch):
+    latin = matplotlib.font_manager.findfont("DejaVu Sans")
+    monkeypatch.setenv(fonts.ENV_VAR, latin)
+    with pytest.raises(fonts.FontNotFoundError, match="lacks glyphs"):
+        fonts.find_cjk_font.__wrapped__()
+
+
+def test_no_cjk_font_error_says_how_to_install(monkeypatch):
+    monkeypatch.delenv(fonts.ENV_VAR, raising=False)
+    monkeypatch.setattr(fonts, "PREFERRED_FAMILIES", ("No Such Family",))
+    with pytest.raises(fonts.FontNotFoundError, match="apt-get install fonts-wqy-microhei"):
+        fonts.find_cjk_font.__wrapped__()
+
+
+def test_chinese_labels_render_without_missing_glyph_warnings(seed):
+    configure_matplotlib()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph ... missing from font" would raise here
+        fig, ax = plt.subplots()
+        returned = plots.plot_outline(outline(seed.units), ax=ax)
+        ax.set_title("法治政府建设（一）：99.93％")
+        assert returned is ax
+        for fmt in ("png", "svg"):
+            fig.savefig(io.BytesIO(), format=fmt)
+    plt.close(fig)
+
+
+def test_save_figure_writes_png_svg_csv_without_dates_or_versions(tmp_path, seed):
+    configure_matplotlib()
+    fig, ax = plt.subplots()
+    plots.plot_outline(outline(seed.units), ax=ax)
+    files = save_figure(fig, "outline", table=outline(seed.units), out_dir=tmp_path)
+    assert sorted(p.name for p in files) == ["outline.csv", "outline.png", "outline.svg"]
+    svg = (tmp_path / "outline.svg").read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg and matplotlib.__version__ not in svg
+    png = (tmp_path / "outline.png").read_bytes()
+    assert b"Software" not in png and matplotlib.__version__.encode() not in png
+    assert (tmp_path / "outline.csv").read_text(encoding="utf-8").startswith("doc_id,part,part_title,section")
+
+
+def test_save_figure_failure_leaves_no_file(tmp_path, monkeypatch):
+    fig, _ = plt.subplots()
+    original = fig.savefig
+
+    def fail_on_svg(target, format, **options):  # noqa: A002 - matplotlib's keyword
+        if format == "svg":
+            raise RuntimeError("disk full")
+        return original(target, format=format, **options)
+
+    monkeypatch.setattr(fig, "savefig", fail_on_svg)
+    with pytest.raises(RuntimeError):
+        save_figure(fig, "broken", out_dir=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def run_build(out_dir, *extra):
+    return subprocess.run([sys.executable, "-m", "jzrol.cli", "build", "--quiet", "--out", str(out_dir), *extra],
+                          capture_output=True, text=True)
+
+
+def test_build_twice_in_fresh_processes_is_byte_identical(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        result = run_build(out)
+        assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    assert {"MANIFEST", "README.md", "units.csv", "info.json", "01-structure-outline.png"} <= set(names)
+    for name in names:
+        assert sha256(first / name) == sha256(second / name), name
+
+
+def test_manifest_records_every_file_hash_font_versions_and_seeds(tmp_path):
+    assert run_build(tmp_path).returncode == 0
+    manifest = json.loads((tmp_path / "MANIFEST").read_text(encoding="utf-8"))
+    files = {p.name for p in tmp_path.iterdir()} - {"MANIFEST"}
+    assert set(manifest["files"]) == files
+    for name, digest in manifest["files"].items():
+        assert sha256(tmp_path / name) == digest
+    assert manifest["font"]["sha256"] == fonts.find_cjk_font().sha256()
+    assert manifest["versions"]["matplotlib"] == matplotlib.__version__
+    assert manifest["seeds"] and manifest["input"]["sha256"] == sha256(paths.SEED_REPORT)
+    assert "provinces.csv" in manifest["lexicons"]
+
+
+def test_writeup_stands_on_its_own(tmp_path):
+    assert run_build(tmp_path).returncode == 0
+    writeup = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "![Structure of the report](01-structure-outline.png)" in writeup
+    assert "3 parts, 11 sections" in writeup and "顶盛体育" in writeup
+
+
+def test_build_on_bad_input_writes_nothing(tmp_path):
+    out = tmp_path / "out"
+    result = run_build(out, "--input", str(DATA / "empty.txt"))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "empty file" in result.stderr
+    assert not out.exists()
+
+
+def test_build_on_another_report(tmp_path):
+    result = run_build(tmp_path, "--input", str(DATA / "gbk.txt"))
+    assert result.returncode == 0, result.stderr
+    assert "某区人民政府" in (tmp_path / "README.md").read_text(encoding="utf-8")

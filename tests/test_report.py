@@ -1,0 +1,166 @@
+"""The parser on the seed report and on hand-made fixtures, one rule each."""
+
+import pandas as pd
+import pytest
+
+from jzrol import normalize_text, parse_report, read_report
+from jzrol.report import UNIT_COLUMNS, chinese_numeral
+from tests.conftest import DATA
+
+CHROME_SNIPPETS = ["顶盛体育", "当前位置", "通知公示公告", "发布时间", "上一篇", "下一篇", "主办单位", "ICP",
+                   "公网安备", "网站标识码", "市司法局转发省厅", "溪林苑"]
+
+
+def assert_lossless(report):
+    """Units tile the body spans exactly: in order, no gaps, no overlaps, text is the source span."""
+    units = report.units
+    assert list(units.columns) == UNIT_COLUMNS
+    assert (units["text"] == [report.text[s:e] for s, e in zip(units.start, units.end)]).all()
+    covered = "".join(units["text"])
+    body = "".join(report.text[s:e] for s, e in report.body_spans)
+    assert covered == body
+    assert (units["start"].values[1:] >= units["end"].values[:-1]).all()
+    for start, end in report.body_spans:
+        inside = units[(units.start >= start) & (units.end <= end)]
+        assert inside.start.min() == start and inside.end.max() == end
+        assert (inside.start.values[1:] == inside.end.values[:-1]).all()
+
+
+# --- the seed -------------------------------------------------------------------------------
+
+def test_seed_metadata(seed):
+    meta = seed.meta
+    assert meta.title == "中共锦州市委 锦州市人民政府关于2020年法治政府建设情况的报告"
+    assert meta.issuer == ["中共锦州市委", "锦州市人民政府"]
+    assert (meta.year, meta.published) == (2020, "2021-02-23")
+    assert (meta.site_name, meta.site_code) == ("顶盛体育", "2107000052")
+
+
+def test_seed_site_name_mismatch_is_a_provenance_warning(seed):
+    assert any("顶盛体育" in w and "does not match the issuer" in w for w in seed.meta.warnings)
+
+
+def test_seed_parts_and_titles(seed):
+    assert seed.parts().part_title.tolist() == [
+        "法治政府建设措施及成效", "我市法治政府建设存在的主要问题", "2021年法治政府建设主要工作安排",
+    ]
+
+
+def test_seed_sections_of_part_one(seed):
+    sections = seed.sections()
+    assert sections.part.tolist() == [1] * 11
+    assert sections.section.tolist() == list(range(1, 12))
+    assert sections.section_title.iloc[0] == "完善工作机制,夯实法治政府建设工作基础"
+    assert sections.section_title.iloc[10] == "推进政务公开,努力打造阳光政府"
+
+
+def test_seed_items(seed):
+    items = seed.units.groupby(["part", "section"])["item"].max()
+    assert {(1, 1): 3, (1, 3): 5, (1, 4): 3, (1, 9): 2}.items() <= items[items > 0].to_dict().items()
+    assert items[(1, 2)] == 0 and items[(1, 5)] == 0
+    assert items[(2, 0)] == 5 and items[(3, 0)] == 9
+
+
+def test_seed_inline_items_start_mid_paragraph(seed):
+    second = seed.units[(seed.units.part == 1) & (seed.units.section == 3) & (seed.units.item == 2)]
+    assert second.norm.iloc[0] == "二是注重工作实效。"
+    assert second.paragraph.nunique() == 1
+    assert second.paragraph.iloc[0] == seed.units[(seed.units.section == 3) & (seed.units.item == 1)].paragraph.iloc[0]
+
+
+def test_seed_has_no_chrome_in_any_unit(seed):
+    for snippet in CHROME_SNIPPETS:
+        assert not seed.units["text"].str.contains(snippet, regex=False).any(), snippet
+    assert set(seed.chrome.kind) == {"site", "breadcrumb", "column", "pubmeta", "footer"}
+
+
+def test_seed_is_lossless(seed):
+    assert_lossless(seed)
+    assert seed.units.kind.tolist()[0] == "title"
+
+
+# --- rules on hand-made fixtures -----------------------------------------------------------
+
+def test_report_without_title_or_chrome():
+    report = read_report(DATA / "no-title.txt")
+    assert report.meta.title is None
+    assert any("no title" in w for w in report.meta.warnings)
+    assert report.chrome.empty
+    assert report.units.norm.iloc[0] == "现将有关情况报告如下："
+    assert report.parts().part_title.tolist() == ["主要做法", "存在问题", "下一步打算"]
+    assert_lossless(report)
+
+
+def test_heading_sharing_its_line_with_text_full_and_half_width():
+    report = read_report(DATA / "shared-heading.txt")
+    headings = report.units[report.units.kind == "heading"]
+    assert headings.norm.tolist() == ["一、工作成效", "(一)强化依法决策。", "（二）深化普法宣传。"]
+    assert report.sections().section_title.tolist() == ["强化依法决策", "深化普法宣传"]
+    text = report.units[(report.units.kind == "text") & (report.units.section == 1)]
+    assert text.norm.tolist() == ["全年审查重大行政决策事项12件，提出法律意见30条。"]
+    assert_lossless(report)
+
+
+def test_inline_items_separated_by_semicolons():
+    report = read_report(DATA / "no-title.txt")
+    items = report.units[(report.units.part == 1) & (report.units.section == 2) & (report.units.kind == "text")]
+    assert items.item.tolist() == [1, 2, 3]
+    assert items.norm.iloc[1] == "二是落实执法全过程记录；"
+
+
+def test_normalization_is_a_column_not_a_rewrite():
+    report = read_report(DATA / "normalization.txt")
+    row = report.units[report.units.norm.str.contains("行政复议")].iloc[0]
+    assert "１２" in row.text and "\u200b" in row.text
+    assert row.norm == "全年办理行政复议案件12件，受理率100%，完成“APP”掌上办。"
+    assert report.text[row.start:row.end] == row.text
+    assert "\n\n\n" in report.units[report.units.norm == row.norm].text.iloc[0]  # blank-line run kept in the span
+    assert_lossless(report)
+
+
+def test_wikisource_link_lines_are_joined_and_notice_is_chrome():
+    report = read_report(DATA / "wikisource-links.txt")
+    assert "现在，我代表国务院，根据中华人民共和国宪法的规定，向大会报告政府工作。" in report.units.norm.tolist()
+    assert not report.units.text.str.contains("公有领域").any()
+    assert report.parts().part_title.tolist() == ["过去一年工作回顾", "今年工作任务"]
+    assert_lossless(report)
+
+
+def test_traditional_characters_parse():
+    report = read_report(DATA / "traditional.txt")
+    assert report.parts().part_title.tolist() == ["關於過去一年的工作", "今後的任務"]
+    assert_lossless(report)
+
+
+def test_html_page_chrome_and_structure():
+    report = read_report(DATA / "page.html")
+    assert report.meta.title == "某市人民政府关于2023年法治政府建设情况的报告"
+    assert (report.meta.published, report.meta.site_code) == ("2024-03-01", "1101000001")
+    assert not report.units.text.str.contains("当前位置|发布时间|主办单位").any()
+    assert report.units[report.units.part == 2].item.max() == 2
+    assert_lossless(report)
+
+
+def test_chrome_pointing_to_two_provinces_is_a_warning():
+    text = "某市人民政府关于2020年法治政府建设情况的报告\n\n一、成效\n\n完成。\n\n主办单位：某市人民政府 网站标识码：2107000052 京ICP备1号"
+    report = parse_report(text)
+    assert any("different provinces" in w for w in report.meta.warnings)
+
+
+def test_out_of_sequence_marker_is_not_a_part():
+    report = parse_report("一、成效\n\n完成。\n\n三、问题\n\n不足。\n\n二、计划\n\n继续。")
+    assert report.parts().part_title.tolist() == ["成效", "计划"]
+
+
+def test_empty_text_gives_no_units_and_a_warning():
+    report = parse_report("   \n\n")
+    assert report.units.empty and "no body text found" in report.meta.warnings
+
+
+@pytest.mark.parametrize(("numeral", "value"), [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("三十五", 35)])
+def test_chinese_numerals(numeral, value):
+    assert chinese_numeral(numeral) == value
+
+
+def test_normalize_text_keeps_chinese_punctuation():
+    assert normalize_text("（一）　１．５万，\n次") == "（一） 1.5万，次"
