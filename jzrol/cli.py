@@ -2,6 +2,8 @@
 
     jzrol info  PATH... [--format json|csv] [-o OUT]
     jzrol parse PATH... [--format csv|json] [-o OUT]
+    jzrol terms PATH... [--by doc|part|section] [--top N] [--policy-verbs keep|drop]
+    jzrol kwic  PATH... -t TERM [-t TERM ...] [--window N] [--match token|substring]
     jzrol build [--input PATH] [--out DIR]
 
 Errors are one line on stderr naming the file and the problem, exit code 2.
@@ -21,6 +23,7 @@ from jzrol.fonts import FontNotFoundError
 from jzrol.io import atomic_write_text
 from jzrol.report import read_report
 from jzrol.sources import SourceError
+from jzrol.terms import LexiconError
 
 EXIT_BAD_INPUT = 2
 
@@ -55,6 +58,47 @@ def _parse(args: argparse.Namespace) -> str:
     return _table_output(units, args.format)
 
 
+def _units_with_text(path_args: list[str]) -> pd.DataFrame:
+    """Units of every report; a report without any sentence is an error naming the file."""
+    tables = []
+    for report in _reports(path_args):
+        if not (report.units["kind"] == "text").any():
+            raise CommandError(f"{report.source.path if report.source else report.doc_id}: report has no body text to analyse")
+        tables.append(report.units)
+    return pd.concat(tables, ignore_index=True)
+
+
+_BY = {"doc": ["doc_id"], "part": ["doc_id", "part"], "section": ["doc_id", "part", "section"]}
+
+
+def _terms(args: argparse.Namespace) -> str:
+    from jzrol import terms
+
+    tokenizer = terms.get_tokenizer(args.userdict)
+    toks = terms.tokens(_units_with_text(args.paths), tokenizer=tokenizer)
+    counts = terms.count_terms(toks, by=_BY[args.by], policy_verbs=args.policy_verbs)
+    return _table_output(terms.top_terms(counts, args.top) if args.top else counts, args.format)
+
+
+def _kwic(args: argparse.Namespace) -> str:
+    from jzrol import terms
+
+    tokenizer = terms.get_tokenizer(args.userdict)
+    units = _units_with_text(args.paths)
+    tables = []
+    for term in args.term:
+        pieces = tokenizer.cut(term)
+        if args.match == "token" and len(pieces) != 1:
+            raise CommandError(
+                f"term {term!r} is not one token for jzrol's tokenizer (it splits into {' / '.join(pieces)}); "
+                "use --match substring or add it to the userdict")
+        found = terms.kwic(units, term, window=args.window, match=args.match, tokenizer=tokenizer)
+        if found.empty:
+            raise CommandError(f"term {term!r} does not occur in {', '.join(args.paths)}")
+        tables.append(found)
+    return _table_output(pd.concat(tables, ignore_index=True), args.format)
+
+
 def _build(args: argparse.Namespace) -> str:
     import matplotlib
 
@@ -78,6 +122,19 @@ def _parser() -> argparse.ArgumentParser:
 
     with_paths("info", "metadata and provenance warnings (JSON)", "json").set_defaults(run=_info)
     with_paths("parse", "the units table: parts, sections, items, sentences", "csv").set_defaults(run=_parse)
+    terms = with_paths("terms", "term counts by document, part or section", "csv")
+    terms.add_argument("--by", choices=sorted(_BY), default="doc", help="grouping (default: doc)")
+    terms.add_argument("--top", type=int, default=0, metavar="N", help="only the N most frequent terms per group")
+    terms.add_argument("--policy-verbs", choices=["keep", "drop"], default="keep",
+                       help="count the genre's policy verbs (加强, 推进 …) or leave them out")
+    terms.add_argument("--userdict", default=str(paths.LEXICON_DIR / "userdict.txt"), help="user dictionary")
+    terms.set_defaults(run=_terms)
+    kwic = with_paths("kwic", "keyword in context for one or more terms", "csv")
+    kwic.add_argument("-t", "--term", action="append", required=True, help="term to find (repeatable)")
+    kwic.add_argument("--window", type=int, default=15, help="characters of context on each side")
+    kwic.add_argument("--match", choices=["token", "substring"], default="token")
+    kwic.add_argument("--userdict", default=str(paths.LEXICON_DIR / "userdict.txt"), help="user dictionary")
+    kwic.set_defaults(run=_kwic)
     build = commands.add_parser("build", help="regenerate every figure, table, MANIFEST and the write-up")
     build.add_argument("--input", type=Path, default=paths.SEED_REPORT, help="report to analyse")
     build.add_argument("--out", type=Path, default=paths.FIGURES_DIR, help="output folder")
@@ -91,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         output = args.run(args)
-    except (SourceError, CommandError, FontNotFoundError) as error:
+    except (SourceError, CommandError, FontNotFoundError, LexiconError) as error:
         print(f"jzrol: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if getattr(args, "output", None):

@@ -27,10 +27,11 @@ import pandas as pd
 from matplotlib.figure import Figure
 from tqdm import tqdm
 
-from jzrol import paths, plots
+from jzrol import paths, plots, terms
 from jzrol.fonts import FontChoice, find_cjk_font
 from jzrol.io import atomic_write_bytes, atomic_write_text
 from jzrol.report import Report, outline, read_report
+from jzrol.report import part_roles as report_part_roles
 
 __all__ = ["DPI", "SEEDS", "FigureResult", "build", "configure_matplotlib", "save_figure", "table_csv"]
 
@@ -131,8 +132,102 @@ def structure_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     return [FigureResult(name, "Structure of the report", caption, numbers, files)]
 
 
+TOP_N_TERMS = 10
+DISPERSION_TERMS = 8
+
+
+def _part_label(part: int, title: str) -> str:
+    return f"{part} {plots.shorten(title, 12)}" if part else "preamble"
+
+
+def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
+    """Figures 2–5: top terms by part, word cloud, keyness of problems vs achievements, dispersion."""
+    toks = terms.tokens(report.units)
+    results = []
+
+    by_part = terms.count_terms(toks, by=["doc_id", "part"], policy_verbs="drop")
+    top = terms.top_terms(by_part[by_part["part"] > 0], TOP_N_TERMS)
+    parts = report.parts()
+    if len(parts):
+        columns = min(len(parts), 3)
+        rows = -(-len(parts) // columns)
+        fig, axes = plt.subplots(rows, columns, figsize=(3.4 * columns, 3.6 * rows), squeeze=False)
+        for ax, (part, title) in zip(axes.flat, zip(parts["part"], parts["part_title"])):
+            plots.plot_top_terms(top[top["part"] == part], n=TOP_N_TERMS,
+                                 color=plots.PART_COLORS[part % len(plots.PART_COLORS)] or plots.PART_COLORS[1], ax=ax)
+            ax.set_title(_part_label(part, title), loc="left", fontsize=10)
+        for ax in list(axes.flat)[len(parts):]:
+            ax.set_visible(False)
+        fig.suptitle(f"Most frequent terms in each part (top {TOP_N_TERMS}, policy verbs dropped)", x=0.02, ha="left")
+        fig.tight_layout()
+        name = "02-terms-top-by-part"
+        numbers = [f"part {p}: " + "、".join(top.loc[top["part"] == p, "term"].head(5)) for p in parts["part"]]
+        results.append(FigureResult(
+            name, "Most frequent terms by part",
+            "Each panel lists the most frequent terms of one part, as a rate per 1,000 counted terms (raw count at "
+            "the bar's end). Stopwords, numbers and the genre's policy verbs (加强, 推进 …; see "
+            "data/lexicon/policy_verbs.txt) are left out, so what remains is what each part is about.",
+            numbers, save_figure(fig, name, table=top, out_dir=out_dir)))
+
+    overall = terms.count_terms(toks, by=["doc_id"], policy_verbs="drop")
+    cloud_table = overall.head(150)[["term", "n"]]
+    fig, ax = plt.subplots(figsize=(8, 4.7))
+    plots.plot_wordcloud(cloud_table.set_index("term")["n"], font_path=str(find_cjk_font().single_face_path()),
+                         random_state=SEEDS["wordcloud"], ax=ax)
+    name = "03-terms-wordcloud"
+    results.append(FigureResult(
+        name, "Word cloud of the report's terms",
+        "Word size follows each term's count in the report (the 150 most frequent terms, stopwords and policy "
+        "verbs dropped); position and colour carry no meaning. It is drawn from jzrol's own token counts, so "
+        "multi-character policy terms (法治政府建设, 规范性文件) stay whole. Read sizes, not places.",
+        ["top terms: " + "、".join(f"{t} ({n})" for t, n in zip(overall["term"].head(8), overall["n"].head(8)))],
+        save_figure(fig, name, table=cloud_table, out_dir=out_dir)))
+
+    roles = report_part_roles(report.units)
+    problem_parts = roles.loc[roles["role"] == "problems", "part"].tolist()
+    achievement_parts = roles.loc[roles["role"] == "achievements", "part"].tolist()
+    if problem_parts and achievement_parts:
+        table = terms.keyness_between(toks, {"part": problem_parts}, {"part": achievement_parts},
+                                      policy_verbs="drop")
+        fig, ax = plt.subplots(figsize=(7, 7))
+        plots.plot_keyness(table, target_label="problems", reference_label="achievements", ax=ax)
+        ax.set_title("Keyness: the problems part against the achievements part", loc="left")
+        name = "04-terms-keyness-problems-vs-achievements"
+        over = table[table["log_ratio"] > 0].head(5)
+        under = table[table["log_ratio"] < 0].head(5)
+        results.append(FigureResult(
+            name, "What the report says when it admits problems",
+            "Log-likelihood (G²) keyness of the problems part (target) against the achievements part (reference). "
+            "Bars to the right are terms used more when the report describes shortcomings; bars to the left, "
+            "terms of its success story. G² above 3.84 corresponds to p < 0.05, above 10.83 to p < 0.001, but "
+            "with parts this short treat it as a ranking, not a test; log_ratio in the table is the effect size.",
+            ["problems: " + "、".join(f"{t} (G²={g:.1f})" for t, g in zip(over["term"], over["g2"])),
+             "achievements: " + "、".join(f"{t} (G²={g:.1f})" for t, g in zip(under["term"], under["g2"]))],
+            save_figure(fig, name, table=table, out_dir=out_dir)))
+
+    general = terms.keyness_between(toks, {"doc_id": report.doc_id}, None, policy_verbs="drop", min_n=3)
+    chosen = general[general["log_ratio"] > 0]["term"].head(DISPERSION_TERMS).tolist()
+    positions = toks.loc[toks["token"].isin(chosen), ["part", "section", "position", "token"]]
+    starts = toks.groupby("part")["position"].min().reset_index()
+    starts = starts[starts["part"] > 0]
+    boundaries = starts.assign(label=[f"part {p}" for p in starts["part"]])
+    fig, ax = plt.subplots(figsize=(9, 0.4 * len(chosen) + 1.4))
+    plots.plot_dispersion(positions, chosen, boundaries=boundaries, ax=ax)
+    ax.set_title("Where the report's most distinctive terms occur", loc="left", pad=14)
+    name = "05-terms-dispersion"
+    results.append(FigureResult(
+        name, "Dispersion of distinctive terms",
+        "Each row is one of the report's most distinctive terms (highest G² against general Chinese, from the "
+        "word frequencies that ship with jieba's dictionary); each tick is one occurrence, placed by its token "
+        "position; dashed lines mark where parts begin. A term spread across the report is a frame; a term "
+        "packed in one stretch belongs to one topic.",
+        ["terms: " + "、".join(chosen)],
+        save_figure(fig, name, table=positions.reset_index(drop=True), out_dir=out_dir)))
+    return results
+
+
 #: The figure builders `build` runs, in write-up order.
-BUILDERS: list[Callable[[Report, Path], list[FigureResult]]] = [structure_figures]
+BUILDERS: list[Callable[[Report, Path], list[FigureResult]]] = [structure_figures, term_figures]
 
 
 # --- build ------------------------------------------------------------------------------------

@@ -60,3 +60,97 @@ def plot_outline(table: pd.DataFrame, *, value: str = "characters", ax: Axes | N
     ax.spines[["top", "right"]].set_visible(False)
     ax.margins(x=0.12)
     return ax
+
+
+def plot_top_terms(counts: pd.DataFrame, *, n: int = 10, color: str = PART_COLORS[1],
+                   ax: Axes | None = None) -> Axes:
+    """Horizontal bars of the ``n`` most frequent terms of one group (a ``count_terms`` table).
+
+    Bars show ``per_1000`` (relative frequency per 1,000 counted tokens), labelled with raw counts.
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(4, 0.3 * n + 1))
+    top = counts.sort_values(["n", "term"], ascending=[False, True], kind="stable").head(n)
+    positions = range(len(top))
+    ax.barh(positions, top["per_1000"], color=color)
+    ax.set_yticks(list(positions), top["term"])
+    ax.invert_yaxis()
+    for y, (value, count) in enumerate(zip(top["per_1000"], top["n"])):
+        ax.annotate(str(count), (value, y), xytext=(2, 0), textcoords="offset points", va="center", fontsize=7)
+    ax.set_xlabel("per 1,000 terms")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.margins(x=0.15)
+    return ax
+
+
+def plot_wordcloud(frequencies: pd.Series, *, font_path: str, random_state: int, max_words: int = 150,
+                   width: int = 1200, height: int = 700, ax: Axes | None = None) -> Axes:
+    """A word cloud laid out from jzrol's own counts (not from raw text), seeded.
+
+    A fresh ``WordCloud`` is built for every call: its random generator is consumed by the layout,
+    so reusing one would give a different picture the second time.
+    """
+    from wordcloud import WordCloud
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(width / 150, height / 150))
+    cloud = WordCloud(font_path=str(font_path), random_state=random_state, width=width, height=height,
+                      max_words=max_words, background_color="white", colormap="cividis", prefer_horizontal=0.95,
+                      collocations=False)
+    cloud.generate_from_frequencies(dict(zip(frequencies.index, frequencies.to_numpy().tolist())))
+    ax.imshow(cloud.to_array(), interpolation="bilinear")
+    ax.set_axis_off()
+    return ax
+
+
+def plot_keyness(table: pd.DataFrame, *, n: int = 12, target_label: str = "target",
+                 reference_label: str = "reference", ax: Axes | None = None) -> Axes:
+    """Diverging bars of the strongest terms each way of a ``keyness`` table (signed G²).
+
+    Terms overused in the target point right, terms overused in the reference point left.
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 0.28 * 2 * n + 1))
+    over = table[table["log_ratio"] > 0].nlargest(n, "g2")
+    under = table[table["log_ratio"] < 0].nlargest(n, "g2")
+    shown = pd.concat([over, under.iloc[::-1]])
+    signed = shown["g2"].where(shown["log_ratio"] > 0, -shown["g2"])
+    colors = [PART_COLORS[2] if v > 0 else PART_COLORS[1] for v in signed]
+    positions = range(len(shown))
+    ax.barh(positions, signed, color=colors)
+    for y, (term, value) in enumerate(zip(shown["term"], signed)):
+        ax.annotate(term, (value, y), xytext=(3 if value > 0 else -3, 0), textcoords="offset points",
+                    va="center", ha="left" if value > 0 else "right", fontsize=8)
+    ax.set_yticks([])
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel(f"G² (right: more in {target_label}; left: more in {reference_label})")
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    ax.margins(x=0.25)
+    return ax
+
+
+def plot_dispersion(positions: pd.DataFrame, terms: list[str], *, boundaries: pd.DataFrame | None = None,
+                    ax: Axes | None = None) -> Axes:
+    """Where each term occurs along the report: one row per term, one tick per occurrence.
+
+    Args:
+        positions: rows with ``token`` and ``position`` (token index in the document).
+        terms: the terms to show, top to bottom.
+        boundaries: optional ``position`` and ``label`` of part starts, drawn as dashed lines.
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 0.4 * len(terms) + 1.2))
+    for row, term in enumerate(terms):
+        hits = positions.loc[positions["token"] == term, "position"]
+        ax.vlines(hits, row - 0.35, row + 0.35, color=PART_COLORS[1], linewidth=1.2)
+    ax.set_yticks(range(len(terms)), terms)
+    ax.set_ylim(len(terms) - 0.5, -0.5)
+    if boundaries is not None:
+        for position, label in zip(boundaries["position"], boundaries["label"]):
+            ax.axvline(position, color="grey", linestyle="--", linewidth=0.8)
+            ax.annotate(label, (position, -0.5), xytext=(2, 2), textcoords="offset points", fontsize=7,
+                        va="bottom", annotation_clip=False)
+    ax.set_xlabel("token position in the report")
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax

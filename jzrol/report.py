@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +25,10 @@ import pandas as pd
 from jzrol import paths
 from jzrol.sources import Source, read_source
 
-__all__ = ["Report", "ReportMeta", "UNIT_COLUMNS", "chinese_numeral", "normalize_text", "parse_report", "read_report"]
+__all__ = [
+    "Report", "ReportMeta", "UNIT_COLUMNS", "chinese_numeral", "normalize_text", "outline", "parse_report",
+    "part_roles", "read_report",
+]
 
 UNIT_COLUMNS = [
     "doc_id", "unit_id", "kind", "part", "part_title", "section", "section_title", "item",
@@ -230,7 +234,12 @@ def _article_start(lines: list[_Line]) -> int:
             or (_is_prose(flat) and not _BREADCRUMB.search(flat) and not _PUBMETA.match(flat))
         ):
             return index
-    return 0
+    # No line looks like the start of an article: the body starts at the first line that is not chrome.
+    for index, line in enumerate(lines):
+        flat = normalize_text(line.text)
+        if not line.blank and not (_BREADCRUMB.search(flat) or _PUBMETA.match(flat) or _FOOTER.match(flat)):
+            return index
+    return len(lines)
 
 
 def _footer_start(lines: list[_Line], after: int) -> int:
@@ -268,7 +277,9 @@ def _classify_header(text: str, header: list[_Line]) -> tuple[list[tuple[str, _L
     title_block: list[_Line] = []
     for i, line in enumerate(content):
         flat = normalize_text(line.text)
-        if _BREADCRUMB.search(flat):
+        if _FOOTER.match(flat):
+            chrome.append(("footer", line))
+        elif _BREADCRUMB.search(flat):
             chrome.append(("breadcrumb", line))
         elif _PUBMETA.match(flat):
             chrome.append(("pubmeta", line))
@@ -644,3 +655,31 @@ def outline(units: pd.DataFrame) -> pd.DataFrame:
     grouped = body.assign(characters=body["norm"].str.len()).groupby(keys, sort=False)
     table = grouped.agg(sentences=("norm", "size"), items=("item", "max"), characters=("characters", "sum"))
     return table.reset_index().sort_values(["doc_id", "part", "section"], kind="stable")[columns].reset_index(drop=True)
+
+
+@lru_cache(maxsize=4)
+def _role_patterns(path: str) -> tuple[tuple[str, re.Pattern], ...]:
+    with open(path, encoding="utf-8") as handle:
+        return tuple((row["role"], re.compile(row["pattern"])) for row in csv.DictReader(handle))
+
+
+def part_roles(units: pd.DataFrame, *, rules: str | Path = paths.PART_ROLES) -> pd.DataFrame:
+    """The role each part plays in the genre's three-part shape, read from its heading.
+
+    Roles are ``achievements``, ``problems``, ``plans`` (the first rule in ``data/lexicon/part_roles.csv``
+    whose pattern matches the part title wins, in the file's order) or ``other``; the preamble is ``preamble``.
+
+    >>> from jzrol import paths
+    >>> part_roles(read_report(paths.SEED_REPORT).units).role.tolist()
+    ['preamble', 'achievements', 'problems', 'plans']
+    """
+    patterns = _role_patterns(str(rules))
+    parts = units[units["kind"] != "title"][["doc_id", "part", "part_title"]].drop_duplicates(["doc_id", "part"])
+
+    def role(row: pd.Series) -> str:
+        if row["part"] == 0:
+            return "preamble"
+        return next((name for name, pattern in patterns if pattern.search(row["part_title"])), "other")
+
+    roles = parts.apply(role, axis=1) if len(parts) else pd.Series(dtype=object)
+    return parts.assign(role=roles).reset_index(drop=True)
