@@ -98,7 +98,8 @@ def test_build_twice_in_fresh_processes_is_byte_identical(tmp_path):
         assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in first.iterdir())
     assert names == sorted(p.name for p in second.iterdir())
-    assert {"MANIFEST", "README.md", "units.csv", "info.json", "01-structure-outline.png"} <= set(names)
+    assert {"MANIFEST", "README.md", "units.csv", "info.json", "01-structure-outline.png", "02-terms-top-by-part.png",
+            "03-terms-wordcloud.png", "04-terms-keyness-problems-vs-achievements.png", "05-terms-dispersion.svg"} <= set(names)
     for name in names:
         assert sha256(first / name) == sha256(second / name), name
 
