@@ -4,6 +4,7 @@
     jzrol parse PATH... [--format csv|json] [-o OUT]
     jzrol terms PATH... [--by doc|part|section] [--top N] [--policy-verbs keep|drop]
     jzrol kwic  PATH... -t TERM [-t TERM ...] [--window N] [--match token|substring]
+    jzrol claims PATH...    jzrol checks PATH...
     jzrol build [--input PATH] [--out DIR]
 
 Errors are one line on stderr naming the file and the problem, exit code 2.
@@ -99,6 +100,19 @@ def _kwic(args: argparse.Namespace) -> str:
     return _table_output(pd.concat(tables, ignore_index=True), args.format)
 
 
+def _claims(args: argparse.Namespace) -> str:
+    from jzrol.claims import extract_claims
+
+    return _table_output(extract_claims(_units_with_text(args.paths)), args.format)
+
+
+def _checks(args: argparse.Namespace) -> str:
+    from jzrol.claims import check_claims, extract_claims
+
+    units = _units_with_text(args.paths)
+    return _table_output(check_claims(extract_claims(units), units), args.format)
+
+
 def _build(args: argparse.Namespace) -> str:
     import matplotlib
 
@@ -135,6 +149,8 @@ def _parser() -> argparse.ArgumentParser:
     kwic.add_argument("--match", choices=["token", "substring"], default="token")
     kwic.add_argument("--userdict", default=str(paths.LEXICON_DIR / "userdict.txt"), help="user dictionary")
     kwic.set_defaults(run=_kwic)
+    with_paths("claims", "numeric claims: value, unit, kind, qualifier, subject", "csv").set_defaults(run=_claims)
+    with_paths("checks", "consistency findings over the claims", "csv").set_defaults(run=_checks)
     build = commands.add_parser("build", help="regenerate every figure, table, MANIFEST and the write-up")
     build.add_argument("--input", type=Path, default=paths.SEED_REPORT, help="report to analyse")
     build.add_argument("--out", type=Path, default=paths.FIGURES_DIR, help="output folder")

@@ -27,7 +27,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from tqdm import tqdm
 
-from jzrol import paths, plots, terms
+from jzrol import claims, paths, plots, terms
 from jzrol.fonts import FontChoice, find_cjk_font
 from jzrol.io import atomic_write_bytes, atomic_write_text
 from jzrol.report import Report, outline, read_report
@@ -50,6 +50,7 @@ class FigureResult:
     caption: str
     key_numbers: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    markdown: str = ""  # a table shown in the write-up in place of (or beside) a picture
 
 
 def configure_matplotlib(font: FontChoice | None = None) -> FontChoice:
@@ -226,8 +227,92 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     return results
 
 
+def _markdown_table(table: pd.DataFrame) -> str:
+    cells = table.astype(str).map(lambda value: value.replace("|", "\\|"))
+    header = "| " + " | ".join(table.columns) + " |"
+    rule = "|" + "---|" * len(table.columns)
+    return "\n".join([header, rule] + ["| " + " | ".join(row) + " |" for row in cells.itertuples(index=False)])
+
+
+def claim_figures(report: Report, out_dir: Path) -> list[FigureResult]:
+    """Figures 6–8 and the findings table: what the report quantifies, how precisely, and whether it adds up."""
+    found = claims.extract_claims(report.units)
+    results = []
+    if found.empty:
+        return results
+    titles = {(p, s): t for p, s, t in zip(*[claims.claims_by_section(found, report.units)[c]
+                                             for c in ("part", "section", "title")])}
+
+    by_section = claims.claims_by_section(found, report.units)
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(titles) + 1.4))
+    plots.plot_claims_by_kind(by_section, ax=ax)
+    ax.set_title("Numeric claims in each part and section, by kind", loc="left")
+    name = "06-claims-by-section"
+    kinds = found["kind"].value_counts()
+    busiest = by_section.groupby(["part", "section", "title"])["n"].sum().idxmax()
+    results.append(FigureResult(
+        name, "Where the report quantifies",
+        "Each bar counts the numeric claims of one part or section (years, dates, ordinals, identifiers and named "
+        "formulas such as 1+5+N are not claims), split by kind: counts (项, 件, 人次 …), percentages, money, "
+        "durations and physical measures. Sections without a bar assert no number at all.",
+        [f"{len(found)} claims: " + ", ".join(f"{n} {kind}" for kind, n in kinds.items()),
+         f"most quantified: {plots.section_label(busiest[0], busiest[1], busiest[2], 30)} "
+         f"({int(by_section.groupby(['part', 'section'])['n'].sum().max())} claims)"],
+        save_figure(fig, name, table=by_section, out_dir=out_dir)))
+
+    part, section = busiest[0], busiest[1]
+    chosen = found[(found["part"] == part) & (found["section"] == section)]
+    fig, ax = plt.subplots(figsize=(8, 0.3 * len(chosen) + 1.4))
+    plots.plot_quantities(chosen, ax=ax)
+    ax.set_title(f"Quantities asserted in {plots.section_label(part, section, busiest[2], 20)}", loc="left")
+    name = "07-claims-quantities"
+    largest = chosen.loc[chosen["value"].idxmax()]
+    results.append(FigureResult(
+        name, "The quantities of the most quantified section",
+        "Every number the most quantified section asserts, on a logarithmic scale so that 7 次 and 210000 人次 fit "
+        "one axis; each bar is labelled with the phrase it measures and the number as written (余 = more than, "
+        "约 = about). Colours give the kind of claim. Bars of different units are not comparable in size: read "
+        "each against its label.",
+        [f"{len(chosen)} claims; largest: {largest['subject']} {largest['raw']}",
+         f"{(chosen['qualifier'] != 'exact').mean():.0%} of them approximate or bounded"],
+        save_figure(fig, name, table=chosen, out_dir=out_dir)))
+
+    profile = claims.precision_profile(found)
+    fig, ax = plt.subplots(figsize=(8, 0.32 * profile[["part", "section"]].drop_duplicates().shape[0] + 1.4))
+    plots.plot_precision_profile(profile, titles, ax=ax)
+    ax.set_title("How concrete is each section? Exact, approximate and bounded numbers", loc="left")
+    name = "08-claims-precision-profile"
+    levels = found["qualifier"].map(claims.precision_level).value_counts(normalize=True)
+    results.append(FigureResult(
+        name, "Precision profile of each section",
+        "For each section that asserts numbers, the share of its claims that are exact (56件), approximate "
+        "(约10000人) or bounded (1000余场次, 90个工作日以内). Reports of this genre tend to be exact where they "
+        "report case handling and approximate where they report outreach; a section made of 余 and 约 is "
+        "telling its story in round numbers.",
+        [", ".join(f"{level} {levels.get(level, 0):.0%}" for level in claims.PRECISION_LEVELS) + " of all claims"],
+        save_figure(fig, name, table=profile, out_dir=out_dir)))
+
+    findings = claims.check_claims(found, report.units)
+    name = "09-claims-findings"
+    files = []
+    if not findings.empty:
+        path = out_dir / f"{name}.csv"
+        atomic_write_text(path, table_csv(findings))
+        files.append(path)
+    statuses = findings["status"].value_counts()
+    results.append(FigureResult(
+        name, "Does the report's arithmetic add up?",
+        "Each row is a relation the report's own numbers imply, tested: parts against totals, rates against the "
+        "counts they come from, the base a rate implies, parts against wholes, and from→to changes against their "
+        "verb. `rounding` means the stated figure is right only if the source truncated instead of rounding.",
+        [", ".join(f"{statuses.get(s, 0)} {s}" for s in ("consistent", "rounding", "inconsistent"))],
+        files, markdown=_markdown_table(findings[["check", "status", "claim_ids", "detail"]]) if len(findings) else
+        "No relation between the report's numbers was found to test."))
+    return results
+
+
 #: The figure builders `build` runs, in write-up order.
-BUILDERS: list[Callable[[Report, Path], list[FigureResult]]] = [structure_figures, term_figures]
+BUILDERS: list[Callable[[Report, Path], list[FigureResult]]] = [structure_figures, term_figures, claim_figures]
 
 
 # --- build ------------------------------------------------------------------------------------
@@ -294,6 +379,8 @@ def _writeup(report: Report, results: list[FigureResult]) -> str:
         if png:
             lines += [f"![{result.title}]({png})", ""]
         lines += [result.caption, ""]
+        if result.markdown:
+            lines += [result.markdown, ""]
         if result.key_numbers:
             lines += ["Key numbers:", ""] + [f"- {n}" for n in result.key_numbers] + [""]
         tables = [f.name for f in result.files if f.suffix == ".csv"]

@@ -154,3 +154,82 @@ def plot_dispersion(positions: pd.DataFrame, terms: list[str], *, boundaries: pd
     ax.set_xlabel("token position in the report")
     ax.spines[["top", "right"]].set_visible(False)
     return ax
+
+
+KIND_COLORS = {"count": "#0072B2", "percent": "#D55E00", "money": "#009E73", "duration": "#CC79A7",
+               "measure": "#E69F00"}
+LEVEL_COLORS = {"exact": "#0072B2", "approximate": "#E69F00", "bounded": "#D55E00"}
+
+
+def section_label(part: int, section: int, title: str = "", width: int = 14) -> str:
+    """Short label of a part or section: '1.3 坚持多措并举…', '2 我市法治政府建设…', 'preamble'.
+
+    >>> section_label(1, 3, "坚持多措并举,法治化营商环境建设进一步优化", 8)
+    '1.3 坚持多措并举,…'
+    """
+    if part == 0:
+        return "preamble"
+    number = f"{part}.{section}" if section else f"{part}"
+    return f"{number} {shorten(title, width)}".strip()
+
+
+def _stacked_barh(table: pd.DataFrame, categories: list[str], colors: dict[str, str], ax: Axes) -> Axes:
+    wide = table.pivot_table(index=["part", "section", "label"], columns="category", values="value",
+                             aggfunc="sum", fill_value=0, observed=False).reindex(columns=categories, fill_value=0)
+    wide = wide.sort_index(level=["part", "section"])
+    left = pd.Series(0.0, index=wide.index)
+    positions = range(len(wide))
+    for category in categories:
+        ax.barh(positions, wide[category], left=left, color=colors[category], label=category)
+        left += wide[category]
+    ax.set_yticks(list(positions), wide.index.get_level_values("label"))
+    ax.invert_yaxis()
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=8)
+    return ax
+
+
+def plot_claims_by_kind(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Stacked bars: numeric claims per part/section, by kind (a ``claims_by_section`` table)."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.32 * table[["part", "section"]].drop_duplicates().shape[0] + 1.2))
+    data = table.assign(label=[section_label(p, s, t) for p, s, t in zip(table["part"], table["section"], table["title"])],
+                        category=table["kind"], value=table["n"])
+    kinds = [k for k in KIND_COLORS if k in set(table["kind"])]
+    _stacked_barh(data, kinds, KIND_COLORS, ax)
+    ax.set_xlabel("numeric claims")
+    return ax
+
+
+def plot_precision_profile(table: pd.DataFrame, titles: dict | None = None, *, ax: Axes | None = None) -> Axes:
+    """100% bars: how concrete each section's numbers are (a ``precision_profile`` table)."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.32 * table[["part", "section"]].drop_duplicates().shape[0] + 1.2))
+    titles = titles or {}
+    data = table.assign(
+        label=[section_label(p, s, titles.get((p, s), "")) for p, s in zip(table["part"], table["section"])],
+        category=table["level"].astype(str), value=table["share"] * 100)
+    _stacked_barh(data, list(LEVEL_COLORS), LEVEL_COLORS, ax)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("share of the section's numeric claims (%)")
+    return ax
+
+
+def plot_quantities(claims: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """The quantities one section asserts, on a log scale, each labelled with its subject and raw text."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.3 * len(claims) + 1.2))
+    shown = claims.reset_index(drop=True)
+    positions = range(len(shown))
+    colors = [KIND_COLORS.get(kind, "#999999") for kind in shown["kind"]]
+    ax.barh(positions, shown["value"], color=colors)
+    ax.set_xscale("log")
+    labels = [shorten(subject or "", 12) for subject in shown["subject"]]
+    ax.set_yticks(list(positions), labels)
+    ax.invert_yaxis()
+    for y, (value, raw) in enumerate(zip(shown["value"], shown["raw"])):
+        ax.annotate(raw, (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
+    ax.set_xlabel("value as stated (log scale)")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.margins(x=0.2)
+    return ax

@@ -86,14 +86,27 @@ _ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|省|
 def chinese_numeral(text: str) -> int:
     """Value of a small Chinese numeral as used in headings (一 to 九十九).
 
+    Raises:
+        ValueError: the characters are not such a numeral (一一, 十十).
+
     >>> chinese_numeral("十一"), chinese_numeral("二十"), chinese_numeral("九")
     (11, 20, 9)
     """
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    if "十" not in text:
+    tens, ten, ones = text.partition("十")
+    if not ten and len(text) == 1:
         return digits[text]
-    tens, _, ones = text.partition("十")
+    if not ten or len(tens) > 1 or len(ones) > 1 or not set(tens + ones) <= set(digits):
+        raise ValueError(f"not a heading numeral: {text!r}")
     return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+def _ordinal(text: str) -> int:
+    """A heading or item number, or 0 when the characters are not a well-formed numeral (一一)."""
+    try:
+        return chinese_numeral(text)
+    except (ValueError, KeyError):
+        return 0
 
 
 def normalize_text(text: str) -> str:
@@ -338,11 +351,11 @@ def _mark_candidates(paragraphs: list[_Paragraph]) -> None:
     for index, p in enumerate(paragraphs):
         part, section = _PART.match(p.flat), _SECTION.match(p.flat)
         if part and _is_heading_like(p.flat):
-            p.kind, p.number = "part", chinese_numeral(part.group("num") or part.group("num2"))
+            p.kind, p.number = "part", _ordinal(part.group("num") or part.group("num2"))
         elif _BARE_NUMERAL.match(p.flat):
-            p.kind, p.number = "bare", chinese_numeral(p.flat)
+            p.kind, p.number = "bare", _ordinal(p.flat)
         elif section:
-            p.kind, p.number = "section", chinese_numeral(section.group("num"))
+            p.kind, p.number = "section", _ordinal(section.group("num"))
         elif (
             index + 1 < len(paragraphs)
             and 2 <= len(p.flat) <= 40
@@ -402,10 +415,11 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
         if match.end() < len(span):
             cuts.setdefault(match.end(), None)
     for match in _ITEM.finditer(span):
-        cuts[match.start("num")] = chinese_numeral(match.group("num"))
+        if _ordinal(match.group("num")):
+            cuts[match.start("num")] = _ordinal(match.group("num"))
     ordinal = _ITEM_ORDINAL.match(span.lstrip(_SPACE))
     if ordinal:
-        cuts[0] = chinese_numeral(ordinal.group("num"))
+        cuts[0] = _ordinal(ordinal.group("num")) or None
     # A cut followed by nothing but whitespace belongs to the previous sentence.
     kept = [(offset, number) for offset, number in sorted(cuts.items()) if offset == 0 or span[offset:].strip(_SPACE + "\n")]
     # Whitespace between a sentence end and the next sentence stays with the earlier one.

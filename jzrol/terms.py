@@ -139,6 +139,7 @@ class Tokenizer:
                 self._segmenter.add_word(entry.word, entry.freq, entry.pos)
             self._cut = lambda text: self._segmenter.cut(text, False)
             self._tokenize = lambda text: self._segmenter.tokenize(text, "default", False)
+            self._tag = lambda text: self._segmenter.tag(text, False)
         elif engine == "jieba":
             import jieba
 
@@ -148,6 +149,10 @@ class Tokenizer:
                 self._segmenter.add_word(entry.word, entry.freq, entry.pos)
             self._cut = lambda text: self._segmenter.lcut(text, HMM=False)
             self._tokenize = lambda text: list(self._segmenter.tokenize(text, HMM=False))
+            from jieba import posseg
+
+            tagger = posseg.POSTokenizer(self._segmenter)
+            self._tag = lambda text: [(pair.word, pair.flag) for pair in tagger.lcut(text, HMM=False)]
         else:
             raise ValueError(f"unknown engine {engine!r}; use 'rjieba' or 'jieba'")
 
@@ -158,6 +163,10 @@ class Tokenizer:
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         """Tokens with their character offsets in ``text``."""
         return [(token, int(start), int(end)) for token, start, end in self._tokenize(text)]
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """Tokens with jieba's part-of-speech tags (``n`` noun, ``v`` verb …; userdict tags where given)."""
+        return [(word, flag) for word, flag in self._tag(text)]
 
 
 @lru_cache(maxsize=8)

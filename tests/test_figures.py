@@ -99,7 +99,9 @@ def test_build_twice_in_fresh_processes_is_byte_identical(tmp_path):
     names = sorted(p.name for p in first.iterdir())
     assert names == sorted(p.name for p in second.iterdir())
     assert {"MANIFEST", "README.md", "units.csv", "info.json", "01-structure-outline.png", "02-terms-top-by-part.png",
-            "03-terms-wordcloud.png", "04-terms-keyness-problems-vs-achievements.png", "05-terms-dispersion.svg"} <= set(names)
+            "03-terms-wordcloud.png", "04-terms-keyness-problems-vs-achievements.png", "05-terms-dispersion.svg",
+            "06-claims-by-section.png", "07-claims-quantities.png", "08-claims-precision-profile.svg",
+            "09-claims-findings.csv"} <= set(names)
     for name in names:
         assert sha256(first / name) == sha256(second / name), name
 

@@ -164,3 +164,10 @@ def test_chinese_numerals(numeral, value):
 
 def test_normalize_text_keeps_chinese_punctuation():
     assert normalize_text("（一）　１．５万，\n次") == "（一） 1.5万，次"
+
+
+@pytest.mark.parametrize("text", ["一一", "十一一", "一一、标题\n\n正文。", "（十十）标题", "二二是什么。"])
+def test_malformed_numerals_are_not_markers(text):
+    report = parse_report(text)
+    assert_lossless(report)
+    assert report.parts().empty and report.sections().empty

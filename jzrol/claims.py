@@ -1,0 +1,588 @@
+"""Numeric claims: every quantity a report asserts, and checks of the report's own arithmetic.
+
+A claim is a number with its unit, as written: ``1000余场次``, ``成功率99.93%``, ``约210000人次``,
+``4.46万个岗位``. :func:`extract_claims` finds them in the units table with their magnitude
+(万/亿 applied, Chinese numerals read), unit, kind, qualifier (约, 余, 以上 …), the interval the
+qualifier implies, the phrase the number measures and the from→to changes they form. Years,
+dates, ordinals, identifiers, phone numbers and named formulas (1+5+N, 三项制度) are not claims.
+:func:`check_claims` then tests the relations a report implies: parts that add up to totals,
+rates against their counts, a rate that implies a base, parts that cannot exceed their whole,
+and from→to changes against their direction and stated rate.
+
+>>> from jzrol.report import parse_report
+>>> units = parse_report("一、成效\\n\\n共调解纠纷1000件，调解成功990件，成功率99%。").units
+>>> extract_claims(units)[["raw", "value", "unit", "kind", "subject"]].values.tolist()
+[['1000件', 1000.0, '件', 'count', '调解纠纷'], ['990件', 990.0, '件', 'count', '调解成功'], ['99%', 99.0, '%', 'percent', '成功率']]
+>>> check_claims(extract_claims(units), units)[["check", "status"]].values.tolist()
+[['rate_of_counts', 'consistent'], ['part_of_whole', 'consistent']]
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from jzrol import paths
+from jzrol.terms import get_tokenizer, read_userdict, read_wordlist
+
+__all__ = ["CLAIM_COLUMNS", "FINDING_COLUMNS", "check_claims", "chinese_number", "extract_claims"]
+
+CLAIM_COLUMNS = [
+    "doc_id", "claim_id", "part", "section", "item", "start", "end", "raw", "value", "low", "high",
+    "unit", "kind", "qualifier", "subject", "group", "role", "unit_id",
+]
+FINDING_COLUMNS = ["doc_id", "check", "status", "claim_ids", "detail"]
+
+UNITS = paths.LEXICON_DIR / "units.csv"
+NAMED_NUMBERS = paths.LEXICON_DIR / "named_numbers.txt"
+
+# --- number grammar ------------------------------------------------------------------------
+
+_DIGIT = "0-9０-９"
+_ARABIC = rf"[{_DIGIT}]+(?:[,，][{_DIGIT}]{{3}})*(?:[.．][{_DIGIT}]+)?"
+_HAN_NUM = "零〇一二两三四五六七八九十百千万亿"
+_CHINESE = rf"[{_HAN_NUM}]+(?:点[零〇一二三四五六七八九]+)?"
+_MULTIPLIER = "千万|百万|万亿|万|亿"
+_PREFIX = "大约|将近|接近|不低于|不少于|不超过|不高于|不多于|不足|不到|少于|低于|多于|超过|约|近|逾|超"
+_SUFFIX = "以上|以内|以下|左右|上下|之多"
+_RANGE_JOIN = "至|到|-|~|～|—|－"
+
+_QUALIFIER_OF = {
+    "约": "approx", "大约": "approx", "近": "approx", "将近": "approx", "接近": "approx", "左右": "approx",
+    "上下": "approx", "余": "more_than", "多": "more_than", "超过": "more_than", "超": "more_than",
+    "逾": "more_than", "多于": "more_than", "之多": "more_than", "以上": "at_least", "不低于": "at_least",
+    "不少于": "at_least", "以内": "at_most", "以下": "at_most", "不超过": "at_most", "不高于": "at_most",
+    "不多于": "at_most", "不足": "less_than", "不到": "less_than", "少于": "less_than", "低于": "less_than",
+}
+_QUALIFIER_ORDER = ["approx", "more_than", "at_least", "at_most", "less_than"]
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    pattern: re.Pattern
+    units: dict[str, str]
+    named: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def _grammar(units_path: str, named_path: str) -> _Grammar:
+    with open(units_path, encoding="utf-8") as handle:
+        units = {row["unit"]: row["kind"] for row in csv.DictReader(handle)}
+    ordered = sorted(units, key=len, reverse=True)
+    unit_alternatives = "|".join(re.escape(u) for u in ordered)
+    number = rf"(?:{_ARABIC}|{_CHINESE})"
+    pattern = re.compile(
+        rf"(?P<prefix>(?:{_PREFIX}))?"
+        rf"(?P<percent_word>百分之)?"
+        rf"(?P<number>{number})"
+        rf"(?:(?P<join>{_RANGE_JOIN})(?P<high>{number}))?"
+        rf"(?P<more_before>余|多)?"
+        rf"(?P<multiplier>{_MULTIPLIER})?"
+        rf"(?P<more>余|多)?"
+        rf"(?P<unit>[%％]|{unit_alternatives})?"
+        rf"(?P<suffix>{_SUFFIX})?"
+    )
+    named = set(read_wordlist(named_path))
+    numeral = re.compile(rf"[0-9{_HAN_NUM}]")
+    named |= {entry.word for entry in read_userdict() if numeral.search(entry.word)}
+    return _Grammar(pattern, units, tuple(sorted(named, key=len, reverse=True)))
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+_HAN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(text: str) -> float:
+    """Value of a Chinese numeral, with 万/亿 sections and a 点 decimal part.
+
+    >>> chinese_number("一千二百"), chinese_number("两万"), chinese_number("十五"), chinese_number("三点五")
+    (1200.0, 20000.0, 15.0, 3.5)
+    """
+    whole, _, decimal = text.partition("点")
+    total, section, digit = 0, 0, None
+    for char in whole:
+        if char in _HAN_DIGITS:
+            digit = _HAN_DIGITS[char] if digit is None else digit * 10 + _HAN_DIGITS[char]
+        elif char in _HAN_UNITS:
+            section += (1 if digit is None else digit) * _HAN_UNITS[char]
+            digit = None
+        elif char in "万亿":
+            multiplier = 10_000 if char == "万" else 100_000_000
+            total = (total + section + (digit or 0)) * multiplier if char == "亿" else \
+                total + (section + (digit or 0)) * multiplier
+            section, digit = 0, None
+    value = float(total + section + (digit or 0))
+    if decimal:
+        value += float("0." + "".join(str(_HAN_DIGITS[c]) for c in decimal))
+    return value
+
+
+def _number_value(text: str) -> float | None:
+    if re.match(rf"[{_DIGIT}]", text):
+        plain = text.translate(_FULLWIDTH).replace(",", "")
+        try:
+            return float(plain)
+        except ValueError:
+            return None
+    return chinese_number(text)
+
+
+def _is_chinese(text: str) -> bool:
+    return not re.match(rf"[{_DIGIT}]", text)
+
+
+# --- exclusions ------------------------------------------------------------------------------
+
+_YEAR_AFTER = re.compile(r"^(年度|年版|版|年代|届|级|号|时|点|月|日|期间|年以来|年至|年底|年初|年末|—|-|－|～)")
+_DATE_SPAN = re.compile(rf"[{_DIGIT}]{{4}}[-/.年][{_DIGIT}]{{1,2}}(?:[-/.月][{_DIGIT}]{{1,2}}日?)?|"
+                        rf"[{_DIGIT}]{{1,2}}月[{_DIGIT}]{{1,2}}日|[{_DIGIT}]{{1,2}}[·・][{_DIGIT}]{{1,2}}")
+_PHONE = re.compile(rf"[{_DIGIT}]{{3,4}}[-－][{_DIGIT}]{{7,8}}|[{_DIGIT}]{{11}}")
+_DOC_NUMBER = re.compile(rf"[〔\[［【][{_DIGIT}]{{4}}[〕\]］】][{_DIGIT}]+号")
+
+
+def _excluded(text: str, match: re.Match, grammar: _Grammar, blocked: list[tuple[int, int]]) -> bool:
+    start, end = match.start("number"), match.end()
+    before, after = text[max(0, start - 1):start], text[match.end("number"):match.end("number") + 3]
+    number = match.group("number")
+    if any(s < end and start < e for s, e in blocked):
+        return True
+    if before == "第" or (match.group("prefix") is None and text[max(0, start - 1):start] in {"第", "〔", "["}):
+        return True
+    if re.match(r"[A-Za-z+＋#/]", before) or re.match(r"[A-Za-z+＋#]", text[match.end("number"):match.end("number") + 1]):
+        return True  # identifiers and formulas: C919, 5G, 1+5+N
+    if _is_chinese(number):
+        if number == "一" or (number == "两" and match.group("unit") == "个") or set(number) <= set("十百千万亿"):
+            return True  # 一批, 一起, 两个维护 are articles and formulas; 千万/万 alone are figures of speech
+        if match.group("unit") == "年" or text[match.end():match.end() + 1] == "是":
+            return True
+    unit = match.group("unit") or ""
+    if len(unit) == 1 and "\u4e00" <= unit <= "\u9fff":
+        following = get_tokenizer().cut(text[match.start("unit"):match.start("unit") + 6])
+        if following and following[0] != unit and not following[0].startswith(unit + unit):
+            return True  # the measure word is the start of another word: 千万家庭, 3个人
+    if match.group("unit") == "年":
+        value = _number_value(number)
+        if value is None or value >= 100 or _is_chinese(number):
+            return True
+    if re.fullmatch(rf"[{_DIGIT}]{{4}}", number) and 1900 <= int(number.translate(_FULLWIDTH)) <= 2100:
+        if match.group("unit") in {None, "年"} or after.startswith(("年", "版")):
+            return True
+    if _YEAR_AFTER.match(text[match.end("number"):]) and match.group("unit") in {None, "年"}:
+        return True
+    return False
+
+
+def _blocked_spans(text: str, grammar: _Grammar) -> list[tuple[int, int]]:
+    spans = []
+    for pattern in (_DATE_SPAN, _PHONE, _DOC_NUMBER):
+        spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
+    for name in grammar.named:
+        start = text.find(name)
+        while start >= 0:
+            spans.append((start, start + len(name)))
+            start = text.find(name, start + 1)
+    return spans
+
+
+# --- qualifiers, intervals, subjects -----------------------------------------------------------
+
+def _qualifier(match: re.Match) -> str:
+    words = (match.group("prefix"), match.group("more_before"), match.group("more"), match.group("suffix"))
+    found = {_QUALIFIER_OF[word] for word in words if word}
+    return "|".join(q for q in _QUALIFIER_ORDER if q in found) or "exact"
+
+
+def _interval(value: float, qualifier: str, high: float | None) -> tuple[float | None, float | None]:
+    if high is not None:
+        return value, high
+    low, upper = value, value
+    parts = set(qualifier.split("|"))
+    if "approx" in parts:
+        low, upper = None, None
+    if parts & {"more_than", "at_least"}:
+        low, upper = value, None
+    if parts & {"at_most", "less_than"}:
+        low, upper = None, value
+    return low, upper
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:！？!?、（(）)\n]")
+_SUBJECT_TRIM = re.compile(r"(分别为|分别是|分别|共计|累计|总计|合计|达到|共有|共|达|为|是|了|有|的|占)+$")
+_SUBJECT_LEAD = re.compile(r"^(共计|累计|总计|合计|全年|全市|年内|其中|分别|先后|共)+")
+_SUBJECT_NOISE = "“”‘’\"'《》〈〉「」 \u3000"
+_NON_CONTENT_POS = ("m", "x", "p", "c", "u", "r", "q", "y", "e", "o", "w", "f", "t", "uj", "ul")
+
+
+def _subject(text: str, claim_start: int, claim_end: int, previous_end: int) -> str:
+    """The short phrase the number measures: the noun after it, or the end of the clause before it."""
+    tokenizer = get_tokenizer()
+    left_start = max(previous_end, max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, claim_start)), default=0))
+    left = _SUBJECT_TRIM.sub("", text[left_start:claim_start].strip(_SUBJECT_NOISE)).strip(_SUBJECT_NOISE)
+    right_text = text[claim_end:]
+    right_match = _CLAUSE_BREAK.search(right_text)
+    right_clause = right_text[: right_match.start() if right_match else len(right_text)]
+    nouns = []
+    for word, pos in tokenizer.tag(right_clause):
+        if (pos.startswith("n") or pos == "vn") and word.strip(_SUBJECT_NOISE):
+            nouns.append(word)
+            if len(nouns) == 2:
+                break
+        else:
+            break
+    tagged = [(w, p) for w, p in tokenizer.tag(left) if w.strip(_SUBJECT_NOISE)]
+    content = [i for i, (w, p) in enumerate(tagged) if not p.startswith(_NON_CONTENT_POS)]
+    left_phrase = "".join(w for w, _ in tagged[content[-min(3, len(content))]:]) if content else ""
+    if nouns:
+        verb = tagged[-1][0] if tagged and tagged[-1][1].startswith("v") else ""
+        return (verb + "".join(nouns))[:20]
+    left_phrase = _SUBJECT_LEAD.sub("", left_phrase)
+    return left_phrase[-20:] or right_clause.strip(_SUBJECT_NOISE)[:6]
+
+
+def _noun_after(text: str, position: int) -> str:
+    """The noun right after a number with 万/亿 and no measure word (6600多万纳税人 -> 纳税人), or ''."""
+    tagged = get_tokenizer().tag(text[position:position + 12])
+    if tagged and tagged[0][1].startswith("n") and tagged[0][1] not in {"nr", "ns", "nt"}:
+        return tagged[0][0]
+    return ""
+
+
+# --- extraction ------------------------------------------------------------------------------
+
+_CHANGE_BETWEEN = re.compile(
+    r"^[^，。；;,]{0,10}?(?P<verb>缩短|减少|压缩|降低|下降|降|减|提高|提升|增加|增长|扩大|上升|升|增)(?:了)?(?:到|至|为)$")
+_CHANGE_FROM = re.compile(r"(由|从)(原来的|原先的|原来|原|过去的)?$")
+
+
+def extract_claims(units: pd.DataFrame, *, units_file: str | Path = UNITS,
+                   named_file: str | Path = NAMED_NUMBERS) -> pd.DataFrame:
+    """Every numeric claim in the text units of one or more reports (``CLAIM_COLUMNS``).
+
+    Offsets are into the decoded source text (``text[start:end] == raw``). ``low``/``high`` are the
+    interval the qualifier implies (empty where open or fuzzy); a range (3至5天) gives both ends and
+    its midpoint as ``value``. A from→to change is two rows sharing ``group`` with ``role``
+    ``from``/``to``. Malformed numbers (1..2, 3,,000, 12%%) never raise: the well-formed part is
+    read or the number is skipped.
+    """
+    grammar = _grammar(str(units_file), str(named_file))
+    rows: list[dict] = []
+    body = units[units["kind"] == "text"]
+    for unit in body.itertuples(index=False):
+        text = unit.text
+        blocked = _blocked_spans(text, grammar)
+        found = []
+        for match in grammar.pattern.finditer(text):
+            if not (match.group("unit") or match.group("multiplier") or match.group("percent_word")) \
+                    or _excluded(text, match, grammar, blocked):
+                continue
+            value = _number_value(match.group("number"))
+            high = _number_value(match.group("high")) if match.group("high") else None
+            if value is None or (match.group("high") and high is None):
+                continue
+            multiplier = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万亿": 1e12}.get(match.group("multiplier"), 1)
+            unit_name = (match.group("unit") or _noun_after(text, match.end())).translate(_FULLWIDTH)
+            kind = "percent" if match.group("percent_word") else grammar.units.get(unit_name, "count")
+            if match.group("percent_word"):
+                unit_name = "%"
+            if unit_name in {"万元", "亿元"}:  # 3.5亿元 is 350000000 元
+                multiplier *= 1e4 if unit_name == "万元" else 1e8
+                unit_name = "元"
+            value *= multiplier
+            high = high * multiplier if high is not None else None
+            qualifier = _qualifier(match)
+            low, upper = _interval(value, qualifier, high)
+            midpoint = (value + high) / 2 if high is not None else value
+            found.append({"match": match, "value": midpoint, "low": low, "high": upper, "unit": unit_name,
+                          "kind": kind, "qualifier": qualifier})
+        previous_end, previous_subject = 0, ""
+        for claim in found:
+            match = claim.pop("match")
+            start = match.start("prefix") if match.group("prefix") else match.start("number")
+            if match.group("percent_word"):
+                start = min(start, match.start("percent_word"))
+            claim.update({
+                "doc_id": unit.doc_id, "part": unit.part, "section": unit.section, "item": unit.item,
+                "start": unit.start + start, "end": unit.start + match.end(), "raw": text[start:match.end()],
+                "subject": _subject(text, start, match.end(), previous_end), "group": "", "role": "",
+                "unit_id": unit.unit_id, "_local": (start, match.end()),
+            })
+            if text[previous_end:start].strip(_SUBJECT_NOISE) in {"、", "，", ","} and previous_end:
+                claim["subject"] = previous_subject  # a list: 分别为119.8%、106.88%
+            previous_end, previous_subject = match.end(), claim["subject"]
+        for first, second in zip(found, found[1:]):
+            (a_start, a_end), (b_start, _) = first["_local"], second["_local"]
+            between = text[a_end:b_start]
+            if _CHANGE_FROM.search(text[max(0, a_start - 6):a_start]) and _CHANGE_BETWEEN.match(between) \
+                    and first["unit"] == second["unit"]:
+                group = f"u{unit.unit_id}c{a_start}"
+                first.update(group=group, role="from")
+                second.update(group=group, role="to")
+        rows += found
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return pd.DataFrame(columns=CLAIM_COLUMNS)
+    table["claim_id"] = table.groupby("doc_id").cumcount() + 1
+    return table[CLAIM_COLUMNS].reset_index(drop=True)
+
+
+# --- consistency checks ------------------------------------------------------------------------
+
+_SUBSET_CUE = re.compile(r"其中|含|包括|予以|经审查|经审核|成功|通过")
+_DECREASE = {"缩短", "减少", "压缩", "降低", "下降", "降", "减"}
+
+
+def _decimals(raw: str) -> int:
+    match = re.search(rf"[.．]([{_DIGIT}]+)", raw)
+    return len(match.group(1)) if match else 0
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+
+
+def _rate_status(computed: float, stated: float, decimals: int) -> str:
+    """consistent if the stated rate is the computed one rounded, rounding if only truncation gives it."""
+    scale = 10 ** decimals
+    if abs(round(computed * scale) - stated * scale) < 1e-6:
+        return "consistent"
+    if abs(math.floor(computed * scale + 1e-9) - stated * scale) < 1e-6:
+        return "rounding"
+    return "inconsistent"
+
+
+def _finding(doc_id: str, check: str, status: str, ids: list[int], detail: str) -> dict:
+    return {"doc_id": doc_id, "check": check, "status": status,
+            "claim_ids": "|".join(str(int(i)) for i in ids), "detail": detail}
+
+
+class _Sentence:
+    """The claims of one unit and the unit's text, to read the words between two claims."""
+
+    def __init__(self, claims: pd.DataFrame, unit_text: str, unit_start: int):
+        self.rows = list(claims.itertuples(index=False))
+        self.text, self.offset = unit_text, unit_start
+
+    def between(self, first, second) -> str:  # noqa: ANN001 - claim rows
+        return self.text[first.end - self.offset:second.start - self.offset]
+
+    def before(self, claim, width: int = 8) -> str:  # noqa: ANN001
+        local = claim.start - self.offset
+        return self.text[max(0, local - width):local]
+
+
+def _check_sums(sentence: _Sentence) -> list[dict]:
+    findings = []
+    rows = [r for r in sentence.rows if r.kind == "count" and r.qualifier == "exact" and r.role == ""]
+    for i, total in enumerate(rows):
+        same = [r for r in rows[i + 1:] if r.unit == total.unit]
+        run = next((same[:n] for n in range(len(same), 1, -1)
+                    if abs(sum(r.value for r in same[:n]) - total.value) < 1e-9), None) if total.value >= 10 else None
+        if run:
+            findings.append(_finding(total.doc_id, "sum_of_parts", "consistent",
+                                     [total.claim_id] + [r.claim_id for r in run],
+                                     f"{total.subject} {_fmt(total.value)}{total.unit} = "
+                                     + " + ".join(f"{r.subject} {_fmt(r.value)}" for r in run)))
+            continue
+        parts = [r for r in same if "其中" in sentence.between(total, r)]
+        if len(parts) >= 2 and sum(r.value for r in parts) > total.value:
+            findings.append(_finding(total.doc_id, "sum_of_parts", "inconsistent",
+                                     [total.claim_id] + [r.claim_id for r in parts],
+                                     f"the parts after 其中 add up to {_fmt(sum(r.value for r in parts))}{total.unit}, "
+                                     f"more than {total.subject} {_fmt(total.value)}{total.unit}"))
+    return findings
+
+
+def _bases(count: float, rate: float, decimals: int, *, truncated: bool) -> range:
+    """Integer bases b for which count / b, as a percentage, gives ``rate`` at ``decimals`` places.
+
+    Rounded: rate - h <= 100·count/b < rate + h with h half a unit of the last place; truncated:
+    rate <= 100·count/b < rate + 2h.
+    """
+    half = 0.5 * 10 ** -decimals
+    low_rate, high_rate = (rate, rate + 2 * half) if truncated else (rate - half, rate + half)
+    if high_rate <= 0:
+        return range(0)
+    smallest = math.floor(count * 100 / high_rate) + 1
+    largest = math.floor(count * 100 / low_rate) if low_rate > 0 else smallest + 10**9
+    return range(max(1, smallest), largest + 1)
+
+
+def _span(bases: range) -> str:
+    return f"{bases.start}" if len(bases) == 1 else f"{bases.start}–{bases.stop - 1}"
+
+
+def _is_rate(claim) -> bool:  # noqa: ANN001
+    subject = claim.subject or ""
+    return claim.unit == "%" and claim.role == "" and (subject.endswith("率") or "占" in subject)
+
+
+def _check_rates(sentence: _Sentence) -> list[dict]:
+    findings = []
+    counts = [r for r in sentence.rows if r.kind == "count" and r.qualifier == "exact"]
+    rates = [r for r in sentence.rows if _is_rate(r)]
+    for position, rate in enumerate(rates):
+        before = [c for c in counts if c.start < rate.start]
+        decimals = _decimals(rate.raw)
+        pairs = [(d, n) for i, d in enumerate(before) for n in before[i + 1:] if n.unit == d.unit and n.value <= d.value]
+        respectively = "分别" in (sentence.before(rates[0], 12) if before else "")
+        if pairs and not respectively:
+            whole, part = min(pairs, key=lambda p: abs(p[1].value / p[0].value * 100 - rate.value))
+            computed = part.value / whole.value * 100
+            status = _rate_status(computed, rate.value, decimals)
+            if status == "inconsistent" and rate.qualifier != "exact":
+                inside = (pd.isna(rate.low) or computed >= rate.low) and (pd.isna(rate.high) or computed <= rate.high)
+                status = "consistent" if inside else status
+            detail = (f"{rate.subject} {rate.raw}: {part.subject} {_fmt(part.value)} / {whole.subject} "
+                      f"{_fmt(whole.value)} = {computed:.4f}%")
+            detail += {"consistent": "", "inconsistent": f", which does not give {rate.raw}",
+                       "rounding": f"; {rate.raw} holds only if the source truncated instead of rounding "
+                                   f"(rounded it is {computed:.{decimals}f}%)"}[status]
+            findings.append(_finding(rate.doc_id, "rate_of_counts", status,
+                                     [whole.claim_id, part.claim_id, rate.claim_id], detail))
+        elif before and rate.value > 0:
+            # A rate beside one count implies a base; with 分别 the rates pair with the counts in order.
+            paired = before[-len(rates):] if respectively and len(before) >= len(rates) else before[-1:]
+            count = paired[min(position, len(paired) - 1)]
+            base = count.value / (rate.value / 100)
+            rounded = _bases(count.value, rate.value, decimals, truncated=False)
+            truncated = _bases(count.value, rate.value, decimals, truncated=True)
+            status = "consistent" if rounded else "rounding" if truncated else "inconsistent"
+            fit = (f"the integer base {_span(rounded)} gives it" if len(rounded) == 1
+                   else f"integer bases {_span(rounded)} give it" if rounded
+                   else f"only truncation fits (bases {_span(truncated)})" if truncated
+                   else "no integer base gives this rate")
+            findings.append(_finding(rate.doc_id, "implied_base", status, [count.claim_id, rate.claim_id],
+                                     f"{count.subject} {_fmt(count.value)}{count.unit} at {rate.subject} {rate.raw} "
+                                     f"implies a base of about {base:,.1f} ({_fmt(count.value)} / "
+                                     f"{rate.value:g}%); {fit}"))
+    return findings
+
+
+def _check_subsets(sentence: _Sentence) -> list[dict]:
+    """A count right after another of the same unit, introduced by a subset cue, cannot exceed it."""
+    findings = []
+    rows = [r for r in sentence.rows if r.kind == "count" and r.role == ""]
+    for whole, part in zip(rows, rows[1:]):
+        if part.unit != whole.unit or not _SUBSET_CUE.search(sentence.between(whole, part)):
+            continue
+        status = "consistent" if part.value <= whole.value else "inconsistent"
+        relation = "≤" if status == "consistent" else ">"
+        findings.append(_finding(whole.doc_id, "part_of_whole", status, [whole.claim_id, part.claim_id],
+                                 f"{part.subject} {_fmt(part.value)}{part.unit} {relation} "
+                                 f"{whole.subject} {_fmt(whole.value)}{whole.unit}"))
+    return findings
+
+
+def _check_changes(sentence: _Sentence) -> list[dict]:
+    findings = []
+    changes = [r for r in sentence.rows if r.role in {"from", "to"}]
+    for before, after in zip(changes, changes[1:]):
+        if before.role != "from" or after.group != before.group:
+            continue
+        verb = _CHANGE_BETWEEN.match(sentence.between(before, after))["verb"]
+        decreasing = verb in _DECREASE
+        holds = after.value < before.value if decreasing else after.value > before.value
+        direction = "down" if decreasing else "up"
+        findings.append(_finding(
+            before.doc_id, "change_direction", "consistent" if holds else "inconsistent",
+            [before.claim_id, after.claim_id],
+            f"{before.raw} → {after.raw} ({verb}): goes {direction} as stated" if holds
+            else f"{before.raw} → {after.raw} is said to go {direction} ({verb}) but does not"))
+        rates = [r for r in sentence.rows if r.kind == "percent" and r.start > after.end]
+        if rates and before.value:
+            rate = rates[0]
+            computed = abs(before.value - after.value) / before.value * 100
+            status = _rate_status(computed, rate.value, _decimals(rate.raw))
+            if status == "inconsistent" and rate.qualifier != "exact":
+                inside = (pd.isna(rate.low) or computed >= rate.low) and (pd.isna(rate.high) or computed <= rate.high)
+                status = "consistent" if inside else status
+            findings.append(_finding(before.doc_id, "change_rate", status,
+                                     [before.claim_id, after.claim_id, rate.claim_id],
+                                     f"{before.raw} → {after.raw} is a change of {computed:.2f}%; "
+                                     f"the report states {rate.raw}"))
+    return findings
+
+
+def check_claims(claims: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """Test the relations a report's claims imply (``FINDING_COLUMNS``).
+
+    Checks, each a general rule over the claims of one sentence:
+
+    - ``sum_of_parts``: counts after a count that add up to it exactly (受理56件，审结48件，作出责令履行2件，
+      驳回3件，撤回7件，维持36件: 2+3+7+36 = 48); parts after 其中 that exceed the count before are
+      inconsistent;
+    - ``rate_of_counts``: a rate (…率, 占…) against the two counts before it (11594/11601 = 99.9397%:
+      stated 99.93% is ``rounding``, right only if the source truncated);
+    - ``implied_base``: a rate beside one count implies a base (121个 at 119.8% -> about 101) and says
+      whether an integer base gives the stated rate; with 分别 rates pair with counts in order;
+    - ``part_of_whole``: a later count of the same unit that is a subset of an earlier one (其中, 予以,
+      经审查 between them, or a shared subject word) must not exceed it;
+    - ``change_direction`` and ``change_rate``: a from→to change goes the way its verb says, and matches a
+      stated rate of change after it.
+
+    Args:
+        claims: :func:`extract_claims` output.
+        units: the units table the claims came from (for the words between claims).
+    """
+    if claims.empty:
+        return pd.DataFrame(columns=FINDING_COLUMNS)
+    unit_rows = units.set_index(["doc_id", "unit_id"])
+    findings: list[dict] = []
+    for (doc_id, unit_id), group in claims.groupby(["doc_id", "unit_id"], sort=False):
+        row = unit_rows.loc[(doc_id, unit_id)]
+        sentence = _Sentence(group, row["text"], int(row["start"]))
+        findings += (_check_rates(sentence) + _check_sums(sentence) + _check_subsets(sentence)
+                     + _check_changes(sentence))
+    return pd.DataFrame(findings, columns=FINDING_COLUMNS)
+
+
+# --- summaries for figures ---------------------------------------------------------------------
+
+PRECISION_LEVELS = ["exact", "approximate", "bounded"]
+
+
+def precision_level(qualifier: str) -> str:
+    """Collapse a qualifier into how concrete the claim is: exact, approximate or bounded.
+
+    >>> [precision_level(q) for q in ["exact", "approx", "more_than", "approx|more_than", "at_most"]]
+    ['exact', 'approximate', 'bounded', 'approximate', 'bounded']
+    """
+    if qualifier == "exact":
+        return "exact"
+    return "approximate" if "approx" in qualifier.split("|") else "bounded"
+
+
+def claims_by_section(claims: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """Claims per part and section and kind, with section titles (``doc_id, part, section, title, kind, n``).
+
+    Every part/section of the outline with text appears, with ``n`` 0 where it makes no claim.
+    """
+    from jzrol.report import outline
+
+    frame = outline(units)[["doc_id", "part", "part_title", "section", "section_title"]]
+    frame = frame.assign(title=frame["section_title"].where(frame["section"] > 0, frame["part_title"]))
+    kinds = ["count", "percent", "money", "duration", "measure"]
+    grid = frame.merge(pd.DataFrame({"kind": kinds}), how="cross")
+    counts = claims.groupby(["doc_id", "part", "section", "kind"]).size().rename("n").reset_index()
+    table = grid.merge(counts, how="left", on=["doc_id", "part", "section", "kind"]).fillna({"n": 0})
+    table["n"] = table["n"].astype(int)
+    return table[["doc_id", "part", "section", "title", "kind", "n"]]
+
+
+def precision_profile(claims: pd.DataFrame) -> pd.DataFrame:
+    """Share of exact, approximate and bounded claims in each part and section.
+
+    Returns ``doc_id, part, section, level, n, share`` (shares of a section sum to 1).
+    """
+    levels = claims.assign(level=claims["qualifier"].map(precision_level))
+    table = levels.groupby(["doc_id", "part", "section", "level"]).size().rename("n").reset_index()
+    table["share"] = (table["n"] / table.groupby(["doc_id", "part", "section"])["n"].transform("sum")).round(4)
+    table["level"] = pd.Categorical(table["level"], PRECISION_LEVELS, ordered=True)
+    return table.sort_values(["doc_id", "part", "section", "level"]).reset_index(drop=True)
