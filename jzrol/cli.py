@@ -5,6 +5,7 @@
     jzrol terms PATH... [--by doc|part|section] [--top N] [--policy-verbs keep|drop]
     jzrol kwic  PATH... -t TERM [-t TERM ...] [--window N] [--match token|substring]
     jzrol claims PATH...    jzrol checks PATH...
+    jzrol themes PATH... [--by doc|part|section|unit] [--codebook PATH]
     jzrol build [--input PATH] [--out DIR]
 
 Errors are one line on stderr naming the file and the problem, exit code 2.
@@ -25,6 +26,7 @@ from jzrol.io import atomic_write_text
 from jzrol.report import read_report
 from jzrol.sources import SourceError
 from jzrol.terms import LexiconError
+from jzrol.themes import CodebookError
 
 EXIT_BAD_INPUT = 2
 
@@ -113,6 +115,14 @@ def _checks(args: argparse.Namespace) -> str:
     return _table_output(check_claims(extract_claims(units), units), args.format)
 
 
+def _themes(args: argparse.Namespace) -> str:
+    from jzrol import themes
+
+    units = _units_with_text(args.paths)
+    hits = themes.code_units(units, codebook=args.codebook)
+    return _table_output(themes.theme_table(hits, units, by=args.by), args.format)
+
+
 def _build(args: argparse.Namespace) -> str:
     import matplotlib
 
@@ -151,6 +161,10 @@ def _parser() -> argparse.ArgumentParser:
     kwic.set_defaults(run=_kwic)
     with_paths("claims", "numeric claims: value, unit, kind, qualifier, subject", "csv").set_defaults(run=_claims)
     with_paths("checks", "consistency findings over the claims", "csv").set_defaults(run=_checks)
+    themes = with_paths("themes", "policy themes coded with the codebook", "csv")
+    themes.add_argument("--by", choices=["doc", "part", "section", "unit"], default="section")
+    themes.add_argument("--codebook", default=str(paths.LEXICON_DIR / "themes.yaml"), help="themes codebook (YAML)")
+    themes.set_defaults(run=_themes)
     build = commands.add_parser("build", help="regenerate every figure, table, MANIFEST and the write-up")
     build.add_argument("--input", type=Path, default=paths.SEED_REPORT, help="report to analyse")
     build.add_argument("--out", type=Path, default=paths.FIGURES_DIR, help="output folder")
@@ -164,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         output = args.run(args)
-    except (SourceError, CommandError, FontNotFoundError, LexiconError) as error:
+    except (SourceError, CommandError, FontNotFoundError, LexiconError, CodebookError) as error:
         print(f"jzrol: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if getattr(args, "output", None):

@@ -27,7 +27,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from tqdm import tqdm
 
-from jzrol import claims, paths, plots, terms
+from jzrol import claims, paths, plots, terms, themes
 from jzrol.fonts import FontChoice, find_cjk_font
 from jzrol.io import atomic_write_bytes, atomic_write_text
 from jzrol.report import Report, outline, read_report
@@ -311,8 +311,77 @@ def claim_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     return results
 
 
+def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
+    """Figures 10–12 and the validation table: what the report spends its words on, by the codebook."""
+    hits = themes.code_units(report.units)
+    results = []
+    if hits.empty:
+        return results
+    book = themes.read_codebook()
+    sections = themes.theme_table(hits, report.units, by="section")
+    titled = outline(report.units)
+    titles = {(p, s): (st or pt) for p, s, pt, st in
+              zip(titled["part"], titled["section"], titled["part_title"], titled["section_title"])}
+    cover = themes.coverage(hits, report.units).iloc[0]
+
+    fig, ax = plt.subplots(figsize=(8.5, 0.38 * sections[["part", "section"]].drop_duplicates().shape[0] + 2.2))
+    plots.plot_theme_heatmap(sections, book.keys, titles, ax=ax)
+    ax.set_title("Theme profile of each section (share of its codebook hits)", loc="left")
+    name = "10-themes-section-heatmap"
+    agreement = themes.heading_agreement(hits, report.units)
+    labelled = agreement.dropna(subset=["agree"])
+    results.append(FigureResult(
+        name, "Themes section by section",
+        "Each row is a part or section, each column a theme of the codebook (data/lexicon/themes.yaml, after the "
+        "national Outline for Building a Rule-of-Law Government 2021–2025); a cell is the theme's share of the "
+        "section's codebook hits. A dark cell alone in its row is a section about one thing; a spread-out row mixes "
+        "topics. Every term found is listed in the table behind the figure's notebook (`code_units`).",
+        [f"coverage: {cover.coded_units} of {cover.text_units} sentences coded ({cover.coverage:.0%})",
+         f"headings agree with the dominant theme in {int(labelled['agree'].sum())} of {len(labelled)} "
+         "sections whose heading names a topic"],
+        save_figure(fig, name, table=sections, out_dir=out_dir),
+        markdown=_markdown_table(agreement[["part", "section", "section_title", "heading_theme", "dominant_theme",
+                                            "agree"]]) if len(agreement) else ""))
+
+    parts = themes.theme_table(hits, report.units, by="part")
+    part_labels = {p: plots.section_label(p, 0, titles.get((p, 0), ""), 12) for p in parts["part"].unique()}
+    part_labels = {p: (label if p else "preamble") for p, label in part_labels.items()}
+    roles = {row.part: row.role for row in report_part_roles(report.units).itertuples()}
+    part_labels = {p: f"{label} ({roles.get(p, '')})" if p else label for p, label in part_labels.items()}
+    fig, ax = plt.subplots(figsize=(8, 0.55 * len(part_labels) + 1.5))
+    plots.plot_theme_shares(parts, labels=part_labels, ax=ax)
+    ax.set_title("Theme shares in each part", loc="left")
+    name = "11-themes-by-part"
+    top = parts.drop_duplicates("part")
+    results.append(FigureResult(
+        name, "Theme shares by part",
+        "Each bar is one part of the report, divided by the share of its codebook hits that falls to each theme; "
+        "the part's role (achievements, problems, plans) is read from its heading.",
+        [f"part {row.part}: mostly {row.theme} ({row.share:.0%})" for row in top.itertuples()],
+        save_figure(fig, name, table=parts, out_dir=out_dir)))
+
+    comparison = themes.role_comparison(hits, report.units)
+    if len(comparison) and {"problems", "plans"} <= set(roles.values()):
+        doc = comparison[comparison["doc_id"] == report.doc_id]
+        fig, ax = plt.subplots(figsize=(8, 0.55 * len(doc) + 1.4))
+        plots.plot_role_comparison(doc, ax=ax)
+        ax.set_title("Achievements, problems and plans: what each part is about", loc="left")
+        name = "12-themes-problems-vs-plans"
+        flagged = doc[doc["flag"] != ""]
+        results.append(FigureResult(
+            name, "Do the plans answer the problems?",
+            "For each theme, its share of the codebook hits in the achievements, problems and plans parts. A theme "
+            "raised among the problems but absent from the plans is a problem without a plan; a theme planned but "
+            "never named as a problem is a plan without a problem. Both are questions to put to the report, not "
+            "verdicts: a plan may address a problem in other words.",
+            [f"{row.theme}: {row.flag}" for row in flagged.itertuples()] or ["every problem theme has a plan"],
+            save_figure(fig, name, table=doc, out_dir=out_dir)))
+    return results
+
+
 #: The figure builders `build` runs, in write-up order.
-BUILDERS: list[Callable[[Report, Path], list[FigureResult]]] = [structure_figures, term_figures, claim_figures]
+BUILDERS: list[Callable[[Report, Path], list[FigureResult]]] = [structure_figures, term_figures, claim_figures,
+                                                                theme_figures]
 
 
 # --- build ------------------------------------------------------------------------------------

@@ -233,3 +233,84 @@ def plot_quantities(claims: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     ax.spines[["top", "right"]].set_visible(False)
     ax.margins(x=0.2)
     return ax
+
+
+#: One colour per theme (matplotlib's tab10, in codebook order).
+THEME_COLORS = dict(zip(
+    ["leadership", "functions", "rules", "decisions", "enforcement", "emergency", "disputes", "oversight",
+     "digital", "legal_education"],
+    ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]))
+
+
+def plot_theme_heatmap(table: pd.DataFrame, themes: list[str], labels: dict | None = None, *,
+                       ax: Axes | None = None) -> Axes:
+    """Sections (rows) × themes (columns), cells shaded by the theme's share of the section's hits.
+
+    Args:
+        table: a ``theme_table(..., by="section")`` table.
+        themes: column order.
+        labels: optional ``(part, section) -> title`` for row labels.
+    """
+    labels = labels or {}
+    wide = table.pivot_table(index=["part", "section"], columns="theme", values="share", fill_value=0.0)
+    wide = wide.reindex(columns=themes, fill_value=0.0).sort_index()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(1.0 + 0.62 * len(themes), 0.38 * len(wide) + 1.8))
+    image = ax.imshow(wide.to_numpy(), cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    for (row, column), value in pd.DataFrame(wide.to_numpy()).stack().items():
+        if value >= 0.05:
+            ax.text(column, row, f"{value:.0%}", ha="center", va="center", fontsize=7,
+                    color="white" if value > 0.55 else "black")
+    ax.set_xticks(range(len(themes)), themes, rotation=40, ha="right")
+    ax.set_yticks(range(len(wide)), [section_label(p, s, labels.get((p, s), ""), 12) for p, s in wide.index])
+    ax.figure.colorbar(image, ax=ax, fraction=0.03, pad=0.02, label="share of the section's theme hits")
+    return ax
+
+
+def plot_theme_shares(table: pd.DataFrame, *, group: str = "part", labels: dict | None = None,
+                      ax: Axes | None = None) -> Axes:
+    """100% stacked bars of theme shares per group (a ``theme_table`` table, e.g. ``by="part"``)."""
+    labels = labels or {}
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.5 * table[group].nunique() + 1.5))
+    groups = sorted(table[group].unique())
+    left = pd.Series(0.0, index=groups)
+    for theme, color in THEME_COLORS.items():
+        values = table[table["theme"] == theme].set_index(group)["share"].reindex(groups, fill_value=0.0) * 100
+        if values.sum() == 0:
+            continue
+        ax.barh(range(len(groups)), values, left=left, color=color, label=theme)
+        left += values
+    ax.set_yticks(range(len(groups)), [labels.get(g, str(g)) for g in groups])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("share of theme hits (%)")
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
+def plot_role_comparison(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Theme shares in achievements, problems and plans side by side; mismatches are named on the right.
+
+    Args:
+        table: a ``role_comparison`` table for one document.
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.55 * len(table) + 1.2))
+    roles = [("achievements", "#0072B2"), ("problems", "#D55E00"), ("plans", "#009E73")]
+    height = 0.26
+    for offset, (role, color) in enumerate(roles):
+        ax.barh([i + (offset - 1) * height for i in range(len(table))], table[role] * 100, height=height,
+                color=color, label=role)
+    ax.set_yticks(range(len(table)), table["theme"])
+    ax.invert_yaxis()
+    right = (table[["achievements", "problems", "plans"]].to_numpy().max() * 100) * 1.05
+    for i, flag in enumerate(table["flag"]):
+        if flag:
+            ax.annotate(flag, (right, i), va="center", fontsize=8, color="#D55E00", annotation_clip=False)
+    ax.set_xlabel("share of the part's theme hits (%)")
+    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.margins(x=0.35)
+    return ax
