@@ -212,6 +212,8 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     starts = toks.groupby("part")["position"].min().reset_index()
     starts = starts[starts["part"] > 0]
     boundaries = starts.assign(label=[f"part {p}" for p in starts["part"]])
+    if not chosen:
+        return results
     fig, ax = plt.subplots(figsize=(9, 0.4 * len(chosen) + 1.4))
     plots.plot_dispersion(positions, chosen, boundaries=boundaries, ax=ax)
     ax.set_title("Where the report's most distinctive terms occur", loc="left", pad=14)
@@ -228,7 +230,7 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
 
 
 def _markdown_table(table: pd.DataFrame) -> str:
-    cells = table.astype(str).map(lambda value: value.replace("|", "\\|"))
+    cells = table.map(lambda value: "" if pd.isna(value) else str(value).replace("|", "\\|"))
     header = "| " + " | ".join(table.columns) + " |"
     rule = "|" + "---|" * len(table.columns)
     return "\n".join([header, rule] + ["| " + " | ".join(row) + " |" for row in cells.itertuples(index=False)])

@@ -135,7 +135,9 @@ def test_build_on_bad_input_writes_nothing(tmp_path):
     assert not out.exists()
 
 
-def test_build_on_another_report(tmp_path):
-    result = run_build(tmp_path, "--input", str(DATA / "gbk.txt"))
+@pytest.mark.parametrize(("name", "words"), [("gbk.txt", "某区人民政府"), ("traditional.txt", "traditional")])
+def test_build_on_other_reports_without_warnings(tmp_path, name, words):
+    result = run_build(tmp_path, "--input", str(DATA / name))
     assert result.returncode == 0, result.stderr
-    assert "某区人民政府" in (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "Warning" not in result.stderr
+    assert words in (tmp_path / "README.md").read_text(encoding="utf-8")
