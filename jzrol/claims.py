@@ -67,7 +67,7 @@ _QUALIFIER_ORDER = ["approx", "more_than", "at_least", "at_most", "less_than"]
 class _Grammar:
     pattern: re.Pattern
     units: dict[str, str]
-    named: tuple[str, ...]
+    named: re.Pattern
 
 
 @lru_cache(maxsize=4)
@@ -91,7 +91,8 @@ def _grammar(units_path: str, named_path: str) -> _Grammar:
     named = set(read_wordlist(named_path))
     numeral = re.compile(rf"[0-9{_HAN_NUM}]")
     named |= {entry.word for entry in read_userdict() if numeral.search(entry.word)}
-    return _Grammar(pattern, units, tuple(sorted(named, key=len, reverse=True)))
+    named_pattern = re.compile("|".join(re.escape(n) for n in sorted(named, key=len, reverse=True)))
+    return _Grammar(pattern, units, named_pattern)
 
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
@@ -181,13 +182,8 @@ def _excluded(text: str, match: re.Match, grammar: _Grammar, blocked: list[tuple
 
 def _blocked_spans(text: str, grammar: _Grammar) -> list[tuple[int, int]]:
     spans = []
-    for pattern in (_DATE_SPAN, _PHONE, _DOC_NUMBER):
+    for pattern in (_DATE_SPAN, _PHONE, _DOC_NUMBER, grammar.named):
         spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
-    for name in grammar.named:
-        start = text.find(name)
-        while start >= 0:
-            spans.append((start, start + len(name)))
-            start = text.find(name, start + 1)
     return spans
 
 
@@ -261,6 +257,21 @@ _CHANGE_BETWEEN = re.compile(
 _CHANGE_FROM = re.compile(r"(由|从)(原来的|原先的|原来|原|过去的)?$")
 
 
+@dataclass(frozen=True)
+class _Unit:
+    doc_id: str
+    unit_id: int
+    part: int
+    section: int
+    item: int
+    start: int
+    text: str
+
+    @classmethod
+    def _make_all(cls, table: pd.DataFrame) -> list[_Unit]:
+        return [cls(*row) for row in zip(*(table[c].tolist() for c in table.columns))]
+
+
 def extract_claims(units: pd.DataFrame, *, units_file: str | Path = UNITS,
                    named_file: str | Path = NAMED_NUMBERS) -> pd.DataFrame:
     """Every numeric claim in the text units of one or more reports (``CLAIM_COLUMNS``).
@@ -274,13 +285,17 @@ def extract_claims(units: pd.DataFrame, *, units_file: str | Path = UNITS,
     grammar = _grammar(str(units_file), str(named_file))
     rows: list[dict] = []
     body = units[units["kind"] == "text"]
-    for unit in body.itertuples(index=False):
+    columns = ["doc_id", "unit_id", "part", "section", "item", "start", "text"]
+    for unit in _Unit._make_all(body[columns]):
         text = unit.text
+        candidates = [m for m in grammar.pattern.finditer(text)
+                      if m.group("unit") or m.group("multiplier") or m.group("percent_word")]
+        if not candidates:
+            continue
         blocked = _blocked_spans(text, grammar)
         found = []
-        for match in grammar.pattern.finditer(text):
-            if not (match.group("unit") or match.group("multiplier") or match.group("percent_word")) \
-                    or _excluded(text, match, grammar, blocked):
+        for match in candidates:
+            if _excluded(text, match, grammar, blocked):
                 continue
             value = _number_value(match.group("number"))
             high = _number_value(match.group("high")) if match.group("high") else None

@@ -27,7 +27,7 @@ from jzrol.sources import Source, read_source
 
 __all__ = [
     "Report", "ReportMeta", "UNIT_COLUMNS", "chinese_numeral", "normalize_text", "outline", "parse_report",
-    "part_roles", "read_report",
+    "is_traditional", "part_roles", "read_report", "to_simplified",
 ]
 
 UNIT_COLUMNS = [
@@ -43,6 +43,10 @@ _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FULLWIDTH_ALNUM.update({0xFF05: ord("%"), 0xFF0E: ord(".")})  # ％ ．
+
+_FULLWIDTH_PRESENT = re.compile("[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_INNER_BREAK = re.compile(r"[ \t\r\f\v\u00a0]*\n[\s\u3000]*")
+_SPACE_RUN = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 
 _NUM = "一二三四五六七八九十"
 _PART = re.compile(rf"^(?P<num>[{_NUM}]{{1,3}})\s*[、．.]|^第(?P<num2>[{_NUM}]{{1,3}})部分[\s:：、，,]*")
@@ -112,6 +116,9 @@ def _ordinal(text: str) -> int:
 def normalize_text(text: str) -> str:
     """The analysis form of a span: no zero-width or layout whitespace, half-width digits and letters.
 
+    (The parser also converts traditional characters to simplified in the ``norm`` column; see
+    :func:`to_simplified`.)
+
     Line breaks inside a sentence (as scraped pages leave around links) are
     removed, runs of spaces collapse, and full-width digits and Latin letters
     become half-width. Chinese punctuation is kept as written.
@@ -119,10 +126,47 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("共\\u200b１２\\n件，\\u3000\\u3000ＡＰＰ\\n\\n")
     '共12件， APP'
     """
-    text = _ZERO_WIDTH.sub("", text).translate(_FULLWIDTH_ALNUM)
-    text = re.sub(r"[ \t\r\f\v\u00a0]*\n[\s\u3000]*", "", text)
-    text = re.sub(r"[ \t\r\f\v\u00a0\u3000]+", " ", text)
+    text = _ZERO_WIDTH.sub("", text)
+    if _FULLWIDTH_PRESENT.search(text):
+        text = text.translate(_FULLWIDTH_ALNUM)
+    if "\n" in text:
+        text = _INNER_BREAK.sub("", text)
+    text = _SPACE_RUN.sub(" ", text)
     return text.strip()
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def is_traditional(text: str, *, threshold: float = 0.02) -> bool:
+    """True when a text is written in traditional characters (OpenCC t2s changes over 2% of its Han characters).
+
+    >>> is_traditional("我們在黨的領導下完成了國家預算"), is_traditional("我们在党的领导下完成了国家预算")
+    (True, False)
+    """
+    sample = text[:20000]
+    han = len(_HAN.findall(sample))
+    if not han:
+        return False
+    converted = _to_simplified()(sample)
+    changed = sum(a != b for a, b in zip(sample, converted)) if len(converted) == len(sample) else han
+    return changed / han > threshold
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters converted to simplified with OpenCC (t2s).
+
+    >>> to_simplified("關於憲法草案的報告")
+    '关于宪法草案的报告'
+    """
+    return _to_simplified()(text)
 
 
 def _heading_text(text: str) -> str:
@@ -322,13 +366,13 @@ def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end
         if current:
             paragraphs.append(_Paragraph(current[0].start, current[-1].end, region_end, ""))
 
+    previous = ""
     for line in lines[first:last]:
         if line.blank:
             blank_since = True
             continue
         flat = normalize_text(line.text)
         if current:
-            previous = normalize_text(text[current[-1].start:current[-1].end])
             starts_block = bool(_PART.match(flat) or _SECTION.match(flat) or _ITEM.match(flat)
                                 or _ITEM_ORDINAL.match(flat) or _SALUTATION.match(flat))
             ends_block = previous.endswith(("。", "！", "？", "!", "?", "：", ":", "；", "”", "」", "…"))
@@ -340,6 +384,7 @@ def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end
                 close()
                 current = []
         current.append(line)
+        previous = flat
         blank_since = False
     close()
     for paragraph in paragraphs:
@@ -550,11 +595,21 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     if not paragraphs:
         warnings.append("no body text found")
     units = _units(text, paragraphs, doc_id, warnings)
+    # Simplified text passes through OpenCC's t2s unchanged, so every report is converted: this also
+    # catches the traditional passages of mixed reports.
+    traditional = is_traditional(text)
+    if len(units):
+        for column in ("norm", "part_title", "section_title"):
+            units[column] = [to_simplified(value) for value in units[column]]
     chrome_table = pd.DataFrame(
         [{"kind": kind, "start": line.start, "end": line.end, "text": line.text} for kind, line in chrome],
         columns=["kind", "start", "end", "text"],
     )
     meta = _meta(doc_id, text, title, title_block, chrome, warnings)
+    meta.provenance["script"] = "traditional" if traditional else "simplified"
+    if meta.title:
+        meta.title = to_simplified(meta.title)
+        meta.issuer = [to_simplified(name) for name in meta.issuer]
     if source is not None:
         meta.provenance = {"path": source.path, "encoding": source.encoding, "format": source.format,
                            "sha256": source.sha256, **meta.provenance}

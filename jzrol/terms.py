@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -176,9 +177,11 @@ def _cached_tokenizer(userdict: str, mtime: float, engine: Engine) -> Tokenizer:
 
 def get_tokenizer(userdict: str | Path = USERDICT, *, engine: Engine = "rjieba") -> Tokenizer:
     """The shared tokenizer for a configuration, rebuilt when the userdict file changes."""
-    path = Path(userdict)
-    mtime = path.stat().st_mtime if path.exists() else 0.0
-    return _cached_tokenizer(str(path), mtime, engine)
+    try:
+        mtime = os.stat(userdict).st_mtime
+    except OSError:
+        mtime = 0.0
+    return _cached_tokenizer(str(userdict), mtime, engine)
 
 
 @lru_cache(maxsize=8)

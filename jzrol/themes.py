@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -202,6 +202,7 @@ class _Matcher:
     plain: dict[str, tuple[str, ...]]
     globs: tuple[tuple[re.Pattern, str, str], ...]
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    cache: dict = field(default_factory=dict, compare=False)
 
     @classmethod
     def build(cls, codebook: Codebook) -> _Matcher:
@@ -220,19 +221,31 @@ class _Matcher:
         return cls({k: tuple(v) for k, v in plain.items()}, tuple(globs),
                    {k: tuple(v) for k, v in phrases.items()})
 
+    def themes_of(self, word: str) -> tuple[str, ...]:
+        """Themes a single token belongs to by plain value or glob (memoized: vocabularies are small)."""
+        cached = self.cache.get(word)
+        if cached is None:
+            found = list(self.plain.get(word, ()))
+            found += [theme for pattern, theme, _ in self.globs if theme not in found and pattern.match(word)]
+            cached = self.cache[word] = tuple(found)
+        return cached
+
     def match(self, words: list[str]) -> list[tuple[str, str]]:
         """(theme, matched text) for every hit; a token counts once per theme."""
         hits = []
         for i, word in enumerate(words):
-            themes = {theme: word for theme in self.plain.get(word, ())}
-            for pattern, theme, _ in self.globs:
-                if theme not in themes and pattern.match(word):
-                    themes[theme] = word
+            themes = self.themes_of(word)
+            if themes:
+                hits += [(theme, word) for theme in themes]
             for phrase, theme in self.phrases.get(word, ()):
-                if tuple(words[i:i + len(phrase)]) == phrase:
-                    themes.setdefault(theme, "".join(phrase))
-            hits += list(themes.items())
+                if theme not in themes and tuple(words[i:i + len(phrase)]) == phrase:
+                    hits.append((theme, "".join(phrase)))
         return hits
+
+
+@lru_cache(maxsize=8)
+def _matcher(codebook: Codebook) -> _Matcher:
+    return _Matcher.build(codebook)
 
 
 def code_units(units: pd.DataFrame, *, codebook: Codebook | str | Path | None = None,
@@ -243,7 +256,7 @@ def code_units(units: pd.DataFrame, *, codebook: Codebook | str | Path | None = 
     Sentences with no hit have no row (see :func:`uncoded_units`).
     """
     book = _codebook(codebook)
-    matcher = _Matcher.build(book)
+    matcher = _matcher(book)
     tokenizer = tokenizer or get_tokenizer()
     rows = []
     text_units = units[units["kind"] == "text"]

@@ -126,10 +126,14 @@ def test_wikisource_link_lines_are_joined_and_notice_is_chrome():
     assert_lossless(report)
 
 
-def test_traditional_characters_parse():
+def test_traditional_characters_parse_and_normalize_to_simplified():
     report = read_report(DATA / "traditional.txt")
-    assert report.parts().part_title.tolist() == ["關於過去一年的工作", "今後的任務"]
-    assert_lossless(report)
+    assert report.parts().part_title.tolist() == ["关于过去一年的工作", "今后的任务"]
+    assert_lossless(report)  # offsets and text stay the original traditional characters
+    row = report.units[report.units.kind == "text"].iloc[1]
+    assert row.text.startswith("我們在黨的領導下") and row.norm.startswith("我们在党的领导下")
+    assert report.meta.provenance["script"].startswith("traditional")
+    assert read_report(DATA / "no-title.txt").meta.provenance["script"] == "simplified"
 
 
 def test_html_page_chrome_and_structure():
