@@ -77,7 +77,9 @@ def _grammar(units_path: str, named_path: str) -> _Grammar:
     ordered = sorted(units, key=len, reverse=True)
     unit_alternatives = "|".join(re.escape(u) for u in ordered)
     number = rf"(?:{_ARABIC}|{_CHINESE})"
+    starts = "".join(sorted({w[0] for w in _PREFIX.split("|")} | set("百") | set(_HAN_NUM) | set("0123456789０１２３４５６７８９")))
     pattern = re.compile(
+        rf"(?=[{starts}])"  # cheap first-character test before the alternatives
         rf"(?P<prefix>(?:{_PREFIX}))?"
         rf"(?P<percent_word>百分之)?"
         rf"(?P<number>{number})"
@@ -139,6 +141,12 @@ def _is_chinese(text: str) -> bool:
     return not re.match(rf"[{_DIGIT}]", text)
 
 
+@lru_cache(maxsize=1)
+def _tokenizer():
+    """jzrol's default tokenizer, looked up once (claims use it for word boundaries and subjects)."""
+    return get_tokenizer()
+
+
 # --- exclusions ------------------------------------------------------------------------------
 
 _YEAR_AFTER = re.compile(r"^(年度|年版|版|年代|届|级|号|时|点|月|日|期间|年以来|年至|年底|年初|年末|—|-|－|～)")
@@ -165,7 +173,7 @@ def _excluded(text: str, match: re.Match, grammar: _Grammar, blocked: list[tuple
             return True
     unit = match.group("unit") or ""
     if len(unit) == 1 and "\u4e00" <= unit <= "\u9fff":
-        following = get_tokenizer().cut(text[match.start("unit"):match.start("unit") + 6])
+        following = _tokenizer().cut(text[match.start("unit"):match.start("unit") + 6])
         if following and following[0] != unit and not following[0].startswith(unit + unit):
             return True  # the measure word is the start of another word: 千万家庭, 3个人
     if match.group("unit") == "年":
@@ -218,7 +226,7 @@ _NON_CONTENT_POS = ("m", "x", "p", "c", "u", "r", "q", "y", "e", "o", "w", "f", 
 
 def _subject(text: str, claim_start: int, claim_end: int, previous_end: int) -> str:
     """The short phrase the number measures: the noun after it, or the end of the clause before it."""
-    tokenizer = get_tokenizer()
+    tokenizer = _tokenizer()
     left_start = max(previous_end, max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, claim_start)), default=0))
     left = _SUBJECT_TRIM.sub("", text[left_start:claim_start].strip(_SUBJECT_NOISE)).strip(_SUBJECT_NOISE)
     right_text = text[claim_end:]
@@ -244,7 +252,7 @@ def _subject(text: str, claim_start: int, claim_end: int, previous_end: int) -> 
 
 def _noun_after(text: str, position: int) -> str:
     """The noun right after a number with 万/亿 and no measure word (6600多万纳税人 -> 纳税人), or ''."""
-    tagged = get_tokenizer().tag(text[position:position + 12])
+    tagged = _tokenizer().tag(text[position:position + 12])
     if tagged and tagged[0][1].startswith("n") and tagged[0][1] not in {"nr", "ns", "nt"}:
         return tagged[0][0]
     return ""

@@ -36,7 +36,10 @@ class CommandError(Exception):
 
 
 def _reports(path_args: list[str]):
-    return [read_report(path) for path in path_args]
+    """Reports named by files, folders and glob patterns (folders give their .txt and .html files)."""
+    from jzrol.corpus import list_reports
+
+    return [read_report(path) for path in list_reports(path_args)]
 
 
 def _table_output(table: pd.DataFrame, fmt: str) -> str:
@@ -139,7 +142,8 @@ def _parser() -> argparse.ArgumentParser:
 
     def with_paths(name: str, help_text: str, default_format: str) -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
-        command.add_argument("paths", nargs="+", metavar="PATH", help="report files (text or HTML)")
+        command.add_argument("paths", nargs="+", metavar="PATH",
+                             help="report files (text or HTML), folders of them, or glob patterns")
         command.add_argument("--format", choices=["csv", "json"], default=default_format)
         command.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
         return command

@@ -1,0 +1,366 @@
+"""Corpora: many reports at once, in parallel, with counts that stream.
+
+:func:`list_reports` expands folders and globs; :func:`summarize` reads every
+report in worker processes and keeps only what grows with the vocabulary (term
+counts per year, theme hits and claim counts per document), so a corpus of any
+size fits in memory; a report that fails is recorded with its reason and the
+rest go on. Trend tables (:func:`term_trend`, :func:`theme_trend`,
+:func:`claims_by_year`) and :func:`keyness_document` compare documents and
+years; :func:`corpus_table` gives any single-report table for many reports with
+``doc_id``.
+
+>>> from jzrol import paths
+>>> summary = summarize([paths.SEED_REPORT], workers=1, progress=False)
+>>> summary.documents[["doc_id", "year", "genre"]].values.tolist()
+[['jinzhou-2020-rule-of-law-government-report', 2020, 'rule_of_law_report']]
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import multiprocessing
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+from tqdm import tqdm
+
+from jzrol import claims as claims_stage
+from jzrol import paths, terms, themes
+from jzrol.report import Report, read_report
+from jzrol.sources import SourceError
+
+__all__ = [
+    "CorpusSummary", "DocumentSummary", "claims_by_year", "corpus_table", "document_meta", "guess_genre",
+    "keyness_document", "list_reports", "summarize", "summarize_document", "term_trend", "theme_trend",
+]
+
+GENRES = paths.LEXICON_DIR / "genres.csv"
+REPORT_SUFFIXES = (".txt", ".html", ".htm")
+_YEAR_IN_NAME = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
+Table = Literal["units", "terms", "claims", "checks", "themes"]
+
+
+# --- inputs and metadata ----------------------------------------------------------------------
+
+def list_reports(inputs: Iterable[str | Path]) -> list[Path]:
+    """Report files named by paths, folders (their .txt/.html files) and glob patterns, sorted, no duplicates.
+
+    Raises:
+        SourceError: a path that does not exist, or a pattern or folder that names no report.
+    """
+    found: dict[Path, None] = {}
+    for item in inputs:
+        text = str(item)
+        path = Path(text)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and p.is_file())
+            if not files:
+                raise SourceError(path, "folder holds no .txt or .html report")
+        elif any(c in text for c in "*?["):
+            files = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
+            if not files:
+                raise SourceError(text, "pattern matches no file")
+        else:
+            files = [path]
+        found.update(dict.fromkeys(files))
+    return list(found)
+
+
+@lru_cache(maxsize=2)
+def _genre_rules(path: str) -> tuple[tuple[str, str, re.Pattern], ...]:
+    with open(path, encoding="utf-8") as handle:
+        return tuple((row["genre"], row["where"], re.compile(row["pattern"])) for row in csv.DictReader(handle))
+
+
+def guess_genre(title: str | None, file_name: str, opening: str, *, rules: str | Path = GENRES) -> str:
+    """The report's genre from its title, else its file name, else its opening words.
+
+    >>> guess_genre("政府工作报告", "2024.txt", ""), guess_genre(None, "2024.txt", "各位代表：现在，我代表国务院")
+    ('government_work_report', 'government_work_report')
+    """
+    evidence = {"title": title or "", "file": file_name, "body": opening}
+    for where in ("title", "file", "body"):
+        for genre, rule_where, pattern in _genre_rules(str(rules)):
+            if rule_where == where and evidence[where] and pattern.search(evidence[where]):
+                return genre
+    return "unknown"
+
+
+def document_meta(report: Report, path: str | Path) -> dict:
+    """One row of corpus metadata: identity, year (and where it came from), issuer, genre, script.
+
+    ``year`` is the year the title names (the year reported on), else the year of the publication or
+    delivery date, else a year in the file name (State Council reports are filed as YYYY.txt).
+    """
+    meta = report.meta
+    name = Path(path).name
+    year, source = meta.year, "title"
+    if year is None and meta.published:
+        year, source = int(meta.published[:4]), "published"
+    if year is None:
+        match = _YEAR_IN_NAME.search(name)
+        year, source = (int(match.group(1)), "file name") if match else (None, "")
+    opening = "".join(report.units.loc[report.units["kind"] == "text", "norm"].head(3))
+    return {
+        "doc_id": meta.doc_id, "path": str(path), "title": meta.title, "issuer": "、".join(meta.issuer),
+        "year": year, "year_source": source, "published": meta.published,
+        "genre": guess_genre(meta.title, name, opening), "script": meta.provenance.get("script"),
+        "warnings": len(meta.warnings),
+    }
+
+
+# --- one document -----------------------------------------------------------------------------
+
+@dataclass
+class DocumentSummary:
+    """What one worker sends back for one report: metadata, sizes and counts, or the error."""
+
+    doc_id: str
+    path: str
+    meta: dict = field(default_factory=dict)
+    sentences: int = 0
+    characters: int = 0
+    tokens: int = 0
+    terms: Counter = field(default_factory=Counter)
+    themes: Counter = field(default_factory=Counter)
+    coded_sentences: int = 0
+    claims: Counter = field(default_factory=Counter)
+    exact_claims: int = 0
+    error: str | None = None
+
+
+_CONTENT_CACHE: dict[str, bool] = {}
+
+
+def _is_content(word: str) -> bool:
+    value = _CONTENT_CACHE.get(word)
+    if value is None:
+        value = _CONTENT_CACHE[word] = terms.is_content(word)
+    return value
+
+
+def _count_terms_and_themes(sentences: list[str]) -> tuple[Counter, Counter, int]:
+    """Term counts, theme hits and coded sentences from one segmentation of the sentences.
+
+    Gives the same theme hits as :func:`jzrol.themes.code_units` (a token counts once per theme;
+    phrases count where their words are consecutive), but works on the vocabulary rather than on
+    every token, which is what makes a corpus fast.
+    """
+    tokenizer = terms.get_tokenizer()
+    matcher = themes._matcher(themes._codebook(None))
+    drop = terms._wordlist(str(terms.STOPWORDS))
+    segmented = [tokenizer.cut(s) for s in sentences]
+    counts: Counter = Counter()
+    for words in segmented:
+        counts.update(words)
+    themed = {w for w in counts if matcher.themes_of(w)}
+    theme_counts: Counter = Counter()
+    for word in themed:
+        for theme in matcher.themes_of(word):
+            theme_counts[theme] += counts[word]
+    phrase_starts = set(matcher.phrases)
+    coded = 0
+    for words in segmented:
+        hit = not themed.isdisjoint(words)
+        if not phrase_starts.isdisjoint(words):
+            for i, word in enumerate(words):
+                for phrase, theme in matcher.phrases.get(word, ()):
+                    if theme not in matcher.themes_of(word) and tuple(words[i:i + len(phrase)]) == phrase:
+                        theme_counts[theme] += 1
+                        hit = True
+        coded += hit
+    terms_kept = Counter({w: n for w, n in counts.items() if w not in drop and _is_content(w)})
+    return terms_kept, theme_counts, coded
+
+
+def summarize_document(path: str | Path) -> DocumentSummary:
+    """Parse one report and count its terms, themes and claims (runs in a worker process).
+
+    Each sentence is segmented once; term counts and theme coding share the tokens. A report that
+    cannot be read or analysed comes back with ``error`` set instead of raising.
+    """
+    path = Path(path)
+    try:
+        report = read_report(path)
+        text = report.units[report.units["kind"] == "text"]
+        term_counts, theme_counts, coded = _count_terms_and_themes(text["norm"].tolist())
+        found = claims_stage.extract_claims(report.units)
+        return DocumentSummary(
+            doc_id=report.doc_id, path=str(path), meta=document_meta(report, path), sentences=len(text),
+            characters=int(text["norm"].str.len().sum()), tokens=sum(term_counts.values()), terms=term_counts,
+            themes=theme_counts, coded_sentences=coded, claims=Counter(found["kind"].tolist()),
+            exact_claims=int((found["qualifier"] == "exact").sum()),
+        )
+    except SourceError as error:
+        return DocumentSummary(doc_id=path.stem, path=str(path), error=str(error))
+    except Exception as error:  # noqa: BLE001 - one bad report must not stop a corpus
+        return DocumentSummary(doc_id=path.stem, path=str(path), error=f"{path}: {type(error).__name__}: {error}")
+
+
+# --- the corpus ---------------------------------------------------------------------------------
+
+@dataclass
+class CorpusSummary:
+    """Streaming results for a corpus.
+
+    Attributes:
+        documents: one row per report (metadata, sizes, claim counts, ``error`` for failures).
+        year_terms: term counts per year (memory grows with years × vocabulary, not with documents).
+        themes: theme hits per document (``doc_id, year, theme, hits``).
+        totals: term counts of the whole corpus.
+    """
+
+    documents: pd.DataFrame
+    year_terms: dict[int, Counter]
+    themes: pd.DataFrame
+    totals: Counter
+
+    @property
+    def failures(self) -> pd.DataFrame:
+        """Reports that could not be analysed, with the reason."""
+        return self.documents.loc[self.documents["error"].notna(), ["doc_id", "path", "error"]]
+
+
+def _results(files: list[Path], workers: int, progress: bool) -> Iterable[DocumentSummary]:
+    bar = tqdm(total=len(files), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
+    if workers <= 1:
+        for path in files:
+            yield summarize_document(path)
+            bar.update()
+    else:
+        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        with context.Pool(workers) as pool:
+            for result in pool.imap(summarize_document, files, chunksize=1):
+                yield result
+                bar.update()
+    bar.close()
+
+
+def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool = True) -> CorpusSummary:
+    """Analyse every report named by ``inputs`` (files, folders, globs) with ``workers`` processes.
+
+    Failing reports are reported on stderr with their name and reason, kept in ``documents`` with an
+    ``error``, and skipped; the others go on.
+    """
+    files = list_reports(inputs)
+    rows, theme_rows = [], []
+    year_terms: dict[int, Counter] = {}
+    totals: Counter = Counter()
+    for result in _results(files, workers, progress):
+        row = {"doc_id": result.doc_id, "path": result.path, **result.meta, "sentences": result.sentences,
+               "characters": result.characters, "tokens": result.tokens,
+               "coded_sentences": result.coded_sentences, "claims": sum(result.claims.values()),
+               "exact_claims": result.exact_claims, **{f"claims_{k}": n for k, n in result.claims.items()},
+               "error": result.error}
+        rows.append(row)
+        if result.error:
+            tqdm.write(f"jzrol: skipped {result.error}", file=sys.stderr)
+            continue
+        year = result.meta.get("year")
+        year_terms.setdefault(year, Counter()).update(result.terms)
+        totals.update(result.terms)
+        theme_rows += [{"doc_id": result.doc_id, "year": year, "theme": theme, "hits": hits}
+                       for theme, hits in result.themes.items()]
+    documents = pd.DataFrame(rows)
+    if len(documents):
+        claim_columns = [c for c in documents.columns if c.startswith("claims_")]
+        documents[claim_columns] = documents[claim_columns].fillna(0).astype(int)
+        documents["year"] = documents["year"].astype("Int64")
+    theme_table = pd.DataFrame(theme_rows, columns=["doc_id", "year", "theme", "hits"])
+    return CorpusSummary(documents, year_terms, theme_table, totals)
+
+
+def term_trend(summary: CorpusSummary, words: Sequence[str], *,
+               match: Literal["token", "contains"] = "contains", per: int = 10_000) -> pd.DataFrame:
+    """Relative frequency of each word per year, with the counts behind it.
+
+    ``match="token"`` counts the word as a token; ``"contains"`` counts every token that contains it
+    (依法 in 依法行政, 依法治国 …), which follows a word through the compounds the userdict keeps whole.
+
+    Returns ``year, term, n, total, per_10k`` (``total`` is the year's counted tokens).
+    """
+    rows = []
+    for year in sorted(y for y in summary.year_terms if y is not None and not pd.isna(y)):
+        counts = summary.year_terms[year]
+        total = sum(counts.values())
+        for word in words:
+            n = counts.get(word, 0) if match == "token" else sum(c for t, c in counts.items() if word in t)
+            rows.append({"year": int(year), "term": word, "n": n, "total": total,
+                         f"per_{per // 1000}k": round(n * per / total, 3) if total else 0.0})
+    return pd.DataFrame(rows)
+
+
+def theme_trend(summary: CorpusSummary) -> pd.DataFrame:
+    """Theme hits and shares per year (``year, theme, hits, share``)."""
+    if summary.themes.empty:
+        return pd.DataFrame(columns=["year", "theme", "hits", "share"])
+    table = summary.themes.dropna(subset=["year"]).groupby(["year", "theme"])["hits"].sum().reset_index()
+    table["share"] = (table["hits"] / table.groupby("year")["hits"].transform("sum")).round(4)
+    order = {key: i for i, key in enumerate(themes.THEME_KEYS)}
+    return table.sort_values(["year", "theme"], key=lambda c: c.map(order) if c.name == "theme" else c,
+                             kind="stable").reset_index(drop=True)
+
+
+def claims_by_year(summary: CorpusSummary) -> pd.DataFrame:
+    """How much reports quantify, per year: documents, claims, claims per 10,000 characters, exact share."""
+    docs = summary.documents[summary.documents["error"].isna()].dropna(subset=["year"])
+    table = docs.groupby("year").agg(documents=("doc_id", "size"), claims=("claims", "sum"),
+                                     exact_claims=("exact_claims", "sum"), characters=("characters", "sum"))
+    table["claims_per_10k_chars"] = (table["claims"] * 10_000 / table["characters"]).round(2)
+    table["exact_share"] = (table["exact_claims"] / table["claims"].where(table["claims"] > 0)).round(4)
+    return table.reset_index()
+
+
+def keyness_document(summary: CorpusSummary, doc_id: str, *, min_n: int = 3) -> pd.DataFrame:
+    """Keyness (G², log ratio) of one document against the rest of the corpus."""
+    row = summary.documents.loc[summary.documents["doc_id"] == doc_id]
+    if row.empty:
+        raise KeyError(f"no document {doc_id!r} in the corpus")
+    own = summarize_document(row["path"].iloc[0]).terms
+    rest = summary.totals - own
+    return terms.keyness(pd.Series(own, dtype=float), pd.Series(rest, dtype=float), min_n=min_n, both_ways=True)
+
+
+def _table_for(path: Path, table: Table) -> pd.DataFrame:
+    report = read_report(path)
+    if table == "units":
+        return report.units
+    if table == "terms":
+        return terms.count_terms(terms.tokens(report.units))
+    if table == "themes":
+        return themes.theme_table(themes.code_units(report.units), report.units, by="section")
+    found = claims_stage.extract_claims(report.units)
+    return found if table == "claims" else claims_stage.check_claims(found, report.units)
+
+
+def _table_or_error(task: tuple[Path, Table]) -> tuple[pd.DataFrame | None, str | None]:
+    path, table = task
+    try:
+        return _table_for(path, table), None
+    except SourceError as error:
+        return None, str(error)
+
+
+def corpus_table(inputs: Iterable[str | Path], table: Table, *, workers: int = 1,
+                 progress: bool = False) -> tuple[pd.DataFrame, list[str]]:
+    """Any single-report table for many reports at once, with ``doc_id``; also the failures' messages."""
+    files = list_reports(inputs)
+    tasks = [(path, table) for path in files]
+    if workers > 1:
+        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        with context.Pool(workers) as pool:
+            results = list(tqdm(pool.imap(_table_or_error, tasks), total=len(tasks), disable=not progress,
+                                file=sys.stderr))
+    else:
+        results = [_table_or_error(task) for task in tqdm(tasks, disable=not progress, file=sys.stderr)]
+    tables = [frame for frame, _ in results if frame is not None and len(frame)]
+    errors = [error for _, error in results if error]
+    return (pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()), errors
