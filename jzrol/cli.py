@@ -6,7 +6,7 @@
     jzrol kwic  PATH... -t TERM [-t TERM ...] [--window N] [--match token|substring]
     jzrol claims PATH...    jzrol checks PATH...
     jzrol themes PATH... [--by doc|part|section|unit] [--codebook PATH]
-    jzrol build [--input PATH] [--out DIR]
+    jzrol build [--input PATH] [--out DIR] [--corpus DIR] [--workers N]
 
 Errors are one line on stderr naming the file and the problem, exit code 2.
 """
@@ -132,7 +132,8 @@ def _build(args: argparse.Namespace) -> str:
     matplotlib.use("Agg")  # files only, never a window
     from jzrol.figures import build  # imported late: plotting is not needed by the other commands
 
-    written = build(input_path=args.input, out_dir=args.out, progress=not args.quiet)
+    written = build(input_path=args.input, out_dir=args.out, progress=not args.quiet, corpus_dir=args.corpus,
+                    workers=args.workers)
     return f"wrote {len(written)} files to {args.out}\n"
 
 
@@ -172,6 +173,8 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="regenerate every figure, table, MANIFEST and the write-up")
     build.add_argument("--input", type=Path, default=paths.SEED_REPORT, help="report to analyse")
     build.add_argument("--out", type=Path, default=paths.FIGURES_DIR, help="output folder")
+    build.add_argument("--corpus", type=Path, metavar="DIR", help="also draw the corpus figures for this folder")
+    build.add_argument("--workers", type=int, default=2, help="processes for --corpus (default 2)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.set_defaults(run=_build, output=None)
     return parser

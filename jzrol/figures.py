@@ -27,7 +27,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from tqdm import tqdm
 
-from jzrol import claims, paths, plots, terms, themes
+from jzrol import claims, corpus, paths, plots, terms, themes
 from jzrol.fonts import FontChoice, find_cjk_font
 from jzrol.io import atomic_write_bytes, atomic_write_text
 from jzrol.report import Report, outline, read_report
@@ -381,6 +381,69 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     return results
 
 
+#: Words followed across a corpus: the rule of law (法治), by law (依法) and the older legal system (法制).
+CORPUS_TERMS = ("法治", "依法", "法制")
+
+
+def corpus_figures(summary: corpus.CorpusSummary, out_dir: Path, label: str) -> list[FigureResult]:
+    """Figures 13–15: words, themes and numbers across the reports of a corpus, year by year."""
+    docs = summary.documents
+    ok = docs[docs["error"].isna()]
+    years = ok["year"].dropna()
+    span = f"{int(years.min())}–{int(years.max())}" if len(years) else "no dated reports"
+    results = []
+    trend = corpus.term_trend(summary, CORPUS_TERMS)
+    if len(trend):
+        fig, ax = plt.subplots(figsize=(9, 4))
+        plots.plot_term_trend(trend, ax=ax)
+        ax.set_title(f"{'、'.join(CORPUS_TERMS)} across {label}, {span}", loc="left")
+        name = "13-corpus-term-trend"
+        peaks = trend.loc[trend.groupby("term")["per_10k"].idxmax()]
+        firsts = trend[trend["n"] > 0].groupby("term")["year"].min()
+        results.append(FigureResult(
+            name, "The vocabulary of law across the years",
+            "Relative frequency per 10,000 counted terms of each word, counting every token that contains it (依法 "
+            "in 依法行政, 依法治国 …), one point per year. The table behind the figure gives the counts and the "
+            "year's total, so that a reader can see how much text each point stands on.",
+            [f"{row.term}: first used {int(firsts.get(row.term, 0)) or '—'}, highest in {row.year} "
+             f"({row.per_10k:.1f} per 10,000)" for row in peaks.itertuples()],
+            save_figure(fig, name, table=trend, out_dir=out_dir)))
+    theme_years = corpus.theme_trend(summary)
+    if len(theme_years):
+        fig, ax = plt.subplots(figsize=(max(6, 0.2 * theme_years["year"].nunique() + 2.5), 4.2))
+        plots.plot_theme_years(theme_years, list(themes.THEME_KEYS), ax=ax)
+        ax.set_title(f"Theme shares by year across {label}", loc="left")
+        name = "14-corpus-theme-trend"
+        top = theme_years.groupby("theme")["hits"].sum().sort_values(ascending=False)
+        results.append(FigureResult(
+            name, "Themes across the years",
+            "Each column is a year, each row a theme of the codebook; the shade is the theme's share of that "
+            "year's codebook hits. The codebook was written for rule-of-law reports, so in other genres it reads "
+            "only the passages that touch government by law.",
+            [f"most coded overall: {', '.join(top.index[:3])}"],
+            save_figure(fig, name, table=theme_years, out_dir=out_dir)))
+    by_year = corpus.claims_by_year(summary)
+    if len(by_year):
+        fig, ax = plt.subplots(figsize=(9, 4))
+        plots.plot_claims_by_year(by_year, ax=ax)
+        ax.set_title(f"How much the reports quantify, {span}", loc="left")
+        name = "15-corpus-claims-by-year"
+        busiest = by_year.loc[by_year["claims_per_10k_chars"].idxmax()]
+        results.append(FigureResult(
+            name, "How much the reports quantify",
+            "Bars: numeric claims per 10,000 characters of text in each year's reports; line: the share of those "
+            "claims that are exact rather than approximate (约) or bounded (余, 以上).",
+            [f"{int(by_year['claims'].sum()):,} claims in {int(by_year['documents'].sum())} reports; densest: "
+             f"{int(busiest['year'])} ({busiest['claims_per_10k_chars']:.1f} per 10,000 characters)"],
+            save_figure(fig, name, table=by_year, out_dir=out_dir)))
+    failures = summary.failures
+    if len(failures):
+        results.append(FigureResult("corpus-failures", "Reports that could not be analysed",
+                                    "These files were skipped, each for the reason given.", [], [],
+                                    markdown=_markdown_table(failures[["doc_id", "error"]])))
+    return results
+
+
 #: The figure builders `build` runs, in write-up order.
 BUILDERS: list[Callable[[Report, Path], list[FigureResult]]] = [structure_figures, term_figures, claim_figures,
                                                                 theme_figures]
@@ -409,7 +472,8 @@ def _relative(path: Path) -> str:
         return path.name
 
 
-def _manifest(out_dir: Path, written: list[Path], report: Report, font: FontChoice) -> str:
+def _manifest(out_dir: Path, written: list[Path], report: Report, font: FontChoice,
+              summary: corpus.CorpusSummary | None = None) -> str:
     lexicons = sorted(p for p in paths.LEXICON_DIR.glob("*") if p.is_file())
     manifest = {
         "input": {"file": _relative(Path(report.source.path)) if report.source else None,
@@ -421,6 +485,10 @@ def _manifest(out_dir: Path, written: list[Path], report: Report, font: FontChoi
         "seeds": SEEDS,
         "dpi": DPI,
     }
+    if summary is not None:
+        hashes = sorted(f"{Path(p).name}:{_sha256(Path(p))}" for p in summary.documents["path"])
+        manifest["corpus"] = {"files": len(hashes), "failed": int(summary.documents["error"].notna().sum()),
+                              "sha256_of_file_hashes": hashlib.sha256("\n".join(hashes).encode()).hexdigest()}
     return json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
@@ -469,7 +537,8 @@ def _writeup(report: Report, results: list[FigureResult]) -> str:
 
 
 def build(input_path: str | Path = paths.SEED_REPORT, out_dir: str | Path = paths.FIGURES_DIR, *,
-          progress: bool = True, font: FontChoice | None = None) -> list[Path]:
+          progress: bool = True, font: FontChoice | None = None, corpus_dir: str | Path | None = None,
+          workers: int = 2) -> list[Path]:
     """Regenerate every figure and table for one report, the write-up and the MANIFEST.
 
     Returns the files written. Raises :class:`jzrol.sources.SourceError` for an unreadable input and
@@ -483,6 +552,10 @@ def build(input_path: str | Path = paths.SEED_REPORT, out_dir: str | Path = path
     for builder in steps:
         steps.set_postfix_str(builder.__name__)
         results += builder(report, out_dir)
+    summary = None
+    if corpus_dir is not None:
+        summary = corpus.summarize([corpus_dir], workers=workers, progress=progress)
+        results += corpus_figures(summary, out_dir, f"{len(summary.documents)} reports in {Path(corpus_dir).name}")
     written = [path for result in results for path in result.files]
     tables = {
         "units.csv": table_csv(report.units),
@@ -494,5 +567,5 @@ def build(input_path: str | Path = paths.SEED_REPORT, out_dir: str | Path = path
     for name, text in tables.items():
         atomic_write_text(out_dir / name, text)
         written.append(out_dir / name)
-    atomic_write_text(out_dir / "MANIFEST", _manifest(out_dir, written, report, font))
+    atomic_write_text(out_dir / "MANIFEST", _manifest(out_dir, written, report, font, summary))
     return sorted(written) + [out_dir / "MANIFEST"]

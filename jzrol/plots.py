@@ -314,3 +314,50 @@ def plot_role_comparison(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes
     ax.spines[["top", "right"]].set_visible(False)
     ax.margins(x=0.35)
     return ax
+
+
+def plot_term_trend(trend: pd.DataFrame, *, value: str = "per_10k", ax: Axes | None = None) -> Axes:
+    """One line per term over the years (a ``corpus.term_trend`` table): relative frequency per 10,000 terms."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 4))
+    for index, (term, rows) in enumerate(trend.groupby("term", sort=False)):
+        ax.plot(rows["year"], rows[value], marker="o", markersize=3, linewidth=1.4,
+                color=PART_COLORS[1 + index % (len(PART_COLORS) - 1)], label=term)
+    ax.set_xlabel("year")
+    ax.set_ylabel("per 10,000 counted terms")
+    ax.legend(frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
+def plot_theme_years(trend: pd.DataFrame, themes: list[str], *, ax: Axes | None = None) -> Axes:
+    """Years (columns) × themes (rows), shaded by the theme's share of the year's hits (``corpus.theme_trend``)."""
+    wide = trend.pivot_table(index="theme", columns="year", values="share", fill_value=0.0)
+    wide = wide.reindex(index=themes, fill_value=0.0)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(max(6, 0.22 * wide.shape[1] + 2), 4))
+    image = ax.imshow(wide.to_numpy(), cmap="Blues", vmin=0, aspect="auto")
+    years = list(wide.columns)
+    step = max(1, len(years) // 12)
+    ax.set_xticks(range(0, len(years), step), [str(y) for y in years[::step]], rotation=45)
+    ax.set_yticks(range(len(themes)), themes)
+    ax.figure.colorbar(image, ax=ax, fraction=0.03, pad=0.02, label="share of the year's theme hits")
+    return ax
+
+
+def plot_claims_by_year(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Claims per 10,000 characters by year (bars), with the share of exact claims (line, right axis)."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 4))
+    ax.bar(table["year"], table["claims_per_10k_chars"], color=PART_COLORS[1], width=0.8, label="claims per 10,000 characters")
+    ax.set_xlabel("year")
+    ax.set_ylabel("claims per 10,000 characters")
+    ax.spines[["top"]].set_visible(False)
+    right = ax.twinx()
+    right.plot(table["year"], table["exact_share"] * 100, color=PART_COLORS[2], marker="o", markersize=3,
+               linewidth=1.2, label="exact claims (%)")
+    right.set_ylim(0, 105)
+    right.set_ylabel("exact claims (%)")
+    handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
+    ax.legend(handles, [h.get_label() for h in handles], frameon=False, loc="upper left", fontsize=8)
+    return ax

@@ -334,6 +334,9 @@ def keyness(target: pd.Series, reference: pd.Series, *, min_n: int = 2, both_way
     ['执法', '的']
     """
     target_total, reference_total = float(target.sum()), float(reference.sum())
+    if not target_total or not reference_total:  # nothing to compare with
+        return pd.DataFrame(columns=["term", "n_target", "n_reference", "per_1000_target", "per_1000_reference",
+                                     "g2", "p", "log_ratio"])
     chosen = target.index[target >= min_n]
     if both_ways:
         chosen = chosen.union(reference.index[reference >= min_n])

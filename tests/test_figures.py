@@ -141,3 +141,14 @@ def test_build_on_other_reports_without_warnings(tmp_path, name, words):
     assert result.returncode == 0, result.stderr
     assert "Warning" not in result.stderr
     assert words in (tmp_path / "README.md").read_text(encoding="utf-8")
+
+
+def test_build_with_a_corpus_adds_the_corpus_figures(tmp_path):
+    result = run_build(tmp_path, "--corpus", str(DATA), "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {"13-corpus-term-trend.png", "14-corpus-theme-trend.csv", "15-corpus-claims-by-year.svg"} <= names
+    manifest = json.loads((tmp_path / "MANIFEST").read_text(encoding="utf-8"))
+    assert manifest["corpus"]["failed"] == 3  # empty.txt, blank.txt, not-chinese-encoding.txt
+    writeup = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "Reports that could not be analysed" in writeup and "empty file" in writeup

@@ -1,0 +1,94 @@
+"""Full-analysis throughput on a corpus: jzrol (parse, terms, themes, claims) against plain jieba.
+
+    python benchmarks/corpus_throughput.py [--megabytes 10] [--corpus DIR]
+
+The State Council work reports (``$JZROL_CORPUS`` or the shared folder next to the repository) are
+copied into a temporary folder as many times as needed to reach about ``--megabytes`` MB, then:
+
+1. plain ``jieba.lcut`` + ``collections.Counter`` over the same texts, one process;
+2. ``jzrol.corpus.summarize`` with 1 worker;
+3. the same with 2 workers.
+
+Each run is a fresh process; its wall time and peak resident memory (its own and its workers') are
+reported. Goals (corpora issue): 2 at least 5x the throughput of 1; 3 at least 1.8x faster than 2;
+peak memory under 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from jzrol import paths
+
+RUN = r"""
+import json, resource, sys, time
+from pathlib import Path
+files = sorted(Path(sys.argv[1]).glob("*.txt"))
+mode = sys.argv[2]
+started = time.perf_counter()
+if mode == "jieba":
+    import collections, jieba
+    jieba.initialize()
+    counts = collections.Counter()
+    for path in files:
+        counts.update(jieba.lcut(path.read_text(encoding="utf-8")))
+else:
+    from jzrol import corpus
+    summary = corpus.summarize([sys.argv[1]], workers=int(mode), progress=False)
+    assert summary.failures.empty
+seconds = time.perf_counter() - started
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024}))
+"""
+
+
+def build_corpus(source: Path, target: Path, megabytes: float) -> float:
+    originals = sorted(p for p in source.glob("*.txt"))
+    if not originals:
+        sys.exit(f"no reports in {source}; set JZROL_CORPUS or pass --corpus")
+    size, copy = 0, 0
+    while size < megabytes * 1e6:
+        for path in originals:
+            shutil.copyfile(path, target / f"{copy:03d}-{path.name}")
+            size += path.stat().st_size
+            if size >= megabytes * 1e6:
+                break
+        copy += 1
+    return size / 1e6
+
+
+def run(folder: Path, mode: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", RUN, str(folder), mode], capture_output=True, text=True,
+                         check=True, cwd=paths.ROOT).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--megabytes", type=float, default=10)
+    parser.add_argument("--corpus", type=Path, default=paths.SHARED_CORPUS)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        size = build_corpus(args.corpus, Path(scratch), args.megabytes)
+        files = len(list(Path(scratch).glob("*.txt")))
+        print(f"{files} reports, {size:.1f} MB")
+        base = run(Path(scratch), "jieba")
+        one = run(Path(scratch), "1")
+        two = run(Path(scratch), "2")
+    for label, result in [("plain jieba.lcut + Counter", base), ("jzrol full analysis, 1 worker", one),
+                          ("jzrol full analysis, 2 workers", two)]:
+        print(f"{label:32s} {result['seconds']:7.2f} s  {size / result['seconds']:5.2f} MB/s  "
+              f"peak {result['peak_mb']:.0f} MB")
+    print(f"1 worker vs plain jieba: {base['seconds'] / one['seconds']:.2f}x (goal >= 5x)")
+    print(f"2 workers vs 1 worker:   {one['seconds'] / two['seconds']:.2f}x (goal >= 1.8x)")
+    print(f"peak memory: {max(one['peak_mb'], two['peak_mb']):.0f} MB (goal < 300 MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Corpora: listing inputs, parallel summaries, failures that do not stop the rest, trends."""
+
+import io
+import subprocess
+import sys
+from collections import Counter
+
+import pandas as pd
+import pytest
+
+from jzrol import corpus, paths, read_report, terms, themes
+from jzrol.sources import SourceError
+from tests.conftest import DATA
+
+
+def test_list_reports_expands_folders_and_globs_without_duplicates():
+    files = corpus.list_reports([DATA, str(DATA / "*.html"), DATA / "gbk.txt"])
+    assert files == sorted(set(files), key=files.index)
+    assert DATA / "page.html" in files and DATA / "gbk.txt" in files and DATA / "binary.bin" not in files
+    with pytest.raises(SourceError, match="pattern matches no file"):
+        corpus.list_reports([str(DATA / "*.docx")])
+
+
+def test_summary_of_a_folder_with_bad_files_reports_and_skips_them():
+    summary = corpus.summarize([DATA], workers=2, progress=False)
+    failed = set(summary.failures.doc_id)
+    assert failed == {"empty", "blank", "not-chinese-encoding"}
+    assert all(str(DATA) in error for error in summary.failures.error)
+    ok = summary.documents[summary.documents.error.isna()]
+    assert {"gbk", "page", "traditional", "no-title"} <= set(ok.doc_id)
+    assert (ok.tokens > 0).all()
+
+
+def test_one_and_two_workers_agree():
+    one = corpus.summarize([DATA], workers=1, progress=False)
+    two = corpus.summarize([DATA], workers=2, progress=False)
+    pd.testing.assert_frame_equal(one.documents, two.documents)
+    assert one.totals == two.totals and one.year_terms == two.year_terms
+
+
+def test_streamed_counts_match_the_single_report_tables(seed):
+    result = corpus.summarize_document(paths.SEED_REPORT)
+    table = terms.count_terms(terms.tokens(seed.units))
+    assert result.terms == Counter(dict(zip(table.term, table.n)))
+    hits = themes.code_units(seed.units)
+    assert dict(result.themes) == hits.groupby("theme")["hits"].sum().to_dict()
+    assert result.coded_sentences == hits.unit_id.nunique()
+
+
+def test_metadata_year_genre_and_script():
+    seed = corpus.summarize_document(paths.SEED_REPORT).meta
+    assert (seed["year"], seed["year_source"], seed["genre"]) == (2020, "title", "rule_of_law_report")
+    traditional = corpus.summarize_document(DATA / "traditional.txt").meta
+    assert traditional["script"] == "traditional" and traditional["genre"] == "government_work_report"
+    assert corpus.guess_genre(None, "jinzhou-fzzf-2021.txt", "") == "rule_of_law_report"
+    assert corpus.guess_genre("关于开展调研的通知", "x.txt", "为了") == "unknown"
+
+
+def test_traditional_text_is_counted_in_simplified():
+    result = corpus.summarize_document(DATA / "traditional.txt")
+    assert {"党的领导", "预算", "依法办事"} <= set(result.terms) and "預算" not in result.terms
+
+
+def test_trends_and_keyness_on_fixtures():
+    summary = corpus.summarize([DATA / "gbk.txt", DATA / "page.html", paths.SEED_REPORT], progress=False)
+    trend = corpus.term_trend(summary, ["执法"], match="contains")
+    year_2020 = trend[trend.year == 2020].iloc[0]
+    counts = summary.year_terms[2020]
+    assert year_2020.n == sum(n for t, n in counts.items() if "执法" in t)
+    assert year_2020.per_10k == pytest.approx(year_2020.n * 10_000 / year_2020.total, abs=1e-3)
+    by_year = corpus.claims_by_year(summary)
+    assert by_year.set_index("year").loc[2020, "claims"] == 81
+    table = corpus.keyness_document(summary, "gbk").set_index("term")
+    own = corpus.summarize_document(DATA / "gbk.txt").terms
+    rest = summary.totals - own
+    assert table.loc["执法", "n_target"] == own["执法"] and table.loc["执法", "n_reference"] == rest["执法"]
+    with pytest.raises(KeyError):
+        corpus.keyness_document(summary, "no-such-report")
+
+
+def test_command_line_takes_folders_and_globs():
+    result = subprocess.run([sys.executable, "-m", "jzrol.cli", "info", str(DATA / "*.html"), "--format", "csv"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert set(pd.read_csv(io.StringIO(result.stdout)).doc_id) == {"page", "page-gbk"}
+
+
+def test_the_state_council_corpus(corpus_files):
+    summary = corpus.summarize([paths.SHARED_CORPUS], workers=2, progress=False)
+    assert summary.failures.empty and len(summary.documents) == len(corpus_files)
+    trend = corpus.term_trend(summary, ["法治", "法制"])
+    first = trend[trend.n > 0].groupby("term").year.min()
+    assert first["法制"] < 1960 and 1990 <= first["法治"] <= 2000
+    late = trend[trend.year >= 2015].groupby("term").n.sum()
+    assert late["法治"] > 5 * late["法制"]
+    assert (summary.documents.genre == "government_work_report").mean() > 0.9
+    assert read_report(corpus_files[0]).meta.provenance["script"] == "traditional"
