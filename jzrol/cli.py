@@ -26,7 +26,6 @@ from jzrol.io import atomic_write_text
 from jzrol.report import read_report
 from jzrol.sources import SourceError
 from jzrol.terms import LexiconError
-from jzrol.themes import CodebookError
 
 EXIT_BAD_INPUT = 2
 
@@ -185,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         output = args.run(args)
-    except (SourceError, CommandError, FontNotFoundError, LexiconError, CodebookError) as error:
+    except (SourceError, CommandError, FontNotFoundError, LexiconError) as error:
         print(f"jzrol: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if getattr(args, "output", None):

@@ -155,8 +155,8 @@ def _count_terms_and_themes(sentences: list[str]) -> tuple[Counter, Counter, int
     every token, which is what makes a corpus fast.
     """
     tokenizer = terms.get_tokenizer()
-    matcher = themes._matcher(themes._codebook(None))
-    drop = terms._wordlist(str(terms.STOPWORDS))
+    matcher = themes.matcher_for()
+    drop = terms.cached_wordlist(str(terms.STOPWORDS))
     segmented = [tokenizer.cut(s) for s in sentences]
     counts: Counter = Counter()
     for words in segmented:
@@ -229,16 +229,17 @@ class CorpusSummary:
         return self.documents.loc[self.documents["error"].notna(), ["doc_id", "path", "error"]]
 
 
-def _results(files: list[Path], workers: int, progress: bool) -> Iterable[DocumentSummary]:
-    bar = tqdm(total=len(files), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
+def _in_order(function, items: list, workers: int, progress: bool) -> Iterable:  # noqa: ANN001
+    """``function`` over ``items`` in ``workers`` processes, results in input order, with a progress bar."""
+    bar = tqdm(total=len(items), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
     if workers <= 1:
-        for path in files:
-            yield summarize_document(path)
+        for item in items:
+            yield function(item)
             bar.update()
     else:
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         with context.Pool(workers) as pool:
-            for result in pool.imap(summarize_document, files, chunksize=1):
+            for result in pool.imap(function, items, chunksize=1):
                 yield result
                 bar.update()
     bar.close()
@@ -254,7 +255,7 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
     rows, theme_rows = [], []
     year_terms: dict[int, Counter] = {}
     totals: Counter = Counter()
-    for result in _results(files, workers, progress):
+    for result in _in_order(summarize_document, files, workers, progress):
         row = {"doc_id": result.doc_id, "path": result.path, **result.meta, "sentences": result.sentences,
                "characters": result.characters, "tokens": result.tokens,
                "coded_sentences": result.coded_sentences, "claims": sum(result.claims.values()),
@@ -353,14 +354,7 @@ def corpus_table(inputs: Iterable[str | Path], table: Table, *, workers: int = 1
                  progress: bool = False) -> tuple[pd.DataFrame, list[str]]:
     """Any single-report table for many reports at once, with ``doc_id``; also the failures' messages."""
     files = list_reports(inputs)
-    tasks = [(path, table) for path in files]
-    if workers > 1:
-        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        with context.Pool(workers) as pool:
-            results = list(tqdm(pool.imap(_table_or_error, tasks), total=len(tasks), disable=not progress,
-                                file=sys.stderr))
-    else:
-        results = [_table_or_error(task) for task in tqdm(tasks, disable=not progress, file=sys.stderr)]
+    results = list(_in_order(_table_or_error, [(path, table) for path in files], workers, progress))
     tables = [frame for frame, _ in results if frame is not None and len(frame)]
     errors = [error for _, error in results if error]
     return (pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()), errors

@@ -137,10 +137,6 @@ TOP_N_TERMS = 10
 DISPERSION_TERMS = 8
 
 
-def _part_label(part: int, title: str) -> str:
-    return f"{part} {plots.shorten(title, 12)}" if part else "preamble"
-
-
 def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     """Figures 2–5: top terms by part, word cloud, keyness of problems vs achievements, dispersion."""
     toks = terms.tokens(report.units)
@@ -156,7 +152,7 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
         for ax, (part, title) in zip(axes.flat, zip(parts["part"], parts["part_title"])):
             plots.plot_top_terms(top[top["part"] == part], n=TOP_N_TERMS,
                                  color=plots.PART_COLORS[part % len(plots.PART_COLORS)] or plots.PART_COLORS[1], ax=ax)
-            ax.set_title(_part_label(part, title), loc="left", fontsize=10)
+            ax.set_title(plots.section_label(part, 0, title, 12), loc="left", fontsize=10)
         for ax in list(axes.flat)[len(parts):]:
             ax.set_visible(False)
         fig.suptitle(f"Most frequent terms in each part (top {TOP_N_TERMS}, policy verbs dropped)", x=0.02, ha="left")

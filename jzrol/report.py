@@ -496,7 +496,7 @@ def _place(issuer: str) -> str | None:
     return name if len(name) >= 2 and name not in {"国务院", "中央", "中共中央"} else None
 
 
-def _meta(doc_id: str, text: str, title: _Line | None, title_block: list[_Line],
+def _meta(doc_id: str, title: _Line | None, title_block: list[_Line],
           chrome: list[tuple[str, _Line]], warnings: list[str]) -> ReportMeta:
     meta = ReportMeta(doc_id=doc_id)
     if title is not None:
@@ -611,7 +611,7 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
         [{"kind": kind, "start": line.start, "end": line.end, "text": line.text} for kind, line in chrome],
         columns=["kind", "start", "end", "text"],
     )
-    meta = _meta(doc_id, text, title, title_block, chrome, warnings)
+    meta = _meta(doc_id, title, title_block, chrome, warnings)
     meta.provenance["script"] = "traditional" if traditional else "simplified"
     if meta.title:
         meta.title = to_simplified(meta.title)

@@ -31,7 +31,8 @@ import pandas as pd
 from jzrol import paths
 
 __all__ = [
-    "LexiconError", "Tokenizer", "UserWord", "collocations", "count_terms", "count_texts", "get_tokenizer",
+    "LexiconError", "Tokenizer", "UserWord", "cached_wordlist", "collocations", "count_terms", "count_texts",
+    "get_tokenizer",
     "is_content", "keyness", "keyness_between", "kwic", "read_userdict", "read_wordlist", "reference_counts",
     "tfidf_keywords", "textrank_keywords", "tokens", "top_terms",
 ]
@@ -49,7 +50,7 @@ _UNIT_KEYS = ["doc_id", "unit_id", "part", "section", "item"]
 
 
 class LexiconError(ValueError):
-    """A lexicon file with a malformed line; the message names file and line."""
+    """A lexicon or codebook file with a problem; the message names file and line (``path:line: reason``)."""
 
     def __init__(self, path: str | Path, line: int, reason: str):
         super().__init__(f"{path}:{line}: {reason}")
@@ -185,7 +186,8 @@ def get_tokenizer(userdict: str | Path = USERDICT, *, engine: Engine = "rjieba")
 
 
 @lru_cache(maxsize=8)
-def _wordlist(path: str) -> frozenset[str]:
+def cached_wordlist(path: str | Path) -> frozenset[str]:
+    """:func:`read_wordlist`, read once per path (stopword lists are consulted for every token)."""
     return read_wordlist(path)
 
 
@@ -207,7 +209,7 @@ def tokens(units: pd.DataFrame, *, tokenizer: Tokenizer | None = None, stopwords
     punctuation, ``policy_verb`` the genre's action words (a research choice, see ``count_terms``).
     """
     tokenizer = tokenizer or get_tokenizer()
-    stop, verbs = _wordlist(str(stopwords)), _wordlist(str(policy_verbs))
+    stop, verbs = cached_wordlist(str(stopwords)), cached_wordlist(str(policy_verbs))
     chosen = units[units["kind"].isin(kinds)]
     rows: dict[str, list] = {key: [] for key in _UNIT_KEYS}
     words: list[str] = []
@@ -272,9 +274,9 @@ def count_texts(texts: Iterable[str], *, tokenizer: Tokenizer | None = None, sto
     1
     """
     tokenizer = tokenizer or get_tokenizer()
-    dropped = set(_wordlist(str(stopwords)))
+    dropped = set(cached_wordlist(str(stopwords)))
     if drop_policy_verbs:
-        dropped |= _wordlist(str(policy_verbs))
+        dropped |= cached_wordlist(str(policy_verbs))
     counts: Counter = Counter()
     # Token lists hold no reference cycles; pausing the cyclic collector keeps it from re-walking
     # every large live structure (such as a loaded jieba dictionary) while millions of strings are made.

@@ -31,11 +31,11 @@ import yaml
 
 from jzrol import paths
 from jzrol.report import part_roles
-from jzrol.terms import Tokenizer, get_tokenizer, is_content
+from jzrol.terms import LexiconError, Tokenizer, get_tokenizer, is_content
 
 __all__ = [
     "THEME_KEYS", "Codebook", "CodebookError", "Theme", "code_units", "coverage", "heading_agreement",
-    "read_codebook", "role_comparison", "theme_table", "uncoded_units",
+    "matcher_for", "read_codebook", "role_comparison", "theme_table", "uncoded_units",
 ]
 
 THEMES_FILE = paths.LEXICON_DIR / "themes.yaml"
@@ -49,11 +49,8 @@ _VALID_VALUE = re.compile(r"^[\u3400-\u9fffA-Za-z0-9+*?＋]+( [\u3400-\u9fffA-Za
 _META = re.compile(r"^#@\s*(label_zh|label_en|definition)\s*:\s*(.+?)\s*$")
 
 
-class CodebookError(ValueError):
+class CodebookError(LexiconError):
     """A codebook with a problem; the message names the file and line."""
-
-    def __init__(self, path: str | Path, line: int, reason: str):
-        super().__init__(f"{path}:{line}: {reason}")
 
 
 @dataclass(frozen=True)
@@ -248,6 +245,11 @@ def _matcher(codebook: Codebook) -> _Matcher:
     return _Matcher.build(codebook)
 
 
+def matcher_for(codebook: Codebook | str | Path | None = None) -> _Matcher:
+    """The term matcher of a codebook (the default one when None), built once."""
+    return _matcher(_codebook(codebook))
+
+
 def code_units(units: pd.DataFrame, *, codebook: Codebook | str | Path | None = None,
                tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Theme hits of every sentence: ``doc_id, unit_id, part, section, item, theme, hits, matched``.
@@ -256,7 +258,7 @@ def code_units(units: pd.DataFrame, *, codebook: Codebook | str | Path | None = 
     Sentences with no hit have no row (see :func:`uncoded_units`).
     """
     book = _codebook(codebook)
-    matcher = _matcher(book)
+    matcher = matcher_for(book)
     tokenizer = tokenizer or get_tokenizer()
     rows = []
     text_units = units[units["kind"] == "text"]

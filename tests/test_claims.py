@@ -24,13 +24,17 @@ def precision_recall(predicted: Counter, gold: Counter):
     return hits / max(sum(predicted.values()), 1), hits / max(sum(gold.values()), 1)
 
 
-def test_seed_precision_and_recall_against_the_gold_set(seed):
-    gold = pd.read_csv(DATA / "claims-gold-seed.csv", keep_default_na=False)
-    claims = extract_claims(seed.units)
-    key = ["raw", "value", "unit", "qualifier", "kind"]
+def score_against_gold(claims, gold_file, key):
+    """Precision and recall of extracted claims against a gold CSV, matching on the ``key`` columns."""
+    gold = pd.read_csv(DATA / gold_file, keep_default_na=False)
     predicted = Counter(tuple(r) for r in claims[key].astype(str).itertuples(index=False))
     expected = Counter(tuple(r) for r in gold[key].astype(str).itertuples(index=False))
-    precision, recall = precision_recall(predicted, expected)
+    return precision_recall(predicted, expected)
+
+
+def test_seed_precision_and_recall_against_the_gold_set(seed):
+    precision, recall = score_against_gold(extract_claims(seed.units), "claims-gold-seed.csv",
+                                           ["raw", "value", "unit", "qualifier", "kind"])
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
 
 
@@ -38,12 +42,9 @@ def test_state_council_2024_precision_and_recall(corpus_files):
     path = next((p for p in corpus_files if p.stem == "2024"), None)
     if path is None:
         pytest.skip("2024.txt not in the shared corpus")
-    gold = pd.read_csv(DATA / "claims-gold-state-council-2024.csv", keep_default_na=False)
-    claims = extract_claims(read_report(path).units)
-    key = ["start", "value", "unit", "qualifier", "kind"]
-    predicted = Counter(tuple(r) for r in claims[key].astype(str).itertuples(index=False))
-    expected = Counter(tuple(r) for r in gold[key].astype(str).itertuples(index=False))
-    precision, recall = precision_recall(predicted, expected)
+    precision, recall = score_against_gold(extract_claims(read_report(path).units),
+                                           "claims-gold-state-council-2024.csv",
+                                           ["start", "value", "unit", "qualifier", "kind"])
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
 
 
