@@ -333,7 +333,7 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
         "Each row is a part or section, each column a theme of the codebook (data/lexicon/themes.yaml, after the "
         "national Outline for Building a Rule-of-Law Government 2021–2025); a cell is the theme's share of the "
         "section's codebook hits. A dark cell alone in its row is a section about one thing; a spread-out row mixes "
-        "topics. Every term found is listed in the table behind the figure's notebook (`code_units`).",
+        "topics. Which terms put each sentence into a theme is in `jzrol themes --by unit` and notebook 03.",
         [f"coverage: {cover.coded_units} of {cover.text_units} sentences coded ({cover.coverage:.0%})",
          f"headings agree with the dominant theme in {int(labelled['agree'].sum())} of {len(labelled)} "
          "sections whose heading names a topic"],

@@ -539,16 +539,18 @@ def _provenance_warnings(meta: ReportMeta, warnings: list[str]) -> None:
     places = [place for place in map(_place, meta.issuer) if place]
     names = [n for n in (meta.site_name, meta.provenance.get("sponsor")) if n]
     evidence = []
-    if places and meta.provenance.get("address") and any(p in meta.provenance["address"] for p in places):
-        evidence.append(f"address {meta.provenance['address']}")
+    address = meta.provenance.get("address")
+    named = [p for p in places if address and p in address]
+    if named:
+        evidence.append(f"the footer's address {address} names {named[0]}")
     if meta.site_code:
-        evidence.append(f"site code {meta.site_code}")
+        evidence.append(f"the site identifier code is {meta.site_code}")
     for name in dict.fromkeys(names):
         if places and not any(place in name for place in places) and not any(name in i for i in meta.issuer):
-            backing = f" (the page's {', '.join(evidence)} belong to the issuer's site)" if evidence else ""
+            backing = f", while {' and '.join(evidence)}" if evidence else ""
             warnings.append(
                 f"site name '{name}' in the page chrome does not match the issuer "
-                f"{'、'.join(meta.issuer)}{backing}; cite the issuer's own site"
+                f"{'、'.join(meta.issuer)}{backing}; check the text against the issuer's own site before citing it"
             )
     provinces = _provinces()
     regions = {}
