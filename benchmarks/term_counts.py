@@ -18,7 +18,6 @@ vocabulary and not with the corpus.
 from __future__ import annotations
 
 import argparse
-import resource
 import subprocess
 import sys
 import time

@@ -156,13 +156,14 @@ _PHONE = re.compile(rf"[{_DIGIT}]{{3,4}}[-－][{_DIGIT}]{{7,8}}|[{_DIGIT}]{{11}}
 _DOC_NUMBER = re.compile(rf"[〔\[［【][{_DIGIT}]{{4}}[〕\]］】][{_DIGIT}]+号")
 
 
-def _excluded(text: str, match: re.Match, grammar: _Grammar, blocked: list[tuple[int, int]]) -> bool:
+def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]]) -> bool:
+    """True when a number with a unit is not a claim: a year, date, ordinal, identifier, formula or figure of speech."""
     start, end = match.start("number"), match.end()
     before, after = text[max(0, start - 1):start], text[match.end("number"):match.end("number") + 3]
     number = match.group("number")
     if any(s < end and start < e for s, e in blocked):
         return True
-    if before == "第" or (match.group("prefix") is None and text[max(0, start - 1):start] in {"第", "〔", "["}):
+    if before in {"第", "〔", "["}:
         return True
     if re.match(r"[A-Za-z+＋#/]", before) or re.match(r"[A-Za-z+＋#]", text[match.end("number"):match.end("number") + 1]):
         return True  # identifiers and formulas: C919, 5G, 1+5+N
@@ -303,7 +304,7 @@ def extract_claims(units: pd.DataFrame, *, units_file: str | Path = UNITS,
         blocked = _blocked_spans(text, grammar)
         found = []
         for match in candidates:
-            if _excluded(text, match, grammar, blocked):
+            if _excluded(text, match, blocked):
                 continue
             value = _number_value(match.group("number"))
             high = _number_value(match.group("high")) if match.group("high") else None

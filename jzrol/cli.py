@@ -122,7 +122,7 @@ def _themes(args: argparse.Namespace) -> str:
 
     units = _units_with_text(args.paths)
     hits = themes.code_units(units, codebook=args.codebook)
-    return _table_output(themes.theme_table(hits, units, by=args.by), args.format)
+    return _table_output(themes.theme_table(hits, by=args.by), args.format)
 
 
 def _build(args: argparse.Namespace) -> str:

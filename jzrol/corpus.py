@@ -337,7 +337,7 @@ def _table_for(path: Path, table: Table) -> pd.DataFrame:
     if table == "terms":
         return terms.count_terms(terms.tokens(report.units))
     if table == "themes":
-        return themes.theme_table(themes.code_units(report.units), report.units, by="section")
+        return themes.theme_table(themes.code_units(report.units), by="section")
     found = claims_stage.extract_claims(report.units)
     return found if table == "claims" else claims_stage.check_claims(found, report.units)
 

@@ -17,9 +17,9 @@ import json
 import platform
 import sys
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -316,7 +316,7 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     if hits.empty:
         return results
     book = themes.read_codebook()
-    sections = themes.theme_table(hits, report.units, by="section")
+    sections = themes.theme_table(hits, by="section")
     titled = outline(report.units)
     titles = {(p, s): (st or pt) for p, s, pt, st in
               zip(titled["part"], titled["section"], titled["part_title"], titled["section_title"])}
@@ -341,7 +341,7 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
         markdown=_markdown_table(agreement[["part", "section", "section_title", "heading_theme", "dominant_theme",
                                             "agree"]]) if len(agreement) else ""))
 
-    parts = themes.theme_table(hits, report.units, by="part")
+    parts = themes.theme_table(hits, by="part")
     part_labels = {p: plots.section_label(p, 0, titles.get((p, 0), ""), 12) for p in parts["part"].unique()}
     part_labels = {p: (label if p else "preamble") for p, label in part_labels.items()}
     roles = {row.part: row.role for row in report_part_roles(report.units).itertuples()}

@@ -172,7 +172,7 @@ class Tokenizer:
 
 
 @lru_cache(maxsize=8)
-def _cached_tokenizer(userdict: str, mtime: float, engine: Engine) -> Tokenizer:
+def _cached_tokenizer(userdict: str, mtime: float, engine: Engine) -> Tokenizer:  # noqa: ARG001 - mtime keys the cache
     return Tokenizer(userdict, engine=engine)
 
 

@@ -11,7 +11,7 @@ validates the coding against the report's own section headings; and
 
 >>> from jzrol import read_report, paths
 >>> report = read_report(paths.SEED_REPORT)
->>> table = theme_table(code_units(report.units), report.units, by="section")
+>>> table = theme_table(code_units(report.units), by="section")
 >>> top = table[(table.part == 1) & (table.section == 10)].iloc[0]
 >>> top.theme, int(top.hits)
 ('legal_education', 25)
@@ -183,7 +183,7 @@ def _metadata(text: str) -> dict[int, dict[str, str]]:
 
 
 @lru_cache(maxsize=4)
-def _cached_codebook(path: str, mtime: float) -> Codebook:
+def _cached_codebook(path: str, mtime: float) -> Codebook:  # noqa: ARG001 - mtime keys the cache
     return read_codebook(path)
 
 
@@ -279,7 +279,7 @@ _BY_COLUMNS = {"doc": ["doc_id"], "part": ["doc_id", "part"], "section": ["doc_i
                "unit": ["doc_id", "unit_id", "part", "section"]}
 
 
-def theme_table(hits: pd.DataFrame, units: pd.DataFrame, *, by: By = "section") -> pd.DataFrame:
+def theme_table(hits: pd.DataFrame, *, by: By = "section") -> pd.DataFrame:
     """Theme hits and shares per group: ``*group, theme, hits, share`` (DESIGN's themes table).
 
     ``share`` is the theme's share of all theme hits in the group; groups are sorted in reading order
@@ -337,7 +337,7 @@ def heading_agreement(hits: pd.DataFrame, units: pd.DataFrame, *, cues: str | Pa
     """
     sections = units[(units["kind"] == "heading") & (units["section"] > 0)]
     sections = sections.drop_duplicates(["doc_id", "part", "section"])
-    body = theme_table(hits, units, by="section")
+    body = theme_table(hits, by="section")
     dominant = body.drop_duplicates(["doc_id", "part", "section"]).set_index(["doc_id", "part", "section"])
     rows = []
     for row in sections.itertuples(index=False):

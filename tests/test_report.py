@@ -1,6 +1,5 @@
 """The parser on the seed report and on hand-made fixtures, one rule each."""
 
-import pandas as pd
 import pytest
 
 from jzrol import normalize_text, parse_report, read_report

@@ -65,7 +65,7 @@ def test_seed_sections_are_dominated_by_the_theme_their_heading_announces(seed, 
     assert agreement.agree.all()
 
 
-def test_coding_is_multi_label_and_traceable(seed, seed_hits):
+def test_coding_is_multi_label_and_traceable(seed_hits):
     per_unit = seed_hits.groupby("unit_id")["theme"].nunique()
     assert per_unit.max() >= 3
     row = seed_hits[seed_hits.matched.str.contains("行政复议")].iloc[0]
@@ -74,8 +74,8 @@ def test_coding_is_multi_label_and_traceable(seed, seed_hits):
 
 
 @pytest.mark.parametrize("by", ["doc", "part", "section", "unit"])
-def test_theme_tables_shares_sum_to_one(seed, seed_hits, by):
-    table = themes.theme_table(seed_hits, seed.units, by=by)
+def test_theme_tables_shares_sum_to_one(seed_hits, by):
+    table = themes.theme_table(seed_hits, by=by)
     keys = {"doc": ["doc_id"], "part": ["doc_id", "part"], "section": ["doc_id", "part", "section"],
             "unit": ["doc_id", "unit_id"]}[by]
     assert table.groupby(keys)["share"].sum().between(0.998, 1.002).all()
