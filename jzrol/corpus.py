@@ -137,13 +137,14 @@ class DocumentSummary:
     error: str | None = None
 
 
-_CONTENT_CACHE: dict[str, bool] = {}
+_KEPT: dict[str, bool] = {}
 
 
-def _is_content(word: str) -> bool:
-    value = _CONTENT_CACHE.get(word)
+def _kept(word: str, stopwords: frozenset[str]) -> bool:
+    """Whether a token is a counted term (memoized: a worker meets the same words in every report)."""
+    value = _KEPT.get(word)
     if value is None:
-        value = _CONTENT_CACHE[word] = terms.is_content(word)
+        value = _KEPT[word] = word not in stopwords and terms.is_content(word)
     return value
 
 
@@ -177,7 +178,7 @@ def _count_terms_and_themes(sentences: list[str]) -> tuple[Counter, Counter, int
                         theme_counts[theme] += 1
                         hit = True
         coded += hit
-    terms_kept = Counter({w: n for w, n in counts.items() if w not in drop and _is_content(w)})
+    terms_kept = Counter({w: n for w, n in counts.items() if _kept(w, drop)})
     return terms_kept, theme_counts, coded
 
 
@@ -192,7 +193,7 @@ def summarize_document(path: str | Path) -> DocumentSummary:
         report = read_report(path)
         text = report.units[report.units["kind"] == "text"]
         term_counts, theme_counts, coded = _count_terms_and_themes(text["norm"].tolist())
-        found = claims_stage.extract_claims(report.units)
+        found = claims_stage.extract_claims(report.units, subjects=False)
         return DocumentSummary(
             doc_id=report.doc_id, path=str(path), meta=document_meta(report, path), sentences=len(text),
             characters=int(text["norm"].str.len().sum()), tokens=sum(term_counts.values()), terms=term_counts,
@@ -229,6 +230,13 @@ class CorpusSummary:
         return self.documents.loc[self.documents["error"].notna(), ["doc_id", "path", "error"]]
 
 
+def _warm_up() -> None:
+    """Build the tokenizer, codebook matcher and claim grammar once, before worker processes fork from us."""
+    terms.get_tokenizer()
+    themes.matcher_for()
+    claims_stage.prepare()
+
+
 def _in_order(function, items: list, workers: int, progress: bool) -> Iterable:  # noqa: ANN001
     """``function`` over ``items`` in ``workers`` processes, results in input order, with a progress bar."""
     bar = tqdm(total=len(items), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
@@ -252,6 +260,7 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
     ``error``, and skipped; the others go on.
     """
     files = list_reports(inputs)
+    _warm_up()
     rows, theme_rows = [], []
     year_terms: dict[int, Counter] = {}
     totals: Counter = Counter()

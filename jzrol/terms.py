@@ -142,6 +142,7 @@ class Tokenizer:
             self._cut = lambda text: self._segmenter.cut(text, False)
             self._tokenize = lambda text: self._segmenter.tokenize(text, "default", False)
             self._tag = lambda text: self._segmenter.tag(text, False)
+            self._has_word = self._segmenter.has_word
         elif engine == "jieba":
             import jieba
 
@@ -154,6 +155,7 @@ class Tokenizer:
             from jieba import posseg
 
             tagger = posseg.POSTokenizer(self._segmenter)
+            self._has_word = lambda word: self._segmenter.FREQ.get(word, 0) > 0
             self._tag = lambda text: [(pair.word, pair.flag) for pair in tagger.lcut(text, HMM=False)]
         else:
             raise ValueError(f"unknown engine {engine!r}; use 'rjieba' or 'jieba'")
@@ -165,6 +167,10 @@ class Tokenizer:
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         """Tokens with their character offsets in ``text``."""
         return [(token, int(start), int(end)) for token, start, end in self._tokenize(text)]
+
+    def has_word(self, word: str) -> bool:
+        """True when ``word`` is in the dictionary (jieba's, plus the userdict)."""
+        return bool(self._has_word(word))
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         """Tokens with jieba's part-of-speech tags (``n`` noun, ``v`` verb …; userdict tags where given)."""
