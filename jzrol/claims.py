@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from jzrol import paths
+from jzrol.report import outline
 from jzrol.terms import get_tokenizer, read_userdict, read_wordlist
 
 __all__ = ["CLAIM_COLUMNS", "FINDING_COLUMNS", "check_claims", "chinese_number", "extract_claims"]
@@ -596,8 +597,6 @@ def claims_by_section(claims: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame
 
     Every part/section of the outline with text appears, with ``n`` 0 where it makes no claim.
     """
-    from jzrol.report import outline
-
     frame = outline(units)[["doc_id", "part", "part_title", "section", "section_title"]]
     frame = frame.assign(title=frame["section_title"].where(frame["section"] > 0, frame["part_title"]))
     kinds = ["count", "percent", "money", "duration", "measure"]
