@@ -326,8 +326,9 @@ def extract_claims(units: pd.DataFrame, *, units_file: str | Path = UNITS,
             if unit_name in {"万元", "亿元"}:  # 3.5亿元 is 350000000 元
                 multiplier *= 1e4 if unit_name == "万元" else 1e8
                 unit_name = "元"
-            value *= multiplier
-            high = high * multiplier if high is not None else None
+            # round away binary noise: 5.31亿 is 531000000, not 530999999.99999994
+            value = round(value * multiplier, 6)
+            high = round(high * multiplier, 6) if high is not None else None
             qualifier = _qualifier(match)
             low, upper = _interval(value, qualifier, high)
             midpoint = (value + high) / 2 if high is not None else value

@@ -72,6 +72,8 @@ def test_claim_table_columns_and_offsets(seed):
     ("出庭率不低于80%。", "不低于80%", 80, "%", "percent", "at_least"),
     ("不足30人参加。", "不足30人", 30, "人", "count", "less_than"),
     ("新建道路12.5公里。", "12.5公里", 12.5, "公里", "measure", "exact"),
+    ("粮食产量5.31亿吨。", "5.31亿吨", 531_000_000, "吨", "measure", "exact"),
+    ("增加260万只。", "260万只", 2_600_000, "只", "count", "exact"),
 ])
 def test_single_claims(text, raw, value, unit, kind, qualifier):
     claims, _ = claims_of(text)
