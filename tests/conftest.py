@@ -1,12 +1,20 @@
 """Shared fixtures: the seed report, the hand-made fixtures, the optional shared corpus."""
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from jzrol import paths, read_report
 
 DATA = Path(__file__).parent / "data"
+
+# Property tests draw the same examples on every run, so that a result does not depend on the day;
+# HYPOTHESIS_PROFILE=explore draws fresh ones.
+settings.register_profile("repeatable", derandomize=True, deadline=None)
+settings.register_profile("explore", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(scope="session")
