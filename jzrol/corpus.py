@@ -253,18 +253,38 @@ def _in_order(function, items: list, workers: int, progress: bool) -> Iterable: 
     bar.close()
 
 
-def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool = True) -> CorpusSummary:
+def _on_dask(files: list[Path], client, progress: bool) -> Iterable[DocumentSummary]:  # noqa: ANN001
+    """Summaries computed on a Dask cluster (``distributed.Client``), yielded in input order."""
+    futures = client.map(summarize_document, files, pure=False)
+    bar = tqdm(total=len(files), desc="jzrol corpus (dask)", unit="report", disable=not progress, file=sys.stderr)
+    for future in futures:
+        yield future.result()
+        future.release()
+        bar.update()
+    bar.close()
+
+
+def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool = True,
+              client=None) -> CorpusSummary:  # noqa: ANN001 - a distributed.Client, an optional dependency
     """Analyse every report named by ``inputs`` (files, folders, globs) with ``workers`` processes.
+
+    With ``client`` (a ``dask.distributed.Client``, from the optional ``jzrol[dask]`` extra) the
+    documents are analysed on that Dask cluster instead, for corpora that outgrow one machine; the
+    results are the same.
 
     Failing reports are reported on stderr with their name and reason, kept in ``documents`` with an
     ``error``, and skipped; the others go on.
     """
     files = list_reports(inputs)
-    _warm_up()
     rows, theme_rows = [], []
     year_terms: dict[int, Counter] = {}
     totals: Counter = Counter()
-    for result in _in_order(summarize_document, files, workers, progress):
+    if client is None:
+        _warm_up()
+        results = _in_order(summarize_document, files, workers, progress)
+    else:
+        results = _on_dask(files, client, progress)
+    for result in results:
         row = {"doc_id": result.doc_id, "path": result.path, **result.meta, "sentences": result.sentences,
                "characters": result.characters, "tokens": result.tokens,
                "coded_sentences": result.coded_sentences, "claims": sum(result.claims.values()),

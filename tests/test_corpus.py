@@ -95,3 +95,14 @@ def test_the_state_council_corpus(corpus_files):
     assert late["法治"] > 5 * late["法制"]
     assert (summary.documents.genre == "government_work_report").mean() > 0.9
     assert read_report(corpus_files[0]).meta.provenance["script"] == "traditional"
+
+
+def test_a_local_dask_cluster_gives_the_same_summary():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        on_dask = corpus.summarize([DATA], client=client, progress=False)
+    local = corpus.summarize([DATA], workers=1, progress=False)
+    pd.testing.assert_frame_equal(on_dask.documents, local.documents)
+    assert on_dask.totals == local.totals
+    assert set(on_dask.failures.doc_id) == {"empty", "blank", "not-chinese-encoding"}
