@@ -238,10 +238,8 @@ def claim_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     results = []
     if found.empty:
         return results
-    titles = {(p, s): t for p, s, t in zip(*[claims.claims_by_section(found, report.units)[c]
-                                             for c in ("part", "section", "title")])}
-
     by_section = claims.claims_by_section(found, report.units)
+    titles = dict(zip(zip(by_section["part"], by_section["section"]), by_section["title"]))
     fig, ax = plt.subplots(figsize=(8, 0.32 * len(titles) + 1.4))
     plots.plot_claims_by_kind(by_section, ax=ax)
     ax.set_title("Numeric claims in each part and section, by kind", loc="left")
