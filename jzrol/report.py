@@ -307,7 +307,7 @@ def _article_start(lines: list[_Line]) -> int:
 
 def _footer_start(lines: list[_Line], after: int) -> int:
     for index in range(after, len(lines)):
-        if not lines[index].blank and _FOOTER.match(normalize_text(lines[index].text)):
+        if not lines[index].blank and _FOOTER.match(lines[index].text):  # lines are stripped already
             return index
     return len(lines)
 
@@ -377,7 +377,7 @@ def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end
         if line.blank:
             blank_since = True
             continue
-        flat = normalize_text(line.text)
+        flat = line.text  # stripped of spaces and zero-width characters at both ends: enough for markers
         if current:
             starts_block = bool(_PART.match(flat) or _SECTION.match(flat) or _ITEM.match(flat)
                                 or _ITEM_ORDINAL.match(flat) or _SALUTATION.match(flat))
