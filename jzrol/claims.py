@@ -160,6 +160,9 @@ _YEAR_AFTER = re.compile(r"^(年度|年版|版|年代|届|级|号|时|点|月|�
 _DATE_SPAN = re.compile(rf"[{_DIGIT}]{{4}}[-/.年][{_DIGIT}]{{1,2}}(?:[-/.月][{_DIGIT}]{{1,2}}日?)?|"
                         rf"[{_DIGIT}]{{1,2}}月[{_DIGIT}]{{1,2}}日|[{_DIGIT}]{{1,2}}[·・][{_DIGIT}]{{1,2}}")
 _PHONE = re.compile(rf"[{_DIGIT}]{{3,4}}[-－][{_DIGIT}]{{7,8}}|[{_DIGIT}]{{11}}")
+_IDENTIFIER_BEFORE = re.compile(r"[A-Za-z+＋#/]")
+_IDENTIFIER_AFTER = re.compile(r"[A-Za-z+＋#]")
+_FOUR_DIGITS = re.compile(rf"[{_DIGIT}]{{4}}")
 _DOC_NUMBER = re.compile(rf"[〔\[［【][{_DIGIT}]{{4}}[〕\]］】][{_DIGIT}]+号")
 
 
@@ -172,7 +175,7 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]]) -> boo
         return True
     if before in {"第", "〔", "["}:
         return True
-    if re.match(r"[A-Za-z+＋#/]", before) or re.match(r"[A-Za-z+＋#]", text[match.end("number"):match.end("number") + 1]):
+    if _IDENTIFIER_BEFORE.match(before) or _IDENTIFIER_AFTER.match(text, match.end("number")):
         return True  # identifiers and formulas: C919, 5G, 1+5+N
     if _is_chinese(number):
         if number == "一" or (number == "两" and match.group("unit") == "个") or set(number) <= set("十百千万亿"):
@@ -189,7 +192,7 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]]) -> boo
         value = _number_value(number)
         if value is None or value >= 100 or _is_chinese(number):
             return True
-    if re.fullmatch(rf"[{_DIGIT}]{{4}}", number) and 1900 <= int(number.translate(_FULLWIDTH)) <= 2100:
+    if _FOUR_DIGITS.fullmatch(number) and 1900 <= int(number.translate(_FULLWIDTH)) <= 2100:
         if match.group("unit") in {None, "年"} or after.startswith(("年", "版")):
             return True
     if _YEAR_AFTER.match(text[match.end("number"):]) and match.group("unit") in {None, "年"}:
