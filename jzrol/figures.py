@@ -313,7 +313,7 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     results = []
     if hits.empty:
         return results
-    book = themes.read_codebook()
+    book = themes.load_codebook()
     sections = themes.theme_table(hits, by="section")
     titled = outline(report.units)
     titles = {(p, s): (st or pt) for p, s, pt, st in

@@ -631,16 +631,13 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
     previous_place = (0, 0)
     part = section = item = 0
     part_title = section_title = ""
-    # Each unit runs to the start of the next one inside its region (or the region's end).
-    pieces: list[tuple[int, str, int | None]] = []  # (start, kind, item number)
-    states: list[tuple[int, str, int, str]] = []
-    paragraph_numbers: list[int] = []
-    for number, p in enumerate(paragraphs, start=1):
+    # Pieces are (start, kind, item number, paragraph index, (part, part_title, section, section_title));
+    # each unit then runs to the start of the next piece in its region, or to the region's end.
+    pieces: list[tuple[int, str, int | None, int, tuple]] = []
+    for index, p in enumerate(paragraphs):
         heading_end = None
         if p.kind == "title":
-            pieces.append((p.start, "title", None))
-            states.append((0, "", 0, ""))
-            paragraph_numbers.append(number)
+            pieces.append((p.start, "title", None, index, (0, "", 0, "")))
             continue
         if p.kind == family and p.number == part + 1:
             part, part_title = p.number if family != "plain_heading" else part + 1, _heading_text(p.flat)
@@ -651,36 +648,28 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
             section, section_title, item = 0, "", 0
             heading_end = p.end
         elif p.kind == section_kind and p.number == section + 1:
-            section, section_title, item = p.number, _heading_text(
-                text[p.start:_section_heading_end(text, p)]), 0
             heading_end = _section_heading_end(text, p)
+            section, section_title, item = p.number, _heading_text(text[p.start:heading_end]), 0
         elif p.kind in {"part", "plain_heading", "bare"} and _is_heading_like(p.flat):
             heading_end = p.end  # an unnumbered or out-of-sequence heading: no counter changes
+        state = (part, part_title, section, section_title)
         if heading_end is not None:
-            pieces.append((p.start, "heading", None))
-            states.append((part, part_title, section, section_title))
-            paragraph_numbers.append(number)
+            pieces.append((p.start, "heading", None, index, state))
             if heading_end >= p.end:
                 continue
         body_start = heading_end if heading_end is not None else p.start
         while body_start < p.end and text[body_start] in _SPACE + "\n":
             body_start += 1
-        for seg_start, item_number in _segments(text, body_start, p.end):
-            pieces.append((seg_start, "text", item_number))
-            states.append((part, part_title, section, section_title))
-            paragraph_numbers.append(number)
+        pieces += [(seg_start, "text", number, index, state)
+                   for seg_start, number in _segments(text, body_start, p.end)]
 
-    region_end = {i: p.region_end for i, p in enumerate(paragraphs)}
-    paragraph_of_piece = [n - 1 for n in paragraph_numbers]
     sentence = 0
     previous_paragraph = None
-    for index, (start, kind, item_number) in enumerate(pieces):
-        p_index = paragraph_of_piece[index]
-        if index + 1 < len(pieces) and region_end[paragraph_of_piece[index + 1]] == region_end[p_index]:
-            end = pieces[index + 1][0]
-        else:
-            end = region_end[p_index]
-        part, part_title, section, section_title = states[index]
+    for index, (start, kind, item_number, p_index, state) in enumerate(pieces):
+        region_end = paragraphs[p_index].region_end
+        following = pieces[index + 1] if index + 1 < len(pieces) else None
+        end = following[0] if following and paragraphs[following[3]].region_end == region_end else region_end
+        part, part_title, section, section_title = state
         if rows and (part, section) != previous_place:
             item = 0
         previous_place = (part, section)

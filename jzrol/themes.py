@@ -35,7 +35,7 @@ from jzrol.terms import LexiconError, Tokenizer, get_tokenizer, is_content
 
 __all__ = [
     "THEME_KEYS", "Codebook", "CodebookError", "Theme", "code_units", "coverage", "heading_agreement",
-    "matcher_for", "read_codebook", "role_comparison", "theme_table", "uncoded_units",
+    "load_codebook", "matcher_for", "read_codebook", "role_comparison", "theme_table", "uncoded_units",
 ]
 
 THEMES_FILE = paths.LEXICON_DIR / "themes.yaml"
@@ -187,7 +187,8 @@ def _cached_codebook(path: str, mtime: float) -> Codebook:  # noqa: ARG001 - mti
     return read_codebook(path)
 
 
-def _codebook(codebook: Codebook | str | Path | None) -> Codebook:
+def load_codebook(codebook: Codebook | str | Path | None = None) -> Codebook:
+    """A codebook, the default one when None, read once per file version (a Codebook passes through)."""
     if isinstance(codebook, Codebook):
         return codebook
     path = Path(codebook or THEMES_FILE)
@@ -247,7 +248,7 @@ def _matcher(codebook: Codebook) -> _Matcher:
 
 def matcher_for(codebook: Codebook | str | Path | None = None) -> _Matcher:
     """The term matcher of a codebook (the default one when None), built once."""
-    return _matcher(_codebook(codebook))
+    return _matcher(load_codebook(codebook))
 
 
 def code_units(units: pd.DataFrame, *, codebook: Codebook | str | Path | None = None,
@@ -257,7 +258,7 @@ def code_units(units: pd.DataFrame, *, codebook: Codebook | str | Path | None = 
     One row per sentence and theme it touches (multi-label); ``matched`` lists the terms found.
     Sentences with no hit have no row (see :func:`uncoded_units`).
     """
-    book = _codebook(codebook)
+    book = load_codebook(codebook)
     matcher = matcher_for(book)
     tokenizer = tokenizer or get_tokenizer()
     rows = []
