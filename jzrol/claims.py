@@ -22,6 +22,9 @@ from __future__ import annotations
 import csv
 import math
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,7 +35,8 @@ from jzrol import paths
 from jzrol.report import outline
 from jzrol.terms import get_tokenizer, read_userdict, read_wordlist
 
-__all__ = ["CLAIM_COLUMNS", "FINDING_COLUMNS", "check_claims", "chinese_number", "extract_claims"]
+__all__ = ["CLAIM_COLUMNS", "FINDING_COLUMNS", "TEXT_UNIT_FIELDS", "check_claims", "chinese_number", "claim_records",
+           "extract_claims"]
 
 CLAIM_COLUMNS = [
     "doc_id", "claim_id", "part", "section", "item", "start", "end", "raw", "value", "low", "high",
@@ -128,8 +132,11 @@ def chinese_number(text: str) -> float:
     return value
 
 
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
+
+
 def _number_value(text: str) -> float | None:
-    if re.match(rf"[{_DIGIT}]", text):
+    if text[0] in _DIGIT_CHARS:
         plain = text.translate(_FULLWIDTH).replace(",", "")
         try:
             return float(plain)
@@ -139,7 +146,7 @@ def _number_value(text: str) -> float | None:
 
 
 def _is_chinese(text: str) -> bool:
-    return not re.match(rf"[{_DIGIT}]", text)
+    return text[0] not in _DIGIT_CHARS
 
 
 @lru_cache(maxsize=1)
@@ -156,55 +163,63 @@ def prepare() -> None:
 
 # --- exclusions ------------------------------------------------------------------------------
 
-_YEAR_AFTER = re.compile(r"^(年度|年版|版|年代|届|级|号|时|点|月|日|期间|年以来|年至|年底|年初|年末|—|-|－|～)")
-_DATE_SPAN = re.compile(rf"[{_DIGIT}]{{4}}[-/.年][{_DIGIT}]{{1,2}}(?:[-/.月][{_DIGIT}]{{1,2}}日?)?|"
-                        rf"[{_DIGIT}]{{1,2}}月[{_DIGIT}]{{1,2}}日|[{_DIGIT}]{{1,2}}[·・][{_DIGIT}]{{1,2}}")
-_PHONE = re.compile(rf"[{_DIGIT}]{{3,4}}[-－][{_DIGIT}]{{7,8}}|[{_DIGIT}]{{11}}")
+_YEAR_AFTER = re.compile(r"(年度|年版|版|年代|届|级|号|时|点|月|日|期间|年以来|年至|年底|年初|年末|—|-|－|～)")
+# Dates (2020年10月, 10月1日, 3·15) and phone numbers. The first digit is written outside the
+# alternatives so that the regex engine can skip to digits before trying them.
+_DATE_SPAN = re.compile(rf"[{_DIGIT}](?:[{_DIGIT}]{{3}}[-/.年][{_DIGIT}]{{1,2}}(?:[-/.月][{_DIGIT}]{{1,2}}日?)?|"
+                        rf"[{_DIGIT}]?月[{_DIGIT}]{{1,2}}日|[{_DIGIT}]?[·・][{_DIGIT}]{{1,2}})")
+_PHONE = re.compile(rf"[{_DIGIT}](?:[{_DIGIT}]{{2,3}}[-－][{_DIGIT}]{{7,8}}|[{_DIGIT}]{{10}})")
 _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z+＋#/]")
 _IDENTIFIER_AFTER = re.compile(r"[A-Za-z+＋#]")
 _FOUR_DIGITS = re.compile(rf"[{_DIGIT}]{{4}}")
 _DOC_NUMBER = re.compile(rf"[〔\[［【][{_DIGIT}]{{4}}[〕\]］】][{_DIGIT}]+号")
 
 
+_ORDINAL_BEFORE = frozenset("第〔[")
+_ONLY_MAGNITUDES = frozenset("十百千万亿")
+_NOT_A_COUNT_UNIT = frozenset({None, "年"})
+
+
 def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]]) -> bool:
     """True when a number with a unit is not a claim: a year, date, ordinal, identifier, formula or figure of speech."""
-    start, end = match.start("number"), match.end()
-    before, after = text[max(0, start - 1):start], text[match.end("number"):match.end("number") + 3]
-    number = match.group("number")
-    if any(s < end and start < e for s, e in blocked):
+    start, number_end = match.span("number")
+    end = match.end()
+    if blocked and any(s < end and start < e for s, e in blocked):
         return True
-    if before in {"第", "〔", "["}:
+    before = text[start - 1] if start else ""
+    if before in _ORDINAL_BEFORE:
         return True
-    if _IDENTIFIER_BEFORE.match(before) or _IDENTIFIER_AFTER.match(text, match.end("number")):
+    if _IDENTIFIER_BEFORE.match(before) or _IDENTIFIER_AFTER.match(text, number_end):
         return True  # identifiers and formulas: C919, 5G, 1+5+N
-    if _is_chinese(number):
-        if number == "一" or (number == "两" and match.group("unit") == "个") or set(number) <= set("十百千万亿"):
+    number, unit = match.group("number", "unit")
+    chinese = _is_chinese(number)
+    if chinese:
+        if number == "一" or (number == "两" and unit == "个") or _ONLY_MAGNITUDES.issuperset(number):
             return True  # 一批, 一起, 两个维护 are articles and formulas; 千万/万 alone are figures of speech
-        if match.group("unit") == "年" or text[match.end():match.end() + 1] == "是":
+        if unit == "年" or text[end:end + 1] == "是":
             return True
-    unit = match.group("unit") or ""
-    next_char = text[match.end("unit"):match.end("unit") + 1] if unit else ""
-    if len(unit) == 1 and "\u4e00" <= unit <= "\u9fff" and next_char and _tokenizer().has_word(unit + next_char):
-        following = _tokenizer().cut(text[match.start("unit"):match.start("unit") + 6])
-        if following and following[0] != unit and not following[0].startswith(unit + unit):
-            return True  # the measure word is the start of another word: 千万家庭, 3个人
-    if match.group("unit") == "年":
+    if unit and len(unit) == 1 and "\u4e00" <= unit <= "\u9fff":
+        unit_start, unit_end = match.span("unit")
+        next_char = text[unit_end:unit_end + 1]
+        if next_char and _tokenizer().has_word(unit + next_char):
+            following = _tokenizer().cut(text[unit_start:unit_start + 6])
+            if following and following[0] != unit and not following[0].startswith(unit + unit):
+                return True  # the measure word is the start of another word: 千万家庭, 3个人
+    if unit == "年":
         value = _number_value(number)
-        if value is None or value >= 100 or _is_chinese(number):
+        if value is None or value >= 100 or chinese:
             return True
-    if _FOUR_DIGITS.fullmatch(number) and 1900 <= int(number.translate(_FULLWIDTH)) <= 2100:
-        if match.group("unit") in {None, "年"} or after.startswith(("年", "版")):
+    if unit in _NOT_A_COUNT_UNIT or text.startswith(("年", "版"), number_end):
+        if _FOUR_DIGITS.fullmatch(number) and 1900 <= int(number.translate(_FULLWIDTH)) <= 2100:
             return True
-    if _YEAR_AFTER.match(text[match.end("number"):]) and match.group("unit") in {None, "年"}:
+    if unit in _NOT_A_COUNT_UNIT and _YEAR_AFTER.match(text, number_end):
         return True
     return False
 
 
-def _blocked_spans(text: str, grammar: _Grammar) -> list[tuple[int, int]]:
-    spans = []
-    for pattern in (_DATE_SPAN, _PHONE, _DOC_NUMBER, grammar.named):
-        spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
-    return spans
+def _spans(patterns: tuple[re.Pattern, ...], text: str) -> list[tuple[int, int]]:
+    """Spans of every match of each pattern (matches of different patterns may overlap), sorted."""
+    return sorted(m.span() for pattern in patterns for m in pattern.finditer(text))
 
 
 # --- qualifiers, intervals, subjects -----------------------------------------------------------
@@ -277,19 +292,8 @@ _CHANGE_BETWEEN = re.compile(
 _CHANGE_FROM = re.compile(r"(由|从)(原来的|原先的|原来|原|过去的)?$")
 
 
-@dataclass(frozen=True)
-class _Unit:
-    doc_id: str
-    unit_id: int
-    part: int
-    section: int
-    item: int
-    start: int
-    text: str
-
-    @classmethod
-    def _make_all(cls, table: pd.DataFrame) -> list[_Unit]:
-        return [cls(*row) for row in zip(*(table[c].tolist() for c in table.columns))]
+_MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万亿": 1e12}
+TEXT_UNIT_FIELDS = ["doc_id", "unit_id", "part", "section", "item", "start", "text"]
 
 
 def extract_claims(units: pd.DataFrame, *, units_file: str | Path = UNITS,
@@ -302,29 +306,59 @@ def extract_claims(units: pd.DataFrame, *, units_file: str | Path = UNITS,
     ``from``/``to``. Malformed numbers (1..2, 3,,000, 12%%) never raise: the well-formed part is
     read or the number is skipped. ``subjects=False`` leaves ``subject`` empty, for counting at speed.
     """
-    grammar = _grammar(str(units_file), str(named_file))
-    rows: list[dict] = []
     body = units[units["kind"] == "text"]
-    columns = ["doc_id", "unit_id", "part", "section", "item", "start", "text"]
-    for unit in _Unit._make_all(body[columns]):
-        text = unit.text
-        candidates = [m for m in grammar.pattern.finditer(text)
-                      if m.group("unit") or m.group("multiplier") or m.group("percent_word")]
-        if not candidates:
-            continue
-        blocked = _blocked_spans(text, grammar)
+    rows = claim_records(zip(*(body[c].tolist() for c in TEXT_UNIT_FIELDS)), units_file=units_file,
+                         named_file=named_file, subjects=subjects)
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return pd.DataFrame(columns=CLAIM_COLUMNS)
+    table["claim_id"] = table.groupby("doc_id").cumcount() + 1
+    return table[CLAIM_COLUMNS].reset_index(drop=True)
+
+
+def claim_records(units: Iterable[tuple], *, units_file: str | Path = UNITS, named_file: str | Path = NAMED_NUMBERS,
+                  subjects: bool = True) -> list[dict]:
+    """The claims of text units given as tuples of ``TEXT_UNIT_FIELDS``, as dicts (no ``claim_id``).
+
+    :func:`extract_claims` is this as a table; corpus counting reads the dicts and skips the table.
+
+    >>> [c["raw"] for c in claim_records([("d", 1, 0, 0, 0, 0, "新增岗位4.46万个，约210000人次。")])]
+    ['4.46万个', '约210000人次']
+    """
+    grammar = _grammar(str(units_file), str(named_file))
+    pattern, unit_kinds = grammar.pattern, grammar.units
+    units = list(units)
+    # One scan of all the units joined by line breaks finds what a scan of each unit would: no
+    # pattern matches a line break or looks behind, so no match crosses from one unit to the next.
+    texts = [unit[6] for unit in units]
+    joined = "\n".join(texts)
+    offsets = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    candidates: dict[int, list[int]] = {}
+    for match in pattern.finditer(joined):
+        if match.group("unit") or match.group("multiplier") or match.group("percent_word"):
+            candidates.setdefault(bisect_right(offsets, match.start()) - 1, []).append(match.start())
+    blocked_spans = _spans((_DATE_SPAN, _PHONE, _DOC_NUMBER, grammar.named), joined) if candidates else []
+    blocked_starts = [start for start, _ in blocked_spans]
+    rows: list[dict] = []
+    for index, starts in candidates.items():
+        doc_id, unit_id, part, section, item, unit_start, text = units[index]
+        base = offsets[index]
+        first, last = bisect_left(blocked_starts, base), bisect_left(blocked_starts, base + len(text) + 1)
+        blocked = [(s - base, e - base) for s, e in blocked_spans[first:last]]
         found = []
-        for match in candidates:
+        for match in (pattern.match(text, start - base) for start in starts):
             if _excluded(text, match, blocked):
                 continue
-            value = _number_value(match.group("number"))
-            high = _number_value(match.group("high")) if match.group("high") else None
-            if value is None or (match.group("high") and high is None):
+            number, high_text, multiplier_word, unit, percent_word = match.group(
+                "number", "high", "multiplier", "unit", "percent_word")
+            value = _number_value(number)
+            high = _number_value(high_text) if high_text else None
+            if value is None or (high_text and high is None):
                 continue
-            multiplier = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万亿": 1e12}.get(match.group("multiplier"), 1)
-            unit_name = (match.group("unit") or _noun_after(text, match.end())).translate(_FULLWIDTH)
-            kind = "percent" if match.group("percent_word") else grammar.units.get(unit_name, "count")
-            if match.group("percent_word"):
+            multiplier = _MULTIPLIERS.get(multiplier_word, 1)
+            unit_name = (unit or _noun_after(text, match.end())).translate(_FULLWIDTH)
+            kind = "percent" if percent_word else unit_kinds.get(unit_name, "count")
+            if percent_word:
                 unit_name = "%"
             if unit_name in {"万元", "亿元"}:  # 3.5亿元 is 350000000 元
                 multiplier *= 1e4 if unit_name == "万元" else 1e8
@@ -334,39 +368,45 @@ def extract_claims(units: pd.DataFrame, *, units_file: str | Path = UNITS,
             high = round(high * multiplier, 6) if high is not None else None
             qualifier = _qualifier(match)
             low, upper = _interval(value, qualifier, high)
-            midpoint = (value + high) / 2 if high is not None else value
-            found.append({"match": match, "value": midpoint, "low": low, "high": upper, "unit": unit_name,
-                          "kind": kind, "qualifier": qualifier})
-        previous_end, previous_subject = 0, ""
-        for claim in found:
-            match = claim.pop("match")
             start = match.start("prefix") if match.group("prefix") else match.start("number")
-            if match.group("percent_word"):
+            if percent_word:
                 start = min(start, match.start("percent_word"))
-            claim.update({
-                "doc_id": unit.doc_id, "part": unit.part, "section": unit.section, "item": unit.item,
-                "start": unit.start + start, "end": unit.start + match.end(), "raw": text[start:match.end()],
-                "subject": _subject(text, start, match.end(), previous_end) if subjects else "",
-                "group": "", "role": "",
-                "unit_id": unit.unit_id, "_local": (start, match.end()),
+            found.append({
+                "doc_id": doc_id, "part": part, "section": section, "item": item,
+                "start": unit_start + start, "end": unit_start + match.end(), "raw": text[start:match.end()],
+                "value": (value + high) / 2 if high is not None else value, "low": low, "high": upper,
+                "unit": unit_name, "kind": kind, "qualifier": qualifier, "subject": "", "group": "", "role": "",
+                "unit_id": unit_id, "_local": (start, match.end()),
             })
-            if text[previous_end:start].strip(_SUBJECT_NOISE) in {"、", "，", ","} and previous_end:
-                claim["subject"] = previous_subject  # a list: 分别为119.8%、106.88%
-            previous_end, previous_subject = match.end(), claim["subject"]
-        for first, second in zip(found, found[1:]):
-            (a_start, a_end), (b_start, _) = first["_local"], second["_local"]
-            between = text[a_end:b_start]
-            if _CHANGE_FROM.search(text[max(0, a_start - 6):a_start]) and _CHANGE_BETWEEN.match(between) \
-                    and first["unit"] == second["unit"]:
-                group = f"u{unit.unit_id}c{a_start}"
-                first.update(group=group, role="from")
-                second.update(group=group, role="to")
+        if subjects:
+            _add_subjects(text, found)
+        _pair_changes(text, found, unit_id)
         rows += found
-    table = pd.DataFrame(rows)
-    if table.empty:
-        return pd.DataFrame(columns=CLAIM_COLUMNS)
-    table["claim_id"] = table.groupby("doc_id").cumcount() + 1
-    return table[CLAIM_COLUMNS].reset_index(drop=True)
+    for row in rows:
+        del row["_local"]
+    return rows
+
+
+def _add_subjects(text: str, found: list[dict]) -> None:
+    """Fill each claim's ``subject``; a list (分别为119.8%、106.88%) shares the subject of its first member."""
+    previous_end, previous_subject = 0, ""
+    for claim in found:
+        start, end = claim["_local"]
+        claim["subject"] = _subject(text, start, end, previous_end)
+        if previous_end and text[previous_end:start].strip(_SUBJECT_NOISE) in {"、", "，", ","}:
+            claim["subject"] = previous_subject
+        previous_end, previous_subject = end, claim["subject"]
+
+
+def _pair_changes(text: str, found: list[dict], unit_id: int) -> None:
+    """Mark consecutive claims that read 由/从 A 提高到 B as a from→to pair (same ``group``)."""
+    for first, second in zip(found, found[1:]):
+        (a_start, a_end), (b_start, _) = first["_local"], second["_local"]
+        if first["unit"] == second["unit"] and _CHANGE_FROM.search(text[max(0, a_start - 6):a_start]) \
+                and _CHANGE_BETWEEN.match(text[a_end:b_start]):
+            group = f"u{unit_id}c{a_start}"
+            first.update(group=group, role="from")
+            second.update(group=group, role="to")
 
 
 # --- consistency checks ------------------------------------------------------------------------

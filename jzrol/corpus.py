@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Literal
 
@@ -108,7 +109,8 @@ def document_meta(report: Report, path: str | Path) -> dict:
     if year is None:
         match = _YEAR_IN_NAME.search(name)
         year, source = (int(match.group(1)), "file name") if match else (None, "")
-    opening = "".join(report.units.loc[report.units["kind"] == "text", "norm"].head(3))
+    columns = report.columns
+    opening = "".join([norm for kind, norm in zip(columns["kind"], columns["norm"]) if kind == "text"][:3])
     return {
         "doc_id": meta.doc_id, "path": str(path), "title": meta.title, "issuer": "、".join(meta.issuer),
         "year": year, "year_source": source, "published": meta.published,
@@ -137,15 +139,30 @@ class DocumentSummary:
     error: str | None = None
 
 
-_KEPT: dict[str, bool] = {}
+@dataclass
+class _Vocabulary:
+    """What a worker knows about every word it has met: counted term or not, theme or not.
+
+    A worker meets the same words in every report, so each word is classified once; a report's
+    words are then sorted with set operations instead of a test per word.
+    """
+
+    seen: set[str] = field(default_factory=set)
+    dropped: set[str] = field(default_factory=set)
+    themed: set[str] = field(default_factory=set)
+
+    def learn(self, words: set[str]) -> None:
+        new = words - self.seen
+        if not new:
+            return
+        stopwords = terms.cached_wordlist(str(terms.STOPWORDS))
+        matcher = themes.matcher_for()
+        self.dropped.update(w for w in new if w in stopwords or not terms.is_content(w))
+        self.themed.update(w for w in new if matcher.themes_of(w))
+        self.seen |= new
 
 
-def _kept(word: str, stopwords: frozenset[str]) -> bool:
-    """Whether a token is a counted term (memoized: a worker meets the same words in every report)."""
-    value = _KEPT.get(word)
-    if value is None:
-        value = _KEPT[word] = word not in stopwords and terms.is_content(word)
-    return value
+_VOCABULARY = _Vocabulary()
 
 
 def _count_terms_and_themes(sentences: list[str]) -> tuple[Counter, Counter, int]:
@@ -155,50 +172,54 @@ def _count_terms_and_themes(sentences: list[str]) -> tuple[Counter, Counter, int
     phrases count where their words are consecutive), but works on the vocabulary rather than on
     every token, which is what makes a corpus fast.
     """
-    tokenizer = terms.get_tokenizer()
+    cut = terms.get_tokenizer().cut
     matcher = themes.matcher_for()
-    drop = terms.cached_wordlist(str(terms.STOPWORDS))
-    segmented = [tokenizer.cut(s) for s in sentences]
-    counts: Counter = Counter()
-    for words in segmented:
-        counts.update(words)
-    themed = {w for w in counts if matcher.themes_of(w)}
+    segmented = [cut(s) for s in sentences]
+    counts = Counter(chain.from_iterable(segmented))
+    vocabulary = counts.keys()
+    _VOCABULARY.learn(set(vocabulary))
+    themed = _VOCABULARY.themed & vocabulary
     theme_counts: Counter = Counter()
     for word in themed:
         for theme in matcher.themes_of(word):
             theme_counts[theme] += counts[word]
-    phrase_starts = set(matcher.phrases)
+    phrase_starts = matcher.phrases.keys() & vocabulary
     coded = 0
     for words in segmented:
         hit = not themed.isdisjoint(words)
-        if not phrase_starts.isdisjoint(words):
+        if phrase_starts and not phrase_starts.isdisjoint(words):
             for i, word in enumerate(words):
                 for phrase, theme in matcher.phrases.get(word, ()):
                     if theme not in matcher.themes_of(word) and tuple(words[i:i + len(phrase)]) == phrase:
                         theme_counts[theme] += 1
                         hit = True
         coded += hit
-    terms_kept = Counter({w: n for w, n in counts.items() if _kept(w, drop)})
-    return terms_kept, theme_counts, coded
+    for word in _VOCABULARY.dropped & vocabulary:
+        del counts[word]
+    return counts, theme_counts, coded
 
 
 def summarize_document(path: str | Path) -> DocumentSummary:
     """Parse one report and count its terms, themes and claims (runs in a worker process).
 
-    Each sentence is segmented once; term counts and theme coding share the tokens. A report that
-    cannot be read or analysed comes back with ``error`` set instead of raising.
+    Each sentence is segmented once; term counts and theme coding share the tokens. Counting reads
+    the parser's plain columns, not its tables. A report that cannot be read or analysed comes back
+    with ``error`` set instead of raising.
     """
     path = Path(path)
     try:
         report = read_report(path)
-        text = report.units[report.units["kind"] == "text"]
-        term_counts, theme_counts, coded = _count_terms_and_themes(text["norm"].tolist())
-        found = claims_stage.extract_claims(report.units, subjects=False)
+        columns = report.columns
+        text_rows = [i for i, kind in enumerate(columns["kind"]) if kind == "text"]
+        sentences = [columns["norm"][i] for i in text_rows]
+        term_counts, theme_counts, coded = _count_terms_and_themes(sentences)
+        fields = [[columns[name][i] for i in text_rows] for name in claims_stage.TEXT_UNIT_FIELDS]
+        found = claims_stage.claim_records(zip(*fields), subjects=False)
         return DocumentSummary(
-            doc_id=report.doc_id, path=str(path), meta=document_meta(report, path), sentences=len(text),
-            characters=int(text["norm"].str.len().sum()), tokens=sum(term_counts.values()), terms=term_counts,
-            themes=theme_counts, coded_sentences=coded, claims=Counter(found["kind"].tolist()),
-            exact_claims=int((found["qualifier"] == "exact").sum()),
+            doc_id=report.doc_id, path=str(path), meta=document_meta(report, path), sentences=len(sentences),
+            characters=sum(map(len, sentences)), tokens=sum(term_counts.values()), terms=term_counts,
+            themes=theme_counts, coded_sentences=coded, claims=Counter(claim["kind"] for claim in found),
+            exact_claims=sum(claim["qualifier"] == "exact" for claim in found),
         )
     except SourceError as error:
         return DocumentSummary(doc_id=path.stem, path=str(path), error=str(error))

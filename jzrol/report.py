@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -38,6 +38,7 @@ UNIT_COLUMNS = [
 # --- characters and patterns -------------------------------------------------------------
 
 _SPACE = " \t\r\f\v\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"
+_WHITESPACE = _SPACE + "\n"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -47,6 +48,8 @@ _FULLWIDTH_ALNUM.update({0xFF05: ord("%"), 0xFF0E: ord(".")})  # ％ ．
 _FULLWIDTH_PRESENT = re.compile("[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _INNER_BREAK = re.compile(r"[ \t\r\f\v\u00a0]*\n[\s\u3000]*")
 _SPACE_RUN = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+_NEEDS_NORMALIZING = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\n \t\r\f\v\u00a0\u3000]")
 
 _NUM = "一二三四五六七八九十"
 _PART = re.compile(rf"^(?P<num>[{_NUM}]{{1,3}})\s*[、．.]|^第(?P<num2>[{_NUM}]{{1,3}})部分[\s:：、，,]*")
@@ -126,6 +129,9 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("共\\u200b１２\\n件，\\u3000\\u3000ＡＰＰ\\n\\n")
     '共12件， APP'
     """
+    text = text.strip()  # the edges go in any case; stripping first lets most sentences skip the rest
+    if not _NEEDS_NORMALIZING.search(text):
+        return text
     text = _ZERO_WIDTH.sub("", text)
     if _FULLWIDTH_PRESENT.search(text):
         text = text.translate(_FULLWIDTH_ALNUM)
@@ -152,10 +158,12 @@ def is_traditional(text: str, *, threshold: float = 0.02) -> bool:
     (True, False)
     """
     sample = text[:4000]
+    converted = _to_simplified()(sample)
+    if converted == sample:
+        return False
     han = len(_HAN.findall(sample))
     if not han:
         return False
-    converted = _to_simplified()(sample)
     changed = sum(map(str.__ne__, sample, converted)) if len(converted) == len(sample) else han
     return changed / han > threshold
 
@@ -211,17 +219,28 @@ class Report:
     Attributes:
         text: the decoded text; every ``start``/``end`` offset refers to it.
         meta: :class:`ReportMeta`.
-        units: the units table (``UNIT_COLUMNS``), one row per title line, heading or sentence.
-        chrome: page chrome lines kept out of the body (``kind, start, end, text``).
+        columns: the units table as plain lists, one per name in ``UNIT_COLUMNS`` (what corpus
+            counting reads; :attr:`units` is the same as a DataFrame, built on first use).
+        chrome_rows: page chrome lines kept out of the body, as ``(kind, start, end, text)``.
         body_spans: the (start, end) spans the units cover exactly.
     """
 
     text: str
     meta: ReportMeta
-    units: pd.DataFrame
-    chrome: pd.DataFrame
+    columns: dict[str, list]
+    chrome_rows: list[tuple[str, int, int, str]]
     body_spans: list[tuple[int, int]]
     source: Source | None = None
+
+    @cached_property
+    def units(self) -> pd.DataFrame:
+        """The units table (``UNIT_COLUMNS``), one row per title line, heading or sentence."""
+        return pd.DataFrame(self.columns, columns=UNIT_COLUMNS)
+
+    @cached_property
+    def chrome(self) -> pd.DataFrame:
+        """Page chrome lines kept out of the body (``kind, start, end, text``)."""
+        return pd.DataFrame(self.chrome_rows, columns=["kind", "start", "end", "text"])
 
     @property
     def doc_id(self) -> str:
@@ -463,21 +482,24 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
     span = text[start:end]
     cuts: dict[int, int | None] = {0: None}
     for match in _SENTENCE_END.finditer(span):
-        if match.end() < len(span):
-            cuts.setdefault(match.end(), None)
-    for match in _ITEM.finditer(span):
-        if _ordinal(match.group("num")):
-            cuts[match.start("num")] = _ordinal(match.group("num"))
+        cuts.setdefault(match.end(), None)
+    for match in _ITEM.finditer(span) if "是" in span else ():  # every item marker has 是
+        number = _ordinal(match.group("num"))
+        if number:
+            cuts[match.start("num")] = number
     ordinal = _ITEM_ORDINAL.match(span.lstrip(_SPACE))
     if ordinal:
         cuts[0] = _ordinal(ordinal.group("num")) or None
-    # A cut followed by nothing but whitespace belongs to the previous sentence.
-    kept = [(offset, number) for offset, number in sorted(cuts.items()) if offset == 0 or span[offset:].strip(_SPACE + "\n")]
-    # Whitespace between a sentence end and the next sentence stays with the earlier one.
+    # A cut followed by nothing but whitespace belongs to the previous sentence; whitespace between a
+    # sentence end and the next sentence stays with the earlier one.
+    last = len(span.rstrip(_WHITESPACE))
     result = []
-    for offset, number in kept:
-        while offset and offset < len(span) and span[offset] in _SPACE + "\n":
-            offset += 1
+    for offset, number in sorted(cuts.items()):
+        if offset:
+            if offset >= last:
+                continue
+            while span[offset] in _WHITESPACE:
+                offset += 1
         result.append((start + offset, number))
     return result
 
@@ -602,17 +624,13 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
         paragraphs += article
     if not paragraphs:
         warnings.append("no body text found")
-    units = _units(text, paragraphs, doc_id, warnings)
+    columns = _units(text, paragraphs, doc_id, warnings)
     # Simplified text passes through OpenCC's t2s unchanged, so every report is converted: this also
     # catches the traditional passages of mixed reports.
     traditional = is_traditional(text)
-    if len(units):
-        for column in ("norm", "part_title", "section_title"):
-            units[column] = _simplified_column(units[column].tolist())
-    chrome_table = pd.DataFrame(
-        [{"kind": kind, "start": line.start, "end": line.end, "text": line.text} for kind, line in chrome],
-        columns=["kind", "start", "end", "text"],
-    )
+    for column in ("norm", "part_title", "section_title"):
+        columns[column] = _simplified_column(columns[column])
+    chrome_rows = [(kind, line.start, line.end, line.text) for kind, line in chrome]
     meta = _meta(doc_id, title, title_block, chrome, warnings)
     meta.provenance["script"] = "traditional" if traditional else "simplified"
     if meta.title:
@@ -621,10 +639,11 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     if source is not None:
         meta.provenance = {"path": source.path, "encoding": source.encoding, "format": source.format,
                            "sha256": source.sha256, **meta.provenance}
-    return Report(text=text, meta=meta, units=units, chrome=chrome_table, body_spans=body_spans, source=source)
+    return Report(text=text, meta=meta, columns=columns, chrome_rows=chrome_rows, body_spans=body_spans,
+                  source=source)
 
 
-def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[str]) -> pd.DataFrame:
+def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[str]) -> dict[str, list]:
     family = _part_family(paragraphs)
     section_kind = "section" if family != "section" else None
     rows: list[tuple] = []
@@ -658,7 +677,7 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
             if heading_end >= p.end:
                 continue
         body_start = heading_end if heading_end is not None else p.start
-        while body_start < p.end and text[body_start] in _SPACE + "\n":
+        while body_start < p.end and text[body_start] in _WHITESPACE:
             body_start += 1
         pieces += [(seg_start, "text", number, index, state)
                    for seg_start, number in _segments(text, body_start, p.end)]
@@ -684,7 +703,8 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
         ))
     if family is None and paragraphs:
         warnings.append("no numbered parts found; the whole body is part 0")
-    return pd.DataFrame.from_records(rows, columns=UNIT_COLUMNS)
+    return {name: list(values) for name, values in zip(UNIT_COLUMNS, zip(*rows))} if rows else \
+        {name: [] for name in UNIT_COLUMNS}
 
 
 def read_report(path: str | Path) -> Report:
