@@ -25,7 +25,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain
 from pathlib import Path
 from typing import Literal
@@ -172,9 +172,8 @@ def _count_terms_and_themes(sentences: list[str]) -> tuple[Counter, Counter, int
     phrases count where their words are consecutive), but works on the vocabulary rather than on
     every token, which is what makes a corpus fast.
     """
-    cut = terms.get_tokenizer().cut
     matcher = themes.matcher_for()
-    segmented = [cut(s) for s in sentences]
+    segmented = terms.get_tokenizer().cut_many(sentences)
     counts = Counter(chain.from_iterable(segmented))
     vocabulary = counts.keys()
     _VOCABULARY.learn(set(vocabulary))
@@ -183,17 +182,16 @@ def _count_terms_and_themes(sentences: list[str]) -> tuple[Counter, Counter, int
     for word in themed:
         for theme in matcher.themes_of(word):
             theme_counts[theme] += counts[word]
+    coded = len(segmented) - sum(map(themed.isdisjoint, segmented))
     phrase_starts = matcher.phrases.keys() & vocabulary
-    coded = 0
-    for words in segmented:
-        hit = not themed.isdisjoint(words)
-        if phrase_starts and not phrase_starts.isdisjoint(words):
-            for i, word in enumerate(words):
-                for phrase, theme in matcher.phrases.get(word, ()):
-                    if theme not in matcher.themes_of(word) and tuple(words[i:i + len(phrase)]) == phrase:
-                        theme_counts[theme] += 1
-                        hit = True
-        coded += hit
+    for words in (w for w in segmented if not phrase_starts.isdisjoint(w)) if phrase_starts else ():
+        hit = False
+        for i, word in enumerate(words):
+            for phrase, theme in matcher.phrases.get(word, ()):
+                if theme not in matcher.themes_of(word) and tuple(words[i:i + len(phrase)]) == phrase:
+                    theme_counts[theme] += 1
+                    hit = True
+        coded += hit and themed.isdisjoint(words)  # a sentence coded by a phrase alone
     for word in _VOCABULARY.dropped & vocabulary:
         del counts[word]
     return counts, theme_counts, coded
@@ -237,13 +235,19 @@ class CorpusSummary:
         documents: one row per report (metadata, sizes, claim counts, ``error`` for failures).
         year_terms: term counts per year (memory grows with years × vocabulary, not with documents).
         themes: theme hits per document (``doc_id, year, theme, hits``).
-        totals: term counts of the whole corpus.
     """
 
     documents: pd.DataFrame
     year_terms: dict[int, Counter]
     themes: pd.DataFrame
-    totals: Counter
+
+    @cached_property
+    def totals(self) -> Counter:
+        """Term counts of the whole corpus (the years' counts added up, on first use)."""
+        totals: Counter = Counter()
+        for counts in self.year_terms.values():
+            totals.update(counts)
+        return totals
 
     @property
     def failures(self) -> pd.DataFrame:
@@ -299,7 +303,6 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
     files = list_reports(inputs)
     rows, theme_rows = [], []
     year_terms: dict[int, Counter] = {}
-    totals: Counter = Counter()
     if client is None:
         _warm_up()
         results = _in_order(summarize_document, files, workers, progress)
@@ -317,7 +320,6 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
             continue
         year = result.meta.get("year")
         year_terms.setdefault(year, Counter()).update(result.terms)
-        totals.update(result.terms)
         theme_rows += [{"doc_id": result.doc_id, "year": year, "theme": theme, "hits": hits}
                        for theme, hits in result.themes.items()]
     documents = pd.DataFrame(rows)
@@ -326,7 +328,7 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
         documents[claim_columns] = documents[claim_columns].fillna(0).astype(int)
         documents["year"] = documents["year"].astype("Int64")
     theme_table = pd.DataFrame(theme_rows, columns=["doc_id", "year", "theme", "hits"])
-    return CorpusSummary(documents, year_terms, theme_table, totals)
+    return CorpusSummary(documents, year_terms, theme_table)
 
 
 def term_trend(summary: CorpusSummary, words: Sequence[str], *,

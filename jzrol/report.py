@@ -481,8 +481,7 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
     """
     span = text[start:end]
     cuts: dict[int, int | None] = {0: None}
-    for match in _SENTENCE_END.finditer(span):
-        cuts.setdefault(match.end(), None)
+    cuts.update(dict.fromkeys([match.end() for match in _SENTENCE_END.finditer(span)]))
     for match in _ITEM.finditer(span) if "是" in span else ():  # every item marker has 是
         number = _ordinal(match.group("num"))
         if number:
@@ -646,12 +645,9 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
 def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[str]) -> dict[str, list]:
     family = _part_family(paragraphs)
     section_kind = "section" if family != "section" else None
-    rows: list[tuple] = []
-    previous_place = (0, 0)
-    part = section = item = 0
+    part = section = 0
     part_title = section_title = ""
-    # Pieces are (start, kind, item number, paragraph index, (part, part_title, section, section_title));
-    # each unit then runs to the start of the next piece in its region, or to the region's end.
+    # Pieces are (start, kind, item number, paragraph index, (part, part_title, section, section_title)).
     pieces: list[tuple[int, str, int | None, int, tuple]] = []
     for index, p in enumerate(paragraphs):
         heading_end = None
@@ -660,15 +656,15 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
             continue
         if p.kind == family and p.number == part + 1:
             part, part_title = p.number if family != "plain_heading" else part + 1, _heading_text(p.flat)
-            section, section_title, item = 0, "", 0
+            section, section_title = 0, ""
             heading_end = _section_heading_end(text, p) if family == "section" else p.end
         elif family == "plain_heading" and p.kind == "plain_heading":
             part, part_title = part + 1, _heading_text(p.flat)
-            section, section_title, item = 0, "", 0
+            section, section_title = 0, ""
             heading_end = p.end
         elif p.kind == section_kind and p.number == section + 1:
             heading_end = _section_heading_end(text, p)
-            section, section_title, item = p.number, _heading_text(text[p.start:heading_end]), 0
+            section, section_title = p.number, _heading_text(text[p.start:heading_end])
         elif p.kind in {"part", "plain_heading", "bare"} and _is_heading_like(p.flat):
             heading_end = p.end  # an unnumbered or out-of-sequence heading: no counter changes
         state = (part, part_title, section, section_title)
@@ -682,29 +678,35 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
         pieces += [(seg_start, "text", number, index, state)
                    for seg_start, number in _segments(text, body_start, p.end)]
 
-    sentence = 0
-    previous_paragraph = None
-    for index, (start, kind, item_number, p_index, state) in enumerate(pieces):
-        region_end = paragraphs[p_index].region_end
-        following = pieces[index + 1] if index + 1 < len(pieces) else None
-        end = following[0] if following and paragraphs[following[3]].region_end == region_end else region_end
-        part, part_title, section, section_title = state
-        if rows and (part, section) != previous_place:
+    # Each unit runs to the start of the next piece in its region (whitespace included), or to the region's end.
+    count = len(pieces)
+    starts = [piece[0] for piece in pieces]
+    regions = [paragraphs[piece[3]].region_end for piece in pieces]
+    ends = [starts[i + 1] if i + 1 < count and regions[i + 1] == regions[i] else regions[i] for i in range(count)]
+    spans = [text[start:end] for start, end in zip(starts, ends)]
+    items, sentences = [], []
+    item = sentence = 0
+    previous_place, previous_paragraph = (0, 0), None
+    for _, kind, item_number, p_index, (part, _, section, _) in pieces:
+        if items and (part, section) != previous_place:
             item = 0
         previous_place = (part, section)
         if item_number is not None and (item_number == 1 or item_number == item + 1):
             item = item_number
         sentence = sentence + 1 if previous_paragraph == p_index else 1
         previous_paragraph = p_index
-        span = text[start:end]
-        rows.append((  # in UNIT_COLUMNS order
-            doc_id, index + 1, kind, part, part_title, section, section_title, item if kind == "text" else 0,
-            start, end, span, p_index + 1, sentence if kind == "text" else 0, normalize_text(span),
-        ))
+        items.append(item if kind == "text" else 0)
+        sentences.append(sentence if kind == "text" else 0)
     if family is None and paragraphs:
         warnings.append("no numbered parts found; the whole body is part 0")
-    return {name: list(values) for name, values in zip(UNIT_COLUMNS, zip(*rows))} if rows else \
-        {name: [] for name in UNIT_COLUMNS}
+    parts, part_titles, sections, section_titles = (list(c) for c in zip(*(p[4] for p in pieces))) if pieces \
+        else ([], [], [], [])
+    return {  # in UNIT_COLUMNS order
+        "doc_id": [doc_id] * count, "unit_id": list(range(1, count + 1)), "kind": [p[1] for p in pieces],
+        "part": parts, "part_title": part_titles, "section": sections, "section_title": section_titles,
+        "item": items, "start": starts, "end": ends, "text": spans,
+        "paragraph": [p[3] + 1 for p in pieces], "sentence": sentences, "norm": list(map(normalize_text, spans)),
+    }
 
 
 def read_report(path: str | Path) -> Report:
