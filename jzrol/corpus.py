@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import glob
 import multiprocessing
+import queue
 import re
 import sys
 from collections import Counter
@@ -262,20 +263,80 @@ def _warm_up() -> None:
     claims_stage.prepare()
 
 
-def _in_order(function, items: list, workers: int, progress: bool) -> Iterable:  # noqa: ANN001
-    """``function`` over ``items`` in ``workers`` processes, results in input order, with a progress bar."""
-    bar = tqdm(total=len(items), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
-    if workers <= 1:
-        for item in items:
-            yield function(item)
-            bar.update()
+def _add_counts(years: dict, year: int | None, counts: Counter) -> None:
+    """Add one report's (or one worker's) term counts to the year's."""
+    total = years.get(year)
+    if total is None:
+        years[year] = Counter(counts)
     else:
-        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        with context.Pool(workers) as pool:
-            for result in pool.imap(function, items, chunksize=1):
-                yield result
-                bar.update()
+        total.update(counts)
+
+
+def _here(files: list[Path], progress: bool) -> Iterable[DocumentSummary]:
+    """Summaries computed in this process, one report after another, with a progress bar."""
+    bar = tqdm(total=len(files), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
+    for path in files:
+        yield summarize_document(path)
+        bar.update()
     bar.close()
+
+
+def _worker(tasks, results) -> None:  # noqa: ANN001 - multiprocessing queues
+    """A worker process: summarize the reports it is sent and add their term counts up by year.
+
+    Each report's summary travels back without its term counts; the worker's yearly counts travel
+    once, when the work is done, so the parent has almost nothing to do while the workers run.
+    """
+    years: dict = {}
+    for index, path in iter(tasks.get, None):
+        summary = summarize_document(path)
+        if summary.error is None:
+            _add_counts(years, summary.meta.get("year"), summary.terms)
+            summary.terms = Counter()
+        results.put((index, summary))
+    results.put((None, years))
+
+
+def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[DocumentSummary], list[dict]]:
+    """Summaries (in input order, term counts left out) and each worker's yearly term counts.
+
+    Raises:
+        RuntimeError: a worker process died (killed, out of memory) before finishing its reports.
+    """
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    tasks, results = context.Queue(), context.Queue()
+    processes = [context.Process(target=_worker, args=(tasks, results), daemon=True) for _ in range(workers)]
+    for process in processes:
+        process.start()
+    for item in enumerate(files):
+        tasks.put(item)
+    for _ in processes:
+        tasks.put(None)
+    summaries: list = [None] * len(files)
+    yearly: list[dict] = []
+    bar = tqdm(total=len(files), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
+    try:
+        while len(yearly) < workers:
+            try:
+                index, payload = results.get(timeout=1.0)
+            except queue.Empty:
+                dead = [p.exitcode for p in processes if p.exitcode not in (None, 0)]
+                if dead:
+                    raise RuntimeError(f"a worker process stopped with exit code {dead[0]} before finishing") from None
+                continue
+            if index is None:
+                yearly.append(payload)
+            else:
+                summaries[index] = payload
+                bar.update()
+        for process in processes:
+            process.join()
+    finally:
+        bar.close()
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+    return summaries, yearly
 
 
 def _on_dask(files: list[Path], client, progress: bool) -> Iterable[DocumentSummary]:  # noqa: ANN001
@@ -302,12 +363,16 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
     """
     files = list_reports(inputs)
     rows, theme_rows = [], []
-    year_terms: dict[int, Counter] = {}
-    if client is None:
-        _warm_up()
-        results = _in_order(summarize_document, files, workers, progress)
-    else:
+    years: dict[int | None, Counter] = {}
+    yearly: list[dict] = []  # yearly counts added up in worker processes
+    if client is not None:
         results = _on_dask(files, client, progress)
+    elif workers <= 1 or len(files) <= 1:
+        _warm_up()
+        results = _here(files, progress)
+    else:
+        _warm_up()  # once, before the workers fork
+        results, yearly = _in_workers(files, workers, progress)
     for result in results:
         row = {"doc_id": result.doc_id, "path": result.path, **result.meta, "sentences": result.sentences,
                "characters": result.characters, "tokens": result.tokens,
@@ -319,9 +384,13 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
             tqdm.write(f"jzrol: skipped {result.error}", file=sys.stderr)
             continue
         year = result.meta.get("year")
-        year_terms.setdefault(year, Counter()).update(result.terms)
+        _add_counts(years, year, result.terms)
         theme_rows += [{"doc_id": result.doc_id, "year": year, "theme": theme, "hits": hits}
                        for theme, hits in result.themes.items()]
+    for part in yearly:
+        for year, counts in part.items():
+            _add_counts(years, year, counts)
+    year_terms = {year: years[year] for year in sorted(years, key=lambda y: (y is None, y or 0))}
     documents = pd.DataFrame(rows)
     if len(documents):
         claim_columns = [c for c in documents.columns if c.startswith("claims_")]
@@ -380,6 +449,22 @@ def keyness_document(summary: CorpusSummary, doc_id: str, *, min_n: int = 3) -> 
     own = summarize_document(row["path"].iloc[0]).terms
     rest = summary.totals - own
     return terms.keyness(pd.Series(own, dtype=float), pd.Series(rest, dtype=float), min_n=min_n, both_ways=True)
+
+
+def _in_order(function, items: list, workers: int, progress: bool) -> Iterable:  # noqa: ANN001
+    """``function`` over ``items`` in ``workers`` processes, results in input order, with a progress bar."""
+    bar = tqdm(total=len(items), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
+    if workers <= 1:
+        for item in items:
+            yield function(item)
+            bar.update()
+    else:
+        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        with context.Pool(workers) as pool:
+            for result in pool.imap(function, items, chunksize=1):
+                yield result
+                bar.update()
+    bar.close()
 
 
 def _table_for(path: Path, table: Table) -> pd.DataFrame:

@@ -27,6 +27,7 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+import rjieba
 
 from jzrol import paths
 
@@ -134,8 +135,6 @@ class Tokenizer:
         self.userdict = Path(userdict) if userdict else None
         self.words = read_userdict(self.userdict) if self.userdict else []
         if engine == "rjieba":
-            import rjieba
-
             self._segmenter = rjieba.Jieba()
             for entry in self.words:
                 self._segmenter.add_word(entry.word, entry.freq, entry.pos)

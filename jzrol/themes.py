@@ -91,7 +91,7 @@ class Codebook:
         return table
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it
     """A YAML loader that refuses duplicate keys (PyYAML would keep the last one silently)."""
 
 
