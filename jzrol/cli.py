@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from jzrol import paths
+from jzrol.corpus import WorkerError, list_reports
 from jzrol.fonts import FontNotFoundError
 from jzrol.io import atomic_write_text
 from jzrol.report import read_report
@@ -36,8 +37,6 @@ class CommandError(Exception):
 
 def _reports(path_args: list[str]):
     """Reports named by files, folders and glob patterns (folders give their .txt and .html files)."""
-    from jzrol.corpus import list_reports
-
     return [read_report(path) for path in list_reports(path_args)]
 
 
@@ -184,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         output = args.run(args)
-    except (SourceError, CommandError, FontNotFoundError, LexiconError) as error:
+    except (SourceError, CommandError, FontNotFoundError, LexiconError, WorkerError) as error:
         print(f"jzrol: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if getattr(args, "output", None):

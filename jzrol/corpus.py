@@ -40,8 +40,9 @@ from jzrol.report import Report, read_report
 from jzrol.sources import SourceError
 
 __all__ = [
-    "CorpusSummary", "DocumentSummary", "claims_by_year", "corpus_table", "document_meta", "guess_genre",
-    "keyness_document", "list_reports", "summarize", "summarize_document", "term_trend", "theme_trend",
+    "CorpusSummary", "DocumentSummary", "WorkerError", "claims_by_year", "corpus_table", "document_meta",
+    "guess_genre", "keyness_document", "list_reports", "summarize", "summarize_document", "term_trend",
+    "theme_trend",
 ]
 
 GENRES = paths.LEXICON_DIR / "genres.csv"
@@ -118,6 +119,10 @@ def document_meta(report: Report, path: str | Path) -> dict:
         "genre": guess_genre(meta.title, name, opening), "script": meta.provenance.get("script"),
         "warnings": len(meta.warnings),
     }
+
+
+class WorkerError(RuntimeError):
+    """A worker process died before it finished (killed, out of memory); the corpus summary is incomplete."""
 
 
 # --- one document -----------------------------------------------------------------------------
@@ -301,7 +306,7 @@ def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[D
     """Summaries (in input order, term counts left out) and each worker's yearly term counts.
 
     Raises:
-        RuntimeError: a worker process died (killed, out of memory) before finishing its reports.
+        WorkerError: a worker process died (killed, out of memory) before finishing its reports.
     """
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     tasks, results = context.Queue(), context.Queue()
@@ -322,7 +327,8 @@ def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[D
             except queue.Empty:
                 dead = [p.exitcode for p in processes if p.exitcode not in (None, 0)]
                 if dead:
-                    raise RuntimeError(f"a worker process stopped with exit code {dead[0]} before finishing") from None
+                    raise WorkerError(f"a worker process stopped with exit code {dead[0]} before finishing its "
+                                      "reports; try fewer --workers") from None
                 continue
             if index is None:
                 yearly.append(payload)

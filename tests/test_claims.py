@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jzrol import parse_report, paths, read_report
-from jzrol.claims import CLAIM_COLUMNS, FINDING_COLUMNS, check_claims, chinese_number, extract_claims
+from jzrol.claims import (CLAIM_COLUMNS, FINDING_COLUMNS, TEXT_UNIT_FIELDS, check_claims, chinese_number, claim_records,
+                          extract_claims)
 from tests.conftest import DATA
 
 
@@ -46,6 +47,25 @@ def test_state_council_2024_precision_and_recall(corpus_files):
                                            "claims-gold-state-council-2024.csv",
                                            ["start", "value", "unit", "qualifier", "kind"])
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
+
+
+@pytest.mark.parametrize("path", [paths.SEED_REPORT, DATA / "gbk.txt", DATA / "page.html", DATA / "normalization.txt"])
+def test_one_scan_of_all_units_finds_what_a_scan_of_each_unit_finds(path):
+    # Units are scanned joined by line breaks; a number at the end of one sentence must not reach into the next.
+    units = read_report(path).units
+    body = units[units["kind"] == "text"]
+    text_units = list(zip(*(body[c].tolist() for c in TEXT_UNIT_FIELDS)))
+    together = claim_records(text_units)
+    assert together and together == [claim for unit in text_units for claim in claim_records([unit])]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(list("0123456789万亿余约以上件个次元年第一二十是、，") + ["2020年", "个工作日", "由",
+                                                                                          "缩短至", "1+5+N"]),
+                         max_size=12).map("".join), min_size=1, max_size=6))
+def test_sentence_boundaries_stop_every_claim_pattern(sentences):
+    units = [("d", i + 1, 0, 0, 0, i * 100, text) for i, text in enumerate(sentences)]
+    assert claim_records(units) == [claim for unit in units for claim in claim_records([unit])]
 
 
 def test_claim_table_columns_and_offsets(seed):

@@ -1,14 +1,16 @@
 """Corpora: listing inputs, parallel summaries, failures that do not stop the rest, trends."""
 
 import io
+import os
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from jzrol import corpus, paths, read_report, terms, themes
+from jzrol import claims, corpus, paths, read_report, terms, themes
 from jzrol.sources import SourceError
 from tests.conftest import DATA
 
@@ -45,6 +47,28 @@ def test_streamed_counts_match_the_single_report_tables(seed):
     hits = themes.code_units(seed.units)
     assert dict(result.themes) == hits.groupby("theme")["hits"].sum().to_dict()
     assert result.coded_sentences == hits.unit_id.nunique()
+
+
+def test_streamed_counts_match_the_tables_on_the_state_council_corpus(corpus_files):
+    for path in corpus_files[::10]:
+        report, result = read_report(path), corpus.summarize_document(path)
+        table = terms.count_terms(terms.tokens(report.units))
+        assert result.terms == Counter(dict(zip(table.term, table.n))), path.name
+        assert result.claims == Counter(claims.extract_claims(report.units)["kind"]), path.name
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers inherit the patch only when forked")
+def test_a_worker_that_dies_stops_the_summary_with_a_clear_error(monkeypatch):
+    real = corpus.summarize_document
+
+    def dies_on_gbk(path):
+        if Path(path).name == "gbk.txt":
+            os._exit(3)  # what an out-of-memory kill looks like from the parent
+        return real(path)
+
+    monkeypatch.setattr(corpus, "summarize_document", dies_on_gbk)
+    with pytest.raises(corpus.WorkerError, match="exit code 3"):
+        corpus.summarize([DATA], workers=2, progress=False)
 
 
 def test_metadata_year_genre_and_script():

@@ -174,3 +174,10 @@ def test_malformed_numerals_are_not_markers(text):
     report = parse_report(text)
     assert_lossless(report)
     assert report.parts().empty and report.sections().empty
+
+
+def test_units_table_is_the_parsers_plain_columns(seed):
+    assert list(seed.columns) == UNIT_COLUMNS
+    assert seed.units.to_dict("list") == seed.columns
+    empty = parse_report("")
+    assert list(empty.units.columns) == UNIT_COLUMNS and empty.units.empty and empty.chrome.empty
