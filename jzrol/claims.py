@@ -24,9 +24,9 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -209,12 +209,10 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]]) -> boo
         value = _number_value(number)
         if value is None or value >= 100 or chinese:
             return True
-    if unit in _NOT_A_COUNT_UNIT or text.startswith(("年", "版"), number_end):
-        if _FOUR_DIGITS.fullmatch(number) and 1900 <= int(number.translate(_FULLWIDTH)) <= 2100:
-            return True
-    if unit in _NOT_A_COUNT_UNIT and _YEAR_AFTER.match(text, number_end):
+    a_year = _FOUR_DIGITS.fullmatch(number) and 1900 <= int(number.translate(_FULLWIDTH)) <= 2100
+    if a_year and (unit in _NOT_A_COUNT_UNIT or text.startswith(("年", "版"), number_end)):
         return True
-    return False
+    return unit in _NOT_A_COUNT_UNIT and _YEAR_AFTER.match(text, number_end) is not None
 
 
 def _spans(patterns: tuple[re.Pattern, ...], text: str) -> list[tuple[int, int]]:
@@ -400,7 +398,7 @@ def _add_subjects(text: str, found: list[dict]) -> None:
 
 def _pair_changes(text: str, found: list[dict], unit_id: int) -> None:
     """Mark consecutive claims that read 由/从 A 提高到 B as a from→to pair (same ``group``)."""
-    for first, second in zip(found, found[1:]):
+    for first, second in pairwise(found):
         (a_start, a_end), (b_start, _) = first["_local"], second["_local"]
         if first["unit"] == second["unit"] and _CHANGE_FROM.search(text[max(0, a_start - 6):a_start]) \
                 and _CHANGE_BETWEEN.match(text[a_end:b_start]):

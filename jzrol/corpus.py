@@ -277,12 +277,19 @@ def _add_counts(years: dict, year: int | None, counts: Counter) -> None:
         total.update(counts)
 
 
-def _here(files: list[Path], progress: bool) -> Iterable[DocumentSummary]:
-    """Summaries computed in this process, one report after another, with a progress bar."""
-    bar = tqdm(total=len(files), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
-    for path in files:
-        yield summarize_document(path)
-        bar.update()
+def _in_order(function, items: list, workers: int, progress: bool) -> Iterable:  # noqa: ANN001
+    """``function`` over ``items`` in ``workers`` processes, results in input order, with a progress bar."""
+    bar = tqdm(total=len(items), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
+    if workers <= 1:
+        for item in items:
+            yield function(item)
+            bar.update()
+    else:
+        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        with context.Pool(workers) as pool:
+            for result in pool.imap(function, items, chunksize=1):
+                yield result
+                bar.update()
     bar.close()
 
 
@@ -375,7 +382,7 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
         results = _on_dask(files, client, progress)
     elif workers <= 1 or len(files) <= 1:
         _warm_up()
-        results = _here(files, progress)
+        results = _in_order(summarize_document, files, 1, progress)
     else:
         _warm_up()  # once, before the workers fork
         results, yearly = _in_workers(files, workers, progress)
@@ -455,22 +462,6 @@ def keyness_document(summary: CorpusSummary, doc_id: str, *, min_n: int = 3) -> 
     own = summarize_document(row["path"].iloc[0]).terms
     rest = summary.totals - own
     return terms.keyness(pd.Series(own, dtype=float), pd.Series(rest, dtype=float), min_n=min_n, both_ways=True)
-
-
-def _in_order(function, items: list, workers: int, progress: bool) -> Iterable:  # noqa: ANN001
-    """``function`` over ``items`` in ``workers`` processes, results in input order, with a progress bar."""
-    bar = tqdm(total=len(items), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
-    if workers <= 1:
-        for item in items:
-            yield function(item)
-            bar.update()
-    else:
-        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        with context.Pool(workers) as pool:
-            for result in pool.imap(function, items, chunksize=1):
-                yield result
-                bar.update()
-    bar.close()
 
 
 def _table_for(path: Path, table: Table) -> pd.DataFrame:

@@ -699,11 +699,11 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
         sentences.append(sentence if kind == "text" else 0)
     if family is None and paragraphs:
         warnings.append("no numbered parts found; the whole body is part 0")
-    parts, part_titles, sections, section_titles = (list(c) for c in zip(*(p[4] for p in pieces))) if pieces \
-        else ([], [], [], [])
+    states = [piece[4] for piece in pieces]
     return {  # in UNIT_COLUMNS order
         "doc_id": [doc_id] * count, "unit_id": list(range(1, count + 1)), "kind": [p[1] for p in pieces],
-        "part": parts, "part_title": part_titles, "section": sections, "section_title": section_titles,
+        "part": [s[0] for s in states], "part_title": [s[1] for s in states],
+        "section": [s[2] for s in states], "section_title": [s[3] for s in states],
         "item": items, "start": starts, "end": ends, "text": spans,
         "paragraph": [p[3] + 1 for p in pieces], "sentence": sentences, "norm": list(map(normalize_text, spans)),
     }

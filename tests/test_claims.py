@@ -10,8 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jzrol import parse_report, paths, read_report
-from jzrol.claims import (CLAIM_COLUMNS, FINDING_COLUMNS, TEXT_UNIT_FIELDS, check_claims, chinese_number, claim_records,
-                          extract_claims)
+from jzrol.claims import (
+    CLAIM_COLUMNS,
+    FINDING_COLUMNS,
+    TEXT_UNIT_FIELDS,
+    check_claims,
+    chinese_number,
+    claim_records,
+    extract_claims,
+)
 from tests.conftest import DATA
 
 
