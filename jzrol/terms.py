@@ -27,7 +27,6 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-import rjieba
 
 from jzrol import paths
 
@@ -135,6 +134,8 @@ class Tokenizer:
         self.userdict = Path(userdict) if userdict else None
         self.words = read_userdict(self.userdict) if self.userdict else []
         if engine == "rjieba":
+            import rjieba  # here, not at the top: importing rjieba builds a default dictionary (0.1 s)
+
             self._segmenter = rjieba.Jieba()
             for entry in self.words:
                 self._segmenter.add_word(entry.word, entry.freq, entry.pos)
