@@ -309,6 +309,17 @@ def _worker(tasks, results) -> None:  # noqa: ANN001 - multiprocessing queues
     results.put((None, years))
 
 
+def _largest_first(files: list[Path]) -> list[int]:
+    """Indices of ``files`` from the largest file to the smallest (unreadable ones last)."""
+    def size(index: int) -> int:
+        try:
+            return files[index].stat().st_size
+        except OSError:
+            return 0
+
+    return sorted(range(len(files)), key=size, reverse=True)
+
+
 def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[DocumentSummary], list[dict]]:
     """Summaries (in input order, term counts left out) and each worker's yearly term counts.
 
@@ -320,8 +331,8 @@ def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[D
     processes = [context.Process(target=_worker, args=(tasks, results), daemon=True) for _ in range(workers)]
     for process in processes:
         process.start()
-    for item in enumerate(files):
-        tasks.put(item)
+    for index in _largest_first(files):  # the last reports to finish are then small ones
+        tasks.put((index, files[index]))
     for _ in processes:
         tasks.put(None)
     summaries: list = [None] * len(files)
