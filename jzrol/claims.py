@@ -180,8 +180,11 @@ _ONLY_MAGNITUDES = frozenset("十百千万亿")
 _NOT_A_COUNT_UNIT = frozenset({None, "年"})
 
 
-def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]]) -> bool:
-    """True when a number with a unit is not a claim: a year, date, ordinal, identifier, formula or figure of speech."""
+def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], end_of_unit: int) -> bool:
+    """True when a number with a unit is not a claim: a year, date, ordinal, identifier, formula or figure of speech.
+
+    ``text`` holds the match's unit (units joined by line breaks), which ends at ``end_of_unit``.
+    """
     start, number_end = match.span("number")
     end = match.end()
     if blocked and any(s < end and start < e for s, e in blocked):
@@ -200,9 +203,9 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]]) -> boo
             return True
     if unit and len(unit) == 1 and "\u4e00" <= unit <= "\u9fff":
         unit_start, unit_end = match.span("unit")
-        next_char = text[unit_end:unit_end + 1]
+        next_char = text[unit_end:min(unit_end + 1, end_of_unit)]
         if next_char and _tokenizer().has_word(unit + next_char):
-            following = _tokenizer().cut(text[unit_start:unit_start + 6])
+            following = _tokenizer().cut(text[unit_start:min(unit_start + 6, end_of_unit)])
             if following and following[0] != unit and not following[0].startswith(unit + unit):
                 return True  # the measure word is the start of another word: 千万家庭, 3个人
     if unit == "年":
@@ -223,7 +226,9 @@ def _spans(patterns: tuple[re.Pattern, ...], text: str) -> list[tuple[int, int]]
 # --- qualifiers, intervals, subjects -----------------------------------------------------------
 
 def _qualifier(match: re.Match) -> str:
-    words = (match.group("prefix"), match.group("more_before"), match.group("more"), match.group("suffix"))
+    words = match.group("prefix", "more_before", "more", "suffix")
+    if not any(words):
+        return "exact"
     found = {_QUALIFIER_OF[word] for word in words if word}
     return "|".join(q for q in _QUALIFIER_ORDER if q in found) or "exact"
 
@@ -231,6 +236,8 @@ def _qualifier(match: re.Match) -> str:
 def _interval(value: float, qualifier: str, high: float | None) -> tuple[float | None, float | None]:
     if high is not None:
         return value, high
+    if qualifier == "exact":
+        return value, value
     low, upper = value, value
     parts = set(qualifier.split("|"))
     if "approx" in parts:
@@ -275,9 +282,14 @@ def _subject(text: str, claim_start: int, claim_end: int, previous_end: int) -> 
     return left_phrase[-20:] or right_clause.strip(_SUBJECT_NOISE)[:6]
 
 
-def _noun_after(text: str, position: int) -> str:
+_NO_WORD_STARTS = frozenset("，。；：、！？（）“”‘’《》,;:!?()\"' \u3000")  # no dictionary word starts so
+
+
+def _noun_after(text: str, position: int, end_of_unit: int) -> str:
     """The noun right after a number with 万/亿 and no measure word (6600多万纳税人 -> 纳税人), or ''."""
-    tagged = _tokenizer().tag(text[position:position + 12])
+    if position >= end_of_unit or text[position] in _NO_WORD_STARTS:
+        return ""
+    tagged = _tokenizer().tag(text[position:min(position + 12, end_of_unit)])
     if tagged and tagged[0][1].startswith("n") and tagged[0][1] not in {"nr", "ns", "nt"}:
         return tagged[0][0]
     return ""
@@ -331,21 +343,21 @@ def claim_records(units: Iterable[tuple], *, units_file: str | Path = UNITS, nam
     texts = [unit[6] for unit in units]
     joined = "\n".join(texts)
     offsets = list(accumulate((len(text) + 1 for text in texts), initial=0))
-    candidates: dict[int, list[int]] = {}
+    candidates: dict[int, list[re.Match]] = {}
     for match in pattern.finditer(joined):
         if match.group("unit") or match.group("multiplier") or match.group("percent_word"):
-            candidates.setdefault(bisect_right(offsets, match.start()) - 1, []).append(match.start())
+            candidates.setdefault(bisect_right(offsets, match.start()) - 1, []).append(match)
     blocked_spans = _spans((_DATE_SPAN, _PHONE, _DOC_NUMBER, grammar.named), joined) if candidates else []
     blocked_starts = [start for start, _ in blocked_spans]
     rows: list[dict] = []
-    for index, starts in candidates.items():
+    # Matches stay in the joined text: positions there minus the unit's ``base`` are positions in the unit.
+    for index, matches in candidates.items():
         doc_id, unit_id, part, section, item, unit_start, text = units[index]
-        base = offsets[index]
-        first, last = bisect_left(blocked_starts, base), bisect_left(blocked_starts, base + len(text) + 1)
-        blocked = [(s - base, e - base) for s, e in blocked_spans[first:last]]
+        base, unit_end = offsets[index], offsets[index] + len(text)
+        blocked = blocked_spans[bisect_left(blocked_starts, base):bisect_left(blocked_starts, unit_end + 1)]
         found = []
-        for match in (pattern.match(text, start - base) for start in starts):
-            if _excluded(text, match, blocked):
+        for match in matches:
+            if _excluded(joined, match, blocked, unit_end):
                 continue
             number, high_text, multiplier_word, unit, percent_word = match.group(
                 "number", "high", "multiplier", "unit", "percent_word")
@@ -354,7 +366,7 @@ def claim_records(units: Iterable[tuple], *, units_file: str | Path = UNITS, nam
             if value is None or (high_text and high is None):
                 continue
             multiplier = _MULTIPLIERS.get(multiplier_word, 1)
-            unit_name = (unit or _noun_after(text, match.end())).translate(_FULLWIDTH)
+            unit_name = (unit or _noun_after(joined, match.end(), unit_end)).translate(_FULLWIDTH)
             kind = "percent" if percent_word else unit_kinds.get(unit_name, "count")
             if percent_word:
                 unit_name = "%"
@@ -369,12 +381,13 @@ def claim_records(units: Iterable[tuple], *, units_file: str | Path = UNITS, nam
             start = match.start("prefix") if match.group("prefix") else match.start("number")
             if percent_word:
                 start = min(start, match.start("percent_word"))
+            local = (start - base, match.end() - base)
             found.append({
                 "doc_id": doc_id, "part": part, "section": section, "item": item,
-                "start": unit_start + start, "end": unit_start + match.end(), "raw": text[start:match.end()],
+                "start": unit_start + local[0], "end": unit_start + local[1], "raw": joined[start:match.end()],
                 "value": (value + high) / 2 if high is not None else value, "low": low, "high": upper,
                 "unit": unit_name, "kind": kind, "qualifier": qualifier, "subject": "", "group": "", "role": "",
-                "unit_id": unit_id, "_local": (start, match.end()),
+                "unit_id": unit_id, "_local": local,
             })
         if subjects:
             _add_subjects(text, found)

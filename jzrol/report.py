@@ -55,9 +55,11 @@ _NUM = "一二三四五六七八九十"
 _PART = re.compile(rf"^(?P<num>[{_NUM}]{{1,3}})\s*[、．.]|^第(?P<num2>[{_NUM}]{{1,3}})部分[\s:：、，,]*")
 _BARE_NUMERAL = re.compile(rf"^[{_NUM}]{{1,3}}$")
 _SECTION = re.compile(rf"^[（(]\s*(?P<num>[{_NUM}]{{1,3}})\s*[）)]\s*")
-_ITEM = re.compile(rf"(?:^|(?<=[。；;！？!?：:]))[{_SPACE}]*(?P<num>[{_NUM}]{{1,3}})是(?![否非])")
+# Sentence-end and item patterns test their first character before any alternative, which lets the
+# regex engine skip ahead to the characters that can start a match.
+_ITEM = re.compile(rf"(?=[{_SPACE}{_NUM}])(?:^|(?<=[。；;！？!?：:]))[{_SPACE}]*(?P<num>[{_NUM}]{{1,3}})是(?![否非])")
 _ITEM_ORDINAL = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})[，,、](?!\d)")
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』》）)]*|……[”’」』）)]*")
+_SENTENCE_END = re.compile(r"[。！？!?…](?:(?<!…)[。！？!?]*[”’」』》）)]*|(?<=…)…[”’」』）)]*)")  # 。！？ runs or ……
 _TERMINAL = tuple("。！？!?；;：:，,、")
 _OPENING = tuple("《“‘（(「『—")
 _CLOSING = tuple("》”’）)」』，,、。；;：:")
@@ -505,6 +507,7 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
 
 # --- metadata ------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
 def _provinces() -> dict[str, str]:
     with open(paths.PROVINCES, encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))

@@ -55,6 +55,29 @@ def test_streamed_counts_match_the_tables_on_the_state_council_corpus(corpus_fil
         table = terms.count_terms(terms.tokens(report.units))
         assert result.terms == Counter(dict(zip(table.term, table.n))), path.name
         assert result.claims == Counter(claims.extract_claims(report.units)["kind"]), path.name
+        hits = themes.code_units(report.units)
+        assert dict(result.themes) == hits.groupby("theme")["hits"].sum().to_dict(), path.name
+        assert result.coded_sentences == hits.unit_id.nunique(), path.name
+
+
+def test_sentences_joined_by_line_breaks_segment_as_they_do_alone(corpus_files):
+    tokenizer = terms.get_tokenizer()
+    for path in corpus_files:
+        sentences = read_report(path).units.query("kind == 'text'")["norm"].tolist()
+        alone = [token for words in tokenizer.cut_many(sentences) for token in [*words, "\n"]][:-1]
+        assert tokenizer.cut("\n".join(sentences)) == alone, path.name
+
+
+def test_phrases_alone_code_a_sentence():
+    # a phrase alone, nothing, a phrase with a theme word, a theme word alone
+    sentences = ["推进信息公开。", "会议召开。", "领导干部主动向社会公开。", "加强绩效考核。"]
+    counts, theme_counts, coded = corpus._count_terms_and_themes(sentences)
+    expected = themes.code_units(pd.DataFrame({
+        "doc_id": "d", "unit_id": range(1, 5), "part": 0, "section": 0, "item": 0, "kind": "text",
+        "norm": sentences, "text": sentences}))
+    assert dict(theme_counts) == expected.groupby("theme")["hits"].sum().to_dict()
+    assert coded == expected.unit_id.nunique() == 3
+    assert counts["信息"] == 1 and "。" not in counts
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers inherit the patch only when forked")
