@@ -253,13 +253,11 @@ def summarize_document(path: str | Path) -> DocumentSummary:
         is_text = [kind == "text" for kind in columns["kind"]]
         sentences = list(compress(columns["norm"], is_text))
         term_counts, theme_counts, coded = _count_terms_and_themes(sentences)
-        fields = [compress(columns[name], is_text) for name in claims_stage.TEXT_UNIT_FIELDS]
-        found = claims_stage.claim_records(zip(*fields), subjects=False)
+        claim_kinds, exact_claims = claims_stage.count_claims(compress(columns["text"], is_text))
         return DocumentSummary(
             doc_id=report.doc_id, path=str(path), meta=document_meta(report, path), sentences=len(sentences),
             characters=sum(map(len, sentences)), tokens=sum(term_counts.values()), terms=term_counts,
-            themes=theme_counts, coded_sentences=coded, claims=Counter(claim["kind"] for claim in found),
-            exact_claims=sum(claim["qualifier"] == "exact" for claim in found),
+            themes=theme_counts, coded_sentences=coded, claims=claim_kinds, exact_claims=exact_claims,
         )
     except SourceError as error:
         return DocumentSummary(doc_id=path.stem, path=str(path), error=str(error))
