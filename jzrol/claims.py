@@ -219,9 +219,22 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], end_of
     return unit in _NOT_A_COUNT_UNIT and _YEAR_AFTER.match(text, number_end) is not None
 
 
-def _spans(patterns: tuple[re.Pattern, ...], text: str) -> list[tuple[int, int]]:
-    """Spans of every match of each pattern (matches of different patterns may overlap), sorted."""
-    return sorted(m.span() for pattern in patterns for m in pattern.finditer(text))
+def _blocked_spans(patterns: tuple[re.Pattern, ...], texts: list[str], offsets: list[int],
+                   chosen: list[int]) -> list[tuple[int, int]]:
+    """Spans of every match of each pattern in the chosen texts, sorted, as positions in all the texts
+    joined by line breaks (``offsets`` are where each text starts there; ``chosen`` is in order).
+
+    Matches of different patterns may overlap. No pattern matches a line break, so scanning only the
+    chosen texts, joined, finds in them what scanning all would.
+    """
+    starts = list(accumulate((len(texts[index]) + 1 for index in chosen), initial=0))
+    joined = "\n".join([texts[index] for index in chosen])
+    spans = []
+    for start, end in sorted(m.span() for pattern in patterns for m in pattern.finditer(joined)):
+        k = bisect_right(starts, start) - 1
+        shift = offsets[chosen[k]] - starts[k]
+        spans.append((start + shift, end + shift))
+    return spans
 
 
 # --- qualifiers, intervals, subjects -----------------------------------------------------------
@@ -398,7 +411,7 @@ def _readings(texts: list[str], grammar: _Grammar) -> Iterator[tuple[int, str, i
     for match in pattern.finditer(joined):
         if match.group("unit") or match.group("multiplier") or match.group("percent_word"):
             candidates.setdefault(bisect_right(offsets, match.start()) - 1, []).append(match)
-    blocked_spans = _spans((_DATE_SPAN, _PHONE, _DOC_NUMBER, grammar.named), joined) if candidates else []
+    blocked_spans = _blocked_spans((_DATE_SPAN, _PHONE, _DOC_NUMBER, grammar.named), texts, offsets, list(candidates))
     blocked_starts = [start for start, _ in blocked_spans]
     # Matches stay in the joined text: positions there minus the unit's ``base`` are positions in the unit.
     for index, matches in candidates.items():
