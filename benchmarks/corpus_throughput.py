@@ -6,7 +6,8 @@ The State Council work reports (``$JZROL_CORPUS`` or the shared folder next to t
 copied into a temporary folder as many times as needed to reach about ``--megabytes`` MB, then:
 
 1. plain ``jieba.lcut`` + ``collections.Counter`` over the same texts, one process;
-2. ``jzrol.corpus.summarize`` with 1 worker;
+2. ``jzrol.corpus.summarize`` with 1 worker, and the trend tables made from its summary (法治 and 依法
+   per year, themes per year, claims per year);
 3. the same with 2 workers.
 
 Each run is a fresh process; the time from after its imports to the end (dictionary loading, worker
@@ -48,6 +49,7 @@ if mode == "jieba":
 else:
     summary = corpus.summarize([sys.argv[1]], workers=int(mode), progress=False)
     assert summary.failures.empty
+    trends = (corpus.term_trend(summary, ["法治", "依法"]), corpus.theme_trend(summary), corpus.claims_by_year(summary))
 seconds = time.perf_counter() - started
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024}))

@@ -32,6 +32,7 @@ from itertools import accumulate, compress, repeat
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
@@ -41,8 +42,8 @@ from jzrol.report import Report, read_report
 from jzrol.sources import SourceError
 
 __all__ = [
-    "CorpusSummary", "DocumentSummary", "WorkerError", "claims_by_year", "corpus_table", "document_meta",
-    "guess_genre", "keyness_document", "list_reports", "summarize", "summarize_document", "term_trend",
+    "CorpusSummary", "DocumentSummary", "WorkerError", "YearTermCounts", "claims_by_year", "corpus_table",
+    "document_meta", "guess_genre", "keyness_document", "list_reports", "summarize", "summarize_document", "term_trend",
     "theme_trend",
 ]
 
@@ -267,27 +268,117 @@ def summarize_document(path: str | Path) -> DocumentSummary:
 
 # --- the corpus ---------------------------------------------------------------------------------
 
+class YearTermCounts:
+    """Term counts per year, as one array of counts per year over a vocabulary that grows.
+
+    Adding a report's counts, or another process's table, is an array addition rather than a loop
+    in Python over the words, and memory grows with years × vocabulary, not with documents.
+    :meth:`counters` gives the counts as one ``Counter`` per year.
+
+    >>> table = YearTermCounts()
+    >>> table.add(2020, Counter(法治=2)); table.add(2020, Counter(法治=1, 依法=3)); table.add(2021, Counter(依法=1))
+    >>> table.counters()
+    {2020: Counter({'法治': 3, '依法': 3}), 2021: Counter({'依法': 1})}
+    """
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.ids: dict[str, int] = {}
+        self.years: dict[int | None, np.ndarray] = {}
+
+    def _ids(self, words: Iterable[str], size: int) -> np.ndarray:
+        new = set(words).difference(self.ids)
+        for word in filter(new.__contains__, words):  # words met for the first time get the next ids, in order
+            self.ids[word] = len(self.words)
+            self.words.append(word)
+        return np.fromiter(map(self.ids.__getitem__, words), dtype=np.intp, count=size)
+
+    def _row(self, year: int | None) -> np.ndarray:
+        """The year's counts, long enough for the whole vocabulary (grown by doubling)."""
+        row = self.years.get(year)
+        if row is None or len(row) < len(self.words):
+            grown = np.zeros(max(2 * len(self.words), 1024), dtype=np.int64)
+            if row is not None:
+                grown[:len(row)] = row
+            row = self.years[year] = grown
+        return row
+
+    def add(self, year: int | None, counts: Counter) -> None:
+        """Add one report's term counts to its year."""
+        ids = self._ids(counts.keys(), len(counts))
+        self._row(year)[ids] += np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
+
+    def merge(self, other: YearTermCounts) -> None:
+        """Add another table (a worker process's) to this one."""
+        ids = self._ids(other.words, len(other.words))
+        for year, row in other.years.items():
+            size = min(len(row), len(ids))  # a year's row can be shorter than the vocabulary: the rest is 0
+            self._row(year)[ids[:size]] += row[:size]
+
+    def row(self, year: int | None) -> np.ndarray:
+        """The year's count of every word, in the order of :attr:`words`."""
+        return self._row(year)[:len(self.words)]
+
+    def ids_of(self, word: str, *, contains: bool = False) -> list[int]:
+        """Positions in :attr:`words` of ``word``, or of every word that contains it."""
+        if contains:
+            return [index for index, known in enumerate(self.words) if word in known]
+        return [self.ids[word]] if word in self.ids else []
+
+    def total(self) -> Counter:
+        """Counts over all years."""
+        summed = sum((self.row(year) for year in self.years), np.zeros(len(self.words), dtype=np.int64))
+        present = np.flatnonzero(summed).tolist()
+        return Counter(dict(zip(map(self.words.__getitem__, present), summed[present].tolist())))
+
+    def counters(self) -> dict[int | None, Counter]:
+        """The counts as ``{year: Counter}``, years in order (unknown year last), words as first met."""
+        years = sorted(self.years, key=lambda year: (year is None, year or 0))
+        result = {}
+        for year in years:
+            row = self.years[year]
+            present = np.flatnonzero(row).tolist()
+            result[year] = Counter(dict(zip(map(self.words.__getitem__, present), row[present].tolist())))
+        return result
+
+    def __getstate__(self) -> dict:  # what a worker sends: the words and, per year, the counts that are not 0
+        sparse = {}
+        for year, row in self.years.items():
+            present = np.flatnonzero(row)
+            sparse[year] = (present.astype(np.int32), row[present].astype(np.int32))
+        return {"words": self.words, "sparse": sparse}
+
+    def __setstate__(self, state: dict) -> None:
+        self.words = state["words"]
+        self.ids = {word: index for index, word in enumerate(self.words)}
+        self.years = {}
+        for year, (present, counts) in state["sparse"].items():
+            self._row(year)[present] = counts
+
+
 @dataclass
 class CorpusSummary:
     """Streaming results for a corpus.
 
     Attributes:
         documents: one row per report (metadata, sizes, claim counts, ``error`` for failures).
-        year_terms: term counts per year (memory grows with years × vocabulary, not with documents).
+        year_counts: term counts per year (:class:`YearTermCounts`).
         themes: theme hits per document (``doc_id, year, theme, hits``).
     """
 
     documents: pd.DataFrame
-    year_terms: dict[int, Counter]
+    year_counts: YearTermCounts
     themes: pd.DataFrame
 
     @cached_property
+    def year_terms(self) -> dict[int | None, Counter]:
+        """Term counts per year as ``{year: Counter}``, years in order, unknown year last (built on first use)."""
+        return self.year_counts.counters()
+
+    @cached_property
     def totals(self) -> Counter:
-        """Term counts of the whole corpus (the years' counts added up, on first use)."""
-        totals: Counter = Counter()
-        for counts in self.year_terms.values():
-            totals.update(counts)
-        return totals
+        """Term counts of the whole corpus (built on first use)."""
+        return self.year_counts.total()
 
     @property
     def failures(self) -> pd.DataFrame:
@@ -300,15 +391,6 @@ def _warm_up() -> None:
     terms.get_tokenizer()
     themes.matcher_for()
     claims_stage.prepare()
-
-
-def _add_counts(years: dict, year: int | None, counts: Counter) -> None:
-    """Add one report's (or one worker's) term counts to the year's."""
-    total = years.get(year)
-    if total is None:
-        years[year] = Counter(counts)
-    else:
-        total.update(counts)
 
 
 def _in_order(function, items: list, workers: int, progress: bool) -> Iterable:  # noqa: ANN001
@@ -333,14 +415,14 @@ def _worker(tasks, results) -> None:  # noqa: ANN001 - multiprocessing queues
     Each report's summary travels back without its term counts; the worker's yearly counts travel
     once, when the work is done, so the parent has almost nothing to do while the workers run.
     """
-    years: dict = {}
+    year_counts = YearTermCounts()
     for index, path in iter(tasks.get, None):
         summary = summarize_document(path)
         if summary.error is None:
-            _add_counts(years, summary.meta.get("year"), summary.terms)
+            year_counts.add(summary.meta.get("year"), summary.terms)
             summary.terms = Counter()
         results.put((index, summary))
-    results.put((None, years))
+    results.put((None, year_counts))
 
 
 def _largest_first(files: list[Path]) -> list[int]:
@@ -354,7 +436,7 @@ def _largest_first(files: list[Path]) -> list[int]:
     return sorted(range(len(files)), key=size, reverse=True)
 
 
-def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[DocumentSummary], list[dict]]:
+def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[DocumentSummary], list[YearTermCounts]]:
     """Summaries (in input order, term counts left out) and each worker's yearly term counts.
 
     Raises:
@@ -370,7 +452,7 @@ def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[D
     for _ in processes:
         tasks.put(None)
     summaries: list = [None] * len(files)
-    yearly: list[dict] = []
+    yearly: list[YearTermCounts] = []
     bar = tqdm(total=len(files), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
     try:
         while len(yearly) < workers:
@@ -421,8 +503,8 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
     """
     files = list_reports(inputs)
     rows, theme_rows = [], []
-    years: dict[int | None, Counter] = {}
-    yearly: list[dict] = []  # yearly counts added up in worker processes
+    year_counts = YearTermCounts()
+    yearly: list[YearTermCounts] = []  # yearly counts added up in worker processes
     if client is not None:
         results = _on_dask(files, client, progress)
     elif workers <= 1 or len(files) <= 1:
@@ -442,20 +524,20 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
             tqdm.write(f"jzrol: skipped {result.error}", file=sys.stderr)
             continue
         year = result.meta.get("year")
-        _add_counts(years, year, result.terms)
-        theme_rows += [{"doc_id": result.doc_id, "year": year, "theme": theme, "hits": hits}
-                       for theme, hits in result.themes.items()]
+        year_counts.add(year, result.terms)
+        theme_rows += [{"doc_id": result.doc_id, "year": year, "theme": theme, "hits": result.themes[theme]}
+                       for theme in themes.THEME_KEYS if theme in result.themes]  # codebook order, every run
+    if yearly and not year_counts.words:
+        year_counts = yearly.pop(0)  # the first worker's table is taken as it is
     for part in yearly:
-        for year, counts in part.items():
-            _add_counts(years, year, counts)
-    year_terms = {year: years[year] for year in sorted(years, key=lambda y: (y is None, y or 0))}
+        year_counts.merge(part)
     documents = pd.DataFrame(rows)
     if len(documents):
         claim_columns = [c for c in documents.columns if c.startswith("claims_")]
         documents[claim_columns] = documents[claim_columns].fillna(0).astype(int)
         documents["year"] = documents["year"].astype("Int64")
     theme_table = pd.DataFrame(theme_rows, columns=["doc_id", "year", "theme", "hits"])
-    return CorpusSummary(documents, year_terms, theme_table)
+    return CorpusSummary(documents, year_counts, theme_table)
 
 
 def term_trend(summary: CorpusSummary, words: Sequence[str], *,
@@ -467,12 +549,14 @@ def term_trend(summary: CorpusSummary, words: Sequence[str], *,
 
     Returns ``year, term, n, total, per_10k`` (``total`` is the year's counted tokens).
     """
+    table = summary.year_counts
+    ids = {word: table.ids_of(word, contains=match == "contains") for word in words}
     rows = []
-    for year in sorted(y for y in summary.year_terms if y is not None and not pd.isna(y)):
-        counts = summary.year_terms[year]
-        total = sum(counts.values())
+    for year in sorted(y for y in table.years if y is not None and not pd.isna(y)):
+        counts = table.row(year)
+        total = int(counts.sum())
         for word in words:
-            n = counts.get(word, 0) if match == "token" else sum(c for t, c in counts.items() if word in t)
+            n = int(counts[ids[word]].sum())
             rows.append({"year": int(year), "term": word, "n": n, "total": total,
                          f"per_{per // 1000}k": round(n * per / total, 3) if total else 0.0})
     return pd.DataFrame(rows)
