@@ -64,6 +64,12 @@ _TERMINAL = tuple("。！？!?；;：:，,、")
 _OPENING = tuple("《“‘（(「『—")
 _CLOSING = tuple("》”’）)」』，,、。；;：:")
 _SALUTATION = re.compile(r"^(各位代表|同志们)[：:！!，,]")
+# A line that starts with any of these markers starts a new paragraph (one test for all five).
+_BLOCK_START = re.compile("|".join(
+    "(?:" + re.sub(r"\(\?P<\w+>", "(?:", marker.pattern) + ")"
+    for marker in (_PART, _SECTION, _ITEM, _ITEM_ORDINAL, _SALUTATION)
+))
+_BLOCK_END = ("。", "！", "？", "!", "?", "：", ":", "；", "”", "」", "…")
 
 _TITLE = re.compile(r"(报告|工作报告|情况|总结|意见|规划|纲要|公报|讲话|白皮书)$|^关于.+的|.+关于.+的(报告|情况)")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|您现在的位置|所在位置|首页\s*[>＞»]|[>＞»]\s*正文")
@@ -406,17 +412,15 @@ def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end
             blank_since = True
             continue
         flat = line.text  # stripped of spaces and zero-width characters at both ends: enough for markers
-        if current:
-            starts_block = bool(_PART.match(flat) or _SECTION.match(flat) or _ITEM.match(flat)
-                                or _ITEM_ORDINAL.match(flat) or _SALUTATION.match(flat))
-            ends_block = previous.endswith(("。", "！", "？", "!", "?", "：", ":", "；", "”", "」", "…"))
-            ends_heading = bool(
-                (_PART.match(previous) or _SECTION.match(previous)) and _is_heading_like(previous)
-                and not previous.endswith(_OPENING) and not flat.startswith(_CLOSING)
-            )
-            if blank_since or starts_block or ends_block or ends_heading:
-                close()
-                current = []
+        if current and (
+            blank_since
+            or _BLOCK_START.match(flat)
+            or previous.endswith(_BLOCK_END)
+            or ((_PART.match(previous) or _SECTION.match(previous)) and _is_heading_like(previous)
+                and not previous.endswith(_OPENING) and not flat.startswith(_CLOSING))  # a heading ends
+        ):
+            close()
+            current = []
         current.append(line)
         previous = flat
         blank_since = False
