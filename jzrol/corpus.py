@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, filterfalse, repeat
 from pathlib import Path
 from typing import Literal
 
@@ -287,8 +287,7 @@ class YearTermCounts:
         self.years: dict[int | None, np.ndarray] = {}
 
     def _ids(self, words: Iterable[str], size: int) -> np.ndarray:
-        new = set(words).difference(self.ids)
-        for word in filter(new.__contains__, words):  # words met for the first time get the next ids, in order
+        for word in list(filterfalse(self.ids.__contains__, words)):  # words met for the first time, in order
             self.ids[word] = len(self.words)
             self.words.append(word)
         return np.fromiter(map(self.ids.__getitem__, words), dtype=np.intp, count=size)
