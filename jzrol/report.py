@@ -60,6 +60,7 @@ _SECTION = re.compile(rf"^[（(]\s*(?P<num>[{_NUM}]{{1,3}})\s*[）)]\s*")
 _ITEM = re.compile(rf"(?=[{_SPACE}{_NUM}])(?:^|(?<=[。；;！？!?：:]))[{_SPACE}]*(?P<num>[{_NUM}]{{1,3}})是(?![否非])")
 _ITEM_ORDINAL = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})[，,、](?!\d)")
 _SENTENCE_END = re.compile(r"[。！？!?…](?:(?<!…)[。！？!?]*[”’」』》）)]*|(?<=…)…[”’」』）)]*)")  # 。！？ runs or ……
+_SENTENCE_BREAK = re.compile(_SENTENCE_END.pattern + rf"[{_WHITESPACE}]*")  # a sentence end and the space after it
 _TERMINAL = tuple("。！？!?；;：:，,、")
 _OPENING = tuple("《“‘（(「『—")
 _CLOSING = tuple("》”’）)」』，,、。；;：:")
@@ -490,30 +491,22 @@ def _section_heading_end(text: str, p: _Paragraph) -> int:
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
     """Split text[start:end] into sentences; an item marker starts a new one.
 
-    Returns (segment start, item number or None) pairs.
+    Returns (segment start, item number or None) pairs. Whitespace between a sentence end and the
+    next sentence stays with the earlier one; a sentence end followed by nothing but whitespace
+    starts no sentence.
     """
     span = text[start:end]
-    cuts: dict[int, int | None] = {0: None}
-    cuts.update(dict.fromkeys([match.end() for match in _SENTENCE_END.finditer(span)]))
-    for match in _ITEM.finditer(span) if "是" in span else ():  # every item marker has 是
-        number = _ordinal(match.group("num"))
-        if number:
-            cuts[match.start("num")] = number
+    breaks = [match.end() for match in _SENTENCE_BREAK.finditer(span)]
+    if breaks and breaks[-1] == len(span):
+        breaks.pop()
     ordinal = _ITEM_ORDINAL.match(span.lstrip(_SPACE))
-    if ordinal:
-        cuts[0] = _ordinal(ordinal.group("num")) or None
-    # A cut followed by nothing but whitespace belongs to the previous sentence; whitespace between a
-    # sentence end and the next sentence stays with the earlier one.
-    last = len(span.rstrip(_WHITESPACE))
-    result = []
-    for offset, number in sorted(cuts.items()):
-        if offset:
-            if offset >= last:
-                continue
-            while span[offset] in _WHITESPACE:
-                offset += 1
-        result.append((start + offset, number))
-    return result
+    items = [match for match in _ITEM.finditer(span) if _ordinal(match.group("num"))] if "是" in span else []
+    if not ordinal and not items:  # most paragraphs
+        return [(start, None)] + [(start + offset, None) for offset in breaks]
+    cuts: dict[int, int | None] = {0: _ordinal(ordinal.group("num")) or None if ordinal else None}
+    cuts.update(dict.fromkeys(breaks))
+    cuts.update((match.start("num"), _ordinal(match.group("num"))) for match in items)
+    return [(start + offset, number) for offset, number in sorted(cuts.items())]
 
 
 # --- metadata ------------------------------------------------------------------------------

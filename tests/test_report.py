@@ -19,6 +19,7 @@ def assert_lossless(report):
     body = "".join(report.text[s:e] for s, e in report.body_spans)
     assert covered == body
     assert (units["start"].values[1:] >= units["end"].values[:-1]).all()
+    assert (units["end"] > units["start"]).all(), "a unit is empty"
     for start, end in report.body_spans:
         inside = units[(units.start >= start) & (units.end <= end)]
         assert inside.start.min() == start and inside.end.max() == end
@@ -105,6 +106,12 @@ def test_inline_items_separated_by_semicolons():
     items = report.units[(report.units.part == 1) & (report.units.section == 2) & (report.units.kind == "text")]
     assert items.item.tolist() == [1, 2, 3]
     assert items.norm.iloc[1] == "二是落实执法全过程记录；"
+
+
+def test_space_between_a_sentence_end_and_an_item_marker_makes_no_empty_unit():
+    units = parse_report("一、总体\n\n一是加强领导。 二是完善制度。").units
+    assert units[["kind", "item", "text"]].values.tolist() == [
+        ["heading", 0, "一、总体\n\n"], ["text", 1, "一是加强领导。 "], ["text", 2, "二是完善制度。"]]
 
 
 def test_normalization_is_a_column_not_a_rewrite():
