@@ -159,8 +159,8 @@ class _Vocabulary:
     dropped: set[str] = field(default_factory=set)
     themed: set[str] = field(default_factory=set)
 
-    def learn(self, words: set[str]) -> None:
-        new = words - self.seen
+    def learn(self, words: Iterable[str]) -> None:
+        new = set(filterfalse(self.seen.__contains__, words))
         if not new:
             return
         stopwords = terms.cached_wordlist(str(terms.STOPWORDS))
@@ -226,7 +226,7 @@ def _count_terms_and_themes(sentences: list[str]) -> tuple[Counter, Counter, int
     tokens = terms.get_tokenizer().cut(joined)
     counts = Counter(tokens)
     vocabulary = counts.keys()
-    _VOCABULARY.learn(set(vocabulary))
+    _VOCABULARY.learn(vocabulary)
     themed = _VOCABULARY.themed & vocabulary
     theme_counts: Counter = Counter()
     for word in themed:
