@@ -24,11 +24,11 @@ import queue
 import re
 import sys
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, filterfalse, repeat
+from itertools import accumulate, compress, count, filterfalse, repeat
 from pathlib import Path
 from typing import Literal
 
@@ -281,16 +281,19 @@ class YearTermCounts:
     {2020: Counter({'法治': 3, '依法': 3}), 2021: Counter({'依法': 1})}
     """
 
-    def __init__(self) -> None:
-        self.words: list[str] = []
-        self.ids: dict[str, int] = {}
+    def __init__(self, words: Sequence[str] = ()) -> None:
+        self.words: list[str] = list(words)
+        # Looking up a word that is not there yet gives it the next id (one pass over a report's words).
+        self.ids: defaultdict[str, int] = defaultdict(count(len(self.words)).__next__,
+                                                      zip(self.words, range(len(self.words))))
         self.years: dict[int | None, np.ndarray] = {}
 
     def _ids(self, words: Iterable[str], size: int) -> np.ndarray:
-        for word in list(filterfalse(self.ids.__contains__, words)):  # words met for the first time, in order
-            self.ids[word] = len(self.words)
-            self.words.append(word)
-        return np.fromiter(map(self.ids.__getitem__, words), dtype=np.intp, count=size)
+        known = len(self.words)
+        ids = np.fromiter(map(self.ids.__getitem__, words), dtype=np.intp, count=size)
+        if len(self.ids) > known:  # words met for the first time, in the order they got their ids
+            self.words += compress(words, (ids >= known).tolist())
+        return ids
 
     def _row(self, year: int | None) -> np.ndarray:
         """The year's counts, long enough for the whole vocabulary (grown by doubling)."""
@@ -348,9 +351,7 @@ class YearTermCounts:
         return {"words": self.words, "sparse": sparse}
 
     def __setstate__(self, state: dict) -> None:
-        self.words = state["words"]
-        self.ids = {word: index for index, word in enumerate(self.words)}
-        self.years = {}
+        self.__init__(state["words"])
         for year, (present, counts) in state["sparse"].items():
             self._row(year)[present] = counts
 
