@@ -488,25 +488,27 @@ def _section_heading_end(text: str, p: _Paragraph) -> int:
     return p.end
 
 
-def _segments(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+def _segments(text: str, start: int, end: int) -> tuple[list[int], list[int | None] | None]:
     """Split text[start:end] into sentences; an item marker starts a new one.
 
-    Returns (segment start, item number or None) pairs. Whitespace between a sentence end and the
-    next sentence stays with the earlier one; a sentence end followed by nothing but whitespace
-    starts no sentence.
+    Returns the sentence starts and the item number each opens (None for none), or None for the
+    numbers when the span has no item marker. Whitespace between a sentence end and the next
+    sentence stays with the earlier one; a sentence end followed by nothing but whitespace starts
+    no sentence.
     """
     span = text[start:end]
     breaks = [match.end() for match in _SENTENCE_BREAK.finditer(span)]
     if breaks and breaks[-1] == len(span):
         breaks.pop()
-    ordinal = _ITEM_ORDINAL.match(span.lstrip(_SPACE))
+    ordinal = _ITEM_ORDINAL.match(span.lstrip(_SPACE)) if "第" in span else None
     items = [match for match in _ITEM.finditer(span) if _ordinal(match.group("num"))] if "是" in span else []
     if not ordinal and not items:  # most paragraphs
-        return [(start, None)] + [(start + offset, None) for offset in breaks]
+        return [start, *(start + offset for offset in breaks)], None
     cuts: dict[int, int | None] = {0: _ordinal(ordinal.group("num")) or None if ordinal else None}
     cuts.update(dict.fromkeys(breaks))
     cuts.update((match.start("num"), _ordinal(match.group("num"))) for match in items)
-    return [(start + offset, number) for offset, number in sorted(cuts.items())]
+    offsets = sorted(cuts)
+    return [start + offset for offset in offsets], [cuts[offset] for offset in offsets]
 
 
 # --- metadata ------------------------------------------------------------------------------
@@ -652,14 +654,14 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
 def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[str]) -> dict[str, list]:
     family = _part_family(paragraphs)
     section_kind = "section" if family != "section" else None
-    part = section = 0
+    part = section = item = 0
     part_title = section_title = ""
-    # Pieces are (start, kind, item number, paragraph index, (part, part_title, section, section_title)).
-    pieces: list[tuple[int, str, int | None, int, tuple]] = []
+    columns = _Columns()
+    place = None
     for index, p in enumerate(paragraphs):
         heading_end = None
         if p.kind == "title":
-            pieces.append((p.start, "title", None, index, (0, "", 0, "")))
+            columns.add(p, index, ["title"], [p.start], [0], [0], (0, "", 0, ""))
             continue
         if p.kind == family and p.number == part + 1:
             part, part_title = p.number if family != "plain_heading" else part + 1, _heading_text(p.flat)
@@ -674,46 +676,76 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
             section, section_title = p.number, _heading_text(text[p.start:heading_end])
         elif p.kind in {"part", "plain_heading", "bare"} and _is_heading_like(p.flat):
             heading_end = p.end  # an unnumbered or out-of-sequence heading: no counter changes
+        if place is not None and (part, section) != place:
+            item = 0  # item numbers restart in each part and section
+        place = (part, section)
         state = (part, part_title, section, section_title)
-        if heading_end is not None:
-            pieces.append((p.start, "heading", None, index, state))
-            if heading_end >= p.end:
-                continue
+        if heading_end is not None and heading_end >= p.end:
+            columns.add(p, index, ["heading"], [p.start], [0], [0], state)
+            continue
         body_start = heading_end if heading_end is not None else p.start
         while body_start < p.end and text[body_start] in _WHITESPACE:
             body_start += 1
-        pieces += [(seg_start, "text", number, index, state)
-                   for seg_start, number in _segments(text, body_start, p.end)]
-
-    # Each unit runs to the start of the next piece in its region (whitespace included), or to the region's end.
-    count = len(pieces)
-    starts = [piece[0] for piece in pieces]
-    regions = [paragraphs[piece[3]].region_end for piece in pieces]
-    ends = [starts[i + 1] if i + 1 < count and regions[i + 1] == regions[i] else regions[i] for i in range(count)]
-    spans = [text[start:end] for start, end in zip(starts, ends)]
-    items, sentences = [], []
-    item = sentence = 0
-    previous_place, previous_paragraph = (0, 0), None
-    for _, kind, item_number, p_index, (part, _, section, _) in pieces:
-        if items and (part, section) != previous_place:
-            item = 0
-        previous_place = (part, section)
-        if item_number is not None and (item_number == 1 or item_number == item + 1):
-            item = item_number
-        sentence = sentence + 1 if previous_paragraph == p_index else 1
-        previous_paragraph = p_index
-        items.append(item if kind == "text" else 0)
-        sentences.append(sentence if kind == "text" else 0)
+        starts, numbers = _segments(text, body_start, p.end)
+        if numbers is None:
+            items = [item] * len(starts)
+        else:
+            items = []
+            for number in numbers:  # an item marker numbered 1, or one more than the last, sets the item
+                if number is not None and (number == 1 or number == item + 1):
+                    item = number
+                items.append(item)
+        # Sentences count from the paragraph's first unit, a heading on the same line included.
+        first = 1 if heading_end is None else 2
+        sentences = list(range(first, first + len(starts)))
+        if heading_end is not None:
+            columns.add(p, index, ["heading"], [p.start], [0], [0], state)
+        columns.add(p, index, ["text"] * len(starts), starts, items, sentences, state)
     if family is None and paragraphs:
         warnings.append("no numbered parts found; the whole body is part 0")
-    states = [piece[4] for piece in pieces]
-    return {  # in UNIT_COLUMNS order
-        "doc_id": [doc_id] * count, "unit_id": list(range(1, count + 1)), "kind": [p[1] for p in pieces],
-        "part": [s[0] for s in states], "part_title": [s[1] for s in states],
-        "section": [s[2] for s in states], "section_title": [s[3] for s in states],
-        "item": items, "start": starts, "end": ends, "text": spans,
-        "paragraph": [p[3] + 1 for p in pieces], "sentence": sentences, "norm": list(map(normalize_text, spans)),
-    }
+    return columns.table(text, doc_id)
+
+
+class _Columns:
+    """The units table as lists, filled a paragraph at a time (what repeats within it is repeated in C)."""
+
+    def __init__(self) -> None:
+        self.kind, self.start, self.item, self.sentence, self.paragraph = [], [], [], [], []
+        self.part, self.part_title, self.section, self.section_title = [], [], [], []
+        self.region_ends: list[int] = []  # the end of each region and the index of its last unit
+        self.region_last: list[int] = []
+
+    def add(self, p: _Paragraph, index: int, kinds: list[str], starts: list[int], items: list[int],
+            sentences: list[int], state: tuple) -> None:
+        n = len(kinds)
+        if self.region_ends and self.region_ends[-1] == p.region_end:
+            self.region_last[-1] += n
+        else:
+            self.region_ends.append(p.region_end)
+            self.region_last.append(len(self.kind) + n - 1)
+        self.kind += kinds
+        self.start += starts
+        self.item += items
+        self.sentence += sentences
+        self.paragraph += [index + 1] * n
+        for column, value in zip((self.part, self.part_title, self.section, self.section_title), state):
+            column += [value] * n
+
+    def table(self, text: str, doc_id: str) -> dict[str, list]:
+        """The columns in ``UNIT_COLUMNS`` order; each unit runs to the next unit's start in its region
+        (whitespace included), the last one to the region's end."""
+        count = len(self.kind)
+        ends = [*self.start[1:], 0] if count else []
+        for last, region_end in zip(self.region_last, self.region_ends):
+            ends[last] = region_end
+        spans = list(map(text.__getitem__, map(slice, self.start, ends)))
+        return {
+            "doc_id": [doc_id] * count, "unit_id": list(range(1, count + 1)), "kind": self.kind,
+            "part": self.part, "part_title": self.part_title, "section": self.section,
+            "section_title": self.section_title, "item": self.item, "start": self.start, "end": ends,
+            "text": spans, "paragraph": self.paragraph, "sentence": self.sentence,
+            "norm": list(map(normalize_text, spans)),
+        }
 
 
 def read_report(path: str | Path) -> Report:
