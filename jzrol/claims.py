@@ -411,7 +411,9 @@ def _readings(texts: list[str], grammar: _Grammar) -> Iterator[tuple[int, str, i
     for match in pattern.finditer(joined):
         if match.group("unit") or match.group("multiplier") or match.group("percent_word"):
             candidates.setdefault(bisect_right(offsets, match.start()) - 1, []).append(match)
-    blocked_spans = _blocked_spans((_DATE_SPAN, _PHONE, _DOC_NUMBER, grammar.named), texts, offsets, list(candidates))
+    has_brackets = any(bracket in joined for bracket in "〔[［【")  # a document number needs one
+    patterns = (_DATE_SPAN, _PHONE, grammar.named) + ((_DOC_NUMBER,) if has_brackets else ())
+    blocked_spans = _blocked_spans(patterns, texts, offsets, list(candidates))
     blocked_starts = [start for start, _ in blocked_spans]
     # Matches stay in the joined text: positions there minus the unit's ``base`` are positions in the unit.
     for index, matches in candidates.items():

@@ -295,6 +295,7 @@ class _Paragraph:
     kind: str = "text"  # title | part | section | plain_heading | bare | text
     number: int = 0
     heading_end: int | None = None  # for a section heading sharing its line with text
+    clean: bool = False  # normalizing leaves the text as it is (then stripping normalizes any part of it)
 
 
 # --- line and chrome handling --------------------------------------------------------------
@@ -427,7 +428,9 @@ def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end
         blank_since = False
     close()
     for paragraph in paragraphs:
-        paragraph.flat = normalize_text(text[paragraph.start:paragraph.end])
+        raw = text[paragraph.start:paragraph.end]
+        paragraph.flat = normalize_text(raw)
+        paragraph.clean = paragraph.flat == raw
     return paragraphs
 
 
@@ -488,6 +491,16 @@ def _section_heading_end(text: str, p: _Paragraph) -> int:
     return p.end
 
 
+def _may_hold_item(span: str) -> bool:
+    """True when a numeral comes right before a 是 (every item marker has one): a quick test before the pattern."""
+    position = span.find("是", 1)
+    while position > 0:
+        if span[position - 1] in _NUM:
+            return True
+        position = span.find("是", position + 1)
+    return False
+
+
 def _segments(text: str, start: int, end: int) -> tuple[list[int], list[int | None] | None]:
     """Split text[start:end] into sentences; an item marker starts a new one.
 
@@ -501,7 +514,7 @@ def _segments(text: str, start: int, end: int) -> tuple[list[int], list[int | No
     if breaks and breaks[-1] == len(span):
         breaks.pop()
     ordinal = _ITEM_ORDINAL.match(span.lstrip(_SPACE)) if "第" in span else None
-    items = [match for match in _ITEM.finditer(span) if _ordinal(match.group("num"))] if "是" in span else []
+    items = [match for match in _ITEM.finditer(span) if _ordinal(match.group("num"))] if _may_hold_item(span) else []
     if not ordinal and not items:  # most paragraphs
         return [start, *(start + offset for offset in breaks)], None
     cuts: dict[int, int | None] = {0: _ordinal(ordinal.group("num")) or None if ordinal else None}
@@ -622,8 +635,8 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     while last > first and lines[last - 1].blank:
         last -= 1
     body_spans = [(line.start, line.end) for line in title_block]
-    paragraphs = [_Paragraph(line.start, line.end, line.end, normalize_text(line.text), kind="title")
-                  for line in title_block]
+    paragraphs = [_Paragraph(line.start, line.end, line.end, normalize_text(line.text), kind="title",
+                             clean=normalize_text(line.text) == line.text) for line in title_block]
     if last > first:
         region_end = lines[last - 1].end
         body_spans.append((lines[first].start, region_end))
@@ -656,7 +669,7 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
     section_kind = "section" if family != "section" else None
     part = section = item = 0
     part_title = section_title = ""
-    columns = _Columns()
+    columns = _Columns(text)
     place = None
     for index, p in enumerate(paragraphs):
         heading_end = None
@@ -695,34 +708,39 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
                 if number is not None and (number == 1 or number == item + 1):
                     item = number
                 items.append(item)
-        # Sentences count from the paragraph's first unit, a heading on the same line included.
-        first = 1 if heading_end is None else 2
-        sentences = list(range(first, first + len(starts)))
-        if heading_end is not None:
-            columns.add(p, index, ["heading"], [p.start], [0], [0], state)
-        columns.add(p, index, ["text"] * len(starts), starts, items, sentences, state)
+        kinds, sentences = ["text"] * len(starts), list(range(1, len(starts) + 1))
+        if heading_end is not None:  # a heading on the same line is the paragraph's first unit (sentences count it)
+            kinds, starts, items = ["heading", *kinds], [p.start, *starts], [0, *items]
+            sentences = [0, *range(2, len(starts) + 1)]
+        columns.add(p, index, kinds, starts, items, sentences, state)
     if family is None and paragraphs:
         warnings.append("no numbered parts found; the whole body is part 0")
-    return columns.table(text, doc_id)
+    return columns.table(doc_id)
 
 
 class _Columns:
     """The units table as lists, filled a paragraph at a time (what repeats within it is repeated in C)."""
 
-    def __init__(self) -> None:
-        self.kind, self.start, self.item, self.sentence, self.paragraph = [], [], [], [], []
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.kind, self.start, self.item, self.sentence, self.paragraph, self.norm = [], [], [], [], [], []
         self.part, self.part_title, self.section, self.section_title = [], [], [], []
         self.region_ends: list[int] = []  # the end of each region and the index of its last unit
         self.region_last: list[int] = []
 
     def add(self, p: _Paragraph, index: int, kinds: list[str], starts: list[int], items: list[int],
             sentences: list[int], state: tuple) -> None:
+        """Append paragraph ``p``'s units (``state`` is its part, part title, section and section title)."""
         n = len(kinds)
         if self.region_ends and self.region_ends[-1] == p.region_end:
             self.region_last[-1] += n
         else:
             self.region_ends.append(p.region_end)
             self.region_last.append(len(self.kind) + n - 1)
+        # A unit's text past its paragraph's end is whitespace up to the next one, which normalizing
+        # drops: the paragraph's own part gives the same ``norm``.
+        own = map(self.text.__getitem__, map(slice, starts, [*starts[1:], p.end]))
+        self.norm += map(str.strip, own) if p.clean else map(normalize_text, own)
         self.kind += kinds
         self.start += starts
         self.item += items
@@ -731,20 +749,20 @@ class _Columns:
         for column, value in zip((self.part, self.part_title, self.section, self.section_title), state):
             column += [value] * n
 
-    def table(self, text: str, doc_id: str) -> dict[str, list]:
+    def table(self, doc_id: str) -> dict[str, list]:
         """The columns in ``UNIT_COLUMNS`` order; each unit runs to the next unit's start in its region
         (whitespace included), the last one to the region's end."""
         count = len(self.kind)
         ends = [*self.start[1:], 0] if count else []
         for last, region_end in zip(self.region_last, self.region_ends):
             ends[last] = region_end
-        spans = list(map(text.__getitem__, map(slice, self.start, ends)))
+        spans = list(map(self.text.__getitem__, map(slice, self.start, ends)))
         return {
             "doc_id": [doc_id] * count, "unit_id": list(range(1, count + 1)), "kind": self.kind,
             "part": self.part, "part_title": self.part_title, "section": self.section,
             "section_title": self.section_title, "item": self.item, "start": self.start, "end": ends,
             "text": spans, "paragraph": self.paragraph, "sentence": self.sentence,
-            "norm": list(map(normalize_text, spans)),
+            "norm": self.norm,
         }
 
 
