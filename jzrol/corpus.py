@@ -195,11 +195,16 @@ def _phrase_hits(sentences: list[str], joined: str, themed: set[str], theme_coun
     sentences are segmented again.
     """
     matcher = themes.matcher_for()
-    phrases = [re.escape("".join(phrase)) for entries in matcher.phrases.values() for phrase, _ in entries]
+    phrases = ["".join(phrase) for entries in matcher.phrases.values() for phrase, _ in entries]
     if not phrases:
         return 0
     starts = list(accumulate((len(sentence) + 1 for sentence in sentences), initial=0))
-    found = {bisect_right(starts, match.start()) - 1 for match in re.finditer("|".join(phrases), joined)}
+    found = set()
+    for phrase in phrases:
+        position = joined.find(phrase)
+        while position >= 0:
+            found.add(bisect_right(starts, position) - 1)
+            position = joined.find(phrase, position + 1)
     coded = 0
     for words in terms.get_tokenizer().cut_many([sentences[index] for index in sorted(found)]):
         hit = False

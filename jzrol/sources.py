@@ -63,6 +63,7 @@ class Source:
 
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), 0x7f])
 _HTML_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _GB_ALIASES = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"}
@@ -83,7 +84,7 @@ def decode_bytes(data: bytes) -> Decoded:
     if not data.strip():
         raise ValueError("empty file (no text to parse)")
     if data.startswith(b"\xef\xbb\xbf"):
-        return _checked(data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
+        return _checked(data[3:].decode("utf-8", errors="strict"), "utf-8-sig", data[3:])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return _checked(data.decode("utf-16"), "utf-16")
@@ -99,16 +100,22 @@ def decode_bytes(data: bytes) -> Decoded:
     candidates.append("gb18030")
     for encoding in dict.fromkeys(candidates):
         try:
-            return _checked(data.decode(encoding, errors="strict"), encoding)
+            return _checked(data.decode(encoding, errors="strict"), encoding,
+                            data if encoding in {"utf-8", "gb18030"} else None)
         except (UnicodeDecodeError, LookupError):
             continue
     raise ValueError("cannot be decoded as UTF-8 or GB18030/GBK; convert it to UTF-8 first")
 
 
-def _checked(text: str, encoding: str) -> Decoded:
+def _checked(text: str, encoding: str, data: bytes | None = None) -> Decoded:
+    """``text`` if it is not empty or binary; ``data`` (its bytes, in an encoding where bytes below 0x80
+    are ASCII characters, as UTF-8 and GB18030) lets the control characters be counted in the bytes."""
     if not text.strip().strip("\ufeff\u200b"):
         raise ValueError("empty file (no text to parse)")
-    controls = len(_CONTROL_CHARS.findall(text))
+    if data is None:
+        controls = len(_CONTROL_CHARS.findall(text))
+    else:
+        controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if controls > max(3, len(text) // 200):
         raise ValueError(f"binary file ({controls} control characters after decoding as {encoding})")
     return Decoded(text=text, encoding=encoding)

@@ -59,6 +59,14 @@ def test_bad_files_are_refused_with_file_and_reason(name, reason):
     assert "\n" not in message
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-16"])
+def test_text_full_of_control_characters_is_refused_as_binary(encoding):
+    noise = ("报告" + "\x01\x02\x1f\x7f" * 10).encode(encoding)
+    with pytest.raises(ValueError, match="binary file \\(40 control characters"):
+        decode_bytes(noise)
+    assert decode_bytes(("报告" * 400 + "\x0c\x01").encode(encoding)).text.startswith("报告")
+
+
 def test_directory_is_refused():
     with pytest.raises(SourceError, match="is a directory"):
         read_source(DATA)
