@@ -27,7 +27,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate, count, pairwise
+from operator import add
 from pathlib import Path
 
 import pandas as pd
@@ -37,7 +38,7 @@ from jzrol.report import outline
 from jzrol.terms import get_tokenizer, read_userdict, read_wordlist
 
 __all__ = ["CLAIM_COLUMNS", "FINDING_COLUMNS", "TEXT_UNIT_FIELDS", "check_claims", "chinese_number", "claim_records",
-           "count_claims", "extract_claims"]
+           "count_claims", "extract_claims", "line_starts"]
 
 CLAIM_COLUMNS = [
     "doc_id", "claim_id", "part", "section", "item", "start", "end", "raw", "value", "low", "high",
@@ -219,6 +220,15 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], end_of
     return unit in _NOT_A_COUNT_UNIT and _YEAR_AFTER.match(text, number_end) is not None
 
 
+def line_starts(texts: list[str]) -> list[int]:
+    """Where each text starts in ``"\\n".join(texts)`` (and, last, where one more would start).
+
+    >>> line_starts(["共12件。", "", "约3天"])
+    [0, 6, 7, 11]
+    """
+    return list(map(add, accumulate(map(len, texts), initial=0), count()))
+
+
 def _blocked_spans(patterns: tuple[re.Pattern, ...], texts: list[str], offsets: list[int],
                    chosen: list[int]) -> list[tuple[int, int]]:
     """Spans of every match of each pattern in the chosen texts, sorted, as positions in all the texts
@@ -227,8 +237,9 @@ def _blocked_spans(patterns: tuple[re.Pattern, ...], texts: list[str], offsets: 
     Matches of different patterns may overlap. No pattern matches a line break, so scanning only the
     chosen texts, joined, finds in them what scanning all would.
     """
-    starts = list(accumulate((len(texts[index]) + 1 for index in chosen), initial=0))
-    joined = "\n".join([texts[index] for index in chosen])
+    chosen_texts = [texts[index] for index in chosen]
+    starts = line_starts(chosen_texts)
+    joined = "\n".join(chosen_texts)
     spans = []
     for start, end in sorted(m.span() for pattern in patterns for m in pattern.finditer(joined)):
         k = bisect_right(starts, start) - 1
@@ -406,7 +417,7 @@ def _readings(texts: list[str], grammar: _Grammar) -> Iterator[tuple[int, str, i
     # One scan of all the units joined by line breaks finds what a scan of each unit would: no
     # pattern matches a line break or looks behind, so no match crosses from one unit to the next.
     joined = "\n".join(texts)
-    offsets = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    offsets = line_starts(texts)
     candidates: dict[int, list[re.Match]] = {}
     for match in pattern.finditer(joined):
         if match.group("unit") or match.group("multiplier") or match.group("percent_word"):

@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, count, filterfalse, repeat
+from itertools import compress, count, filterfalse, repeat
 from pathlib import Path
 from typing import Literal
 
@@ -198,7 +198,7 @@ def _phrase_hits(sentences: list[str], joined: str, themed: set[str], theme_coun
     phrases = ["".join(phrase) for entries in matcher.phrases.values() for phrase, _ in entries]
     if not phrases:
         return 0
-    starts = list(accumulate((len(sentence) + 1 for sentence in sentences), initial=0))
+    starts = claims_stage.line_starts(sentences)
     found = set()
     for phrase in phrases:
         position = joined.find(phrase)
