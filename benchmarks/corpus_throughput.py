@@ -16,8 +16,9 @@ recorded. Module imports are outside the timing on both sides: jieba, rjieba (wh
 default dictionary that jzrol does not use) and jzrol are imported first; jzrol's own dictionary is
 built inside the timing, as ``jieba.initialize()`` is. The three runs are repeated ``--rounds``
 times, interleaved so that a slow spell of the machine hits all of them alike, and the median of
-each is reported. Goals (corpora issue): 2 at least 5x the throughput of 1; 3 at least 1.8x faster
-than 2; peak memory under 300 MB.
+each is reported (the goals are judged on the medians; the ratios of the fastest runs are shown too,
+as a measure of the work without the machine's slow spells). Goals (corpora issue): 2 at least 5x the
+throughput of 1; 3 at least 1.8x faster than 2; peak memory under 300 MB.
 """
 
 from __future__ import annotations
@@ -99,8 +100,11 @@ def main() -> None:
         spread = ", ".join(f"{r['seconds']:.2f}" for r in runs[mode])
         print(f"{label:32s} {seconds[mode]:7.2f} s  {size / seconds[mode]:5.2f} MB/s  peak {peak[mode]:.0f} MB"
               f"  (runs: {spread} s)")
-    print(f"1 worker vs plain jieba: {seconds['jieba'] / seconds['1']:.2f}x (goal >= 5x)")
-    print(f"2 workers vs 1 worker:   {seconds['1'] / seconds['2']:.2f}x (goal >= 1.8x)")
+    best = {mode: min(r["seconds"] for r in runs[mode]) for mode in modes}
+    print(f"1 worker vs plain jieba: {seconds['jieba'] / seconds['1']:.2f}x (goal >= 5x; "
+          f"best runs {best['jieba'] / best['1']:.2f}x)")
+    print(f"2 workers vs 1 worker:   {seconds['1'] / seconds['2']:.2f}x (goal >= 1.8x; "
+          f"best runs {best['1'] / best['2']:.2f}x)")
     print(f"peak memory: {max(peak['1'], peak['2']):.0f} MB (goal < 300 MB)")
 
 
