@@ -358,7 +358,8 @@ class YearTermCounts:
     def __setstate__(self, state: dict) -> None:
         self.__init__(state["words"])
         for year, (present, counts) in state["sparse"].items():
-            self._row(year)[present] = counts
+            row = self.years[year] = np.zeros(len(self.words), dtype=np.int64)
+            row[present] = counts
 
 
 @dataclass

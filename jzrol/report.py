@@ -186,17 +186,18 @@ def to_simplified(text: str) -> str:
     return _to_simplified()(text)
 
 
-def _simplified_column(values: list[str]) -> list[str]:
-    """Convert many short strings, each distinct one once, in one OpenCC call (values hold no line break).
+def _simplified_column(values: list[str], *, repeated: bool = False) -> list[str]:
+    """Convert many short strings in one OpenCC call (values hold no line break); ``repeated`` converts
+    each distinct value once (a heading's title repeats on every unit under it).
 
-    >>> _simplified_column(["報告", "報告", "法治"])
+    >>> _simplified_column(["報告", "報告", "法治"], repeated=True)
     ['报告', '报告', '法治']
     """
-    distinct = list(dict.fromkeys(values))  # a heading's title repeats on every unit under it
+    distinct = list(dict.fromkeys(values)) if repeated else values
     converted = to_simplified("\n".join(distinct)).split("\n")
     if len(converted) != len(distinct):
         converted = [to_simplified(value) for value in distinct]
-    return list(map(dict(zip(distinct, converted)).__getitem__, values))
+    return list(map(dict(zip(distinct, converted)).__getitem__, values)) if repeated else converted
 
 
 def _heading_text(text: str) -> str:
@@ -649,8 +650,9 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     # Simplified text passes through OpenCC's t2s unchanged, so every report is converted: this also
     # catches the traditional passages of mixed reports.
     traditional = is_traditional(text)
-    for column in ("norm", "part_title", "section_title"):
-        columns[column] = _simplified_column(columns[column])
+    columns["norm"] = _simplified_column(columns["norm"])
+    for column in ("part_title", "section_title"):
+        columns[column] = _simplified_column(columns[column], repeated=True)
     chrome_rows = [(kind, line.start, line.end, line.text) for kind, line in chrome]
     meta = _meta(doc_id, title, title_block, chrome, warnings)
     meta.provenance["script"] = "traditional" if traditional else "simplified"
