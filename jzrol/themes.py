@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -224,9 +224,15 @@ class _Matcher:
         cached = self.cache.get(word)
         if cached is None:
             found = list(self.plain.get(word, ()))
-            found += [theme for pattern, theme, _ in self.globs if theme not in found and pattern.match(word)]
+            if self.any_glob.match(word):  # one test first: most words match no glob
+                found += [theme for pattern, theme, _ in self.globs if theme not in found and pattern.match(word)]
             cached = self.cache[word] = tuple(found)
         return cached
+
+    @cached_property
+    def any_glob(self) -> re.Pattern:
+        """A pattern that matches a word when any glob does."""
+        return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in self.globs) or "(?!)")
 
     def match(self, words: list[str]) -> list[tuple[str, str]]:
         """(theme, matched text) for every hit; a token counts once per theme."""
