@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import compress, count, filterfalse, repeat
+from itertools import compress, count
 from pathlib import Path
 from typing import Literal
 
@@ -147,45 +147,43 @@ class DocumentSummary:
     error: str | None = None
 
 
-@dataclass
 class _Vocabulary:
-    """What a worker knows about every word it has met: counted term or not, theme or not.
+    """Every word a worker has met, numbered, with what it is: a counted term or not, a theme word or not.
 
-    A worker meets the same words in every report, so each word is classified once; a report's
-    words are then sorted with set operations instead of a test per word.
+    A worker meets the same words in every report, so each word is looked at once. A report's tokens
+    become an array of word numbers, and counting, dropping and theme coding are array operations.
+
+    >>> vocabulary = _Vocabulary()
+    >>> ids = vocabulary.numbers(["依法", "行政", "，", "依法"])
+    >>> ids.tolist(), vocabulary.words, vocabulary.dropped.tolist()
+    ([0, 1, 2, 0], ['依法', '行政', '，'], [False, False, True])
     """
 
-    seen: set[str] = field(default_factory=set)
-    dropped: set[str] = field(default_factory=set)
-    themed: set[str] = field(default_factory=set)
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.ids: defaultdict[str, int] = defaultdict(count().__next__)  # a new word gets the next number
+        self.dropped = np.zeros(0, dtype=bool)  # stopwords, numbers, punctuation and spaces
+        self.themed = np.zeros(0, dtype=bool)  # words of the codebook (plain values and globs)
 
-    def learn(self, words: Iterable[str]) -> None:
-        new = set(filterfalse(self.seen.__contains__, words))
-        if not new:
-            return
+    def numbers(self, tokens: list[str]) -> np.ndarray:
+        """The word number of each token (words met for the first time are numbered and looked at)."""
+        known = len(self.words)
+        ids = np.fromiter(map(self.ids.__getitem__, tokens), dtype=np.intp, count=len(tokens))
+        if len(self.ids) > known:
+            _, first = np.unique(ids[ids >= known], return_index=True)  # the new numbers, in order
+            positions = np.flatnonzero(ids >= known)[first]
+            self._learn([tokens[position] for position in positions.tolist()])
+        return ids
+
+    def _learn(self, words: list[str]) -> None:
         stopwords = terms.cached_wordlist(str(terms.STOPWORDS))
         matcher = themes.matcher_for()
-        self.dropped.update(w for w in new if w in stopwords or not terms.is_content(w))
-        self.themed.update(w for w in new if matcher.themes_of(w))
-        self.seen |= new
+        self.words += words
+        self.dropped = np.append(self.dropped, [w in stopwords or not terms.is_content(w) for w in words])
+        self.themed = np.append(self.themed, [bool(matcher.themes_of(w)) for w in words])
 
 
 _VOCABULARY = _Vocabulary()
-
-
-def _sentences_with(tokens: list[str], words: set[str]) -> int:
-    """How many sentences hold one of ``words``, in a token list where "\\n" ends each sentence.
-
-    Each token becomes one byte (1 for one of ``words``, 2 for a sentence break, 0 for the rest); with
-    the zeros gone, each run of ones is one sentence. The loop over tokens stays in C.
-
-    >>> _sentences_with(["依法", "行政", "\\n", "会议", "\\n", "法治", "法治"], {"依法", "法治"})
-    2
-    """
-    code = dict.fromkeys(words, 1)
-    code["\n"] = 2
-    marks = bytes(map(code.get, tokens, repeat(0))).replace(b"\x00", b"")
-    return marks.count(b"\x02\x01") + marks.startswith(b"\x01")
 
 
 def _phrase_hits(sentences: list[str], joined: str, themed: set[str], theme_counts: Counter) -> int:
@@ -229,20 +227,24 @@ def _count_terms_and_themes(sentences: list[str]) -> tuple[Counter, Counter, int
     matcher = themes.matcher_for()
     joined = "\n".join(sentences)
     tokens = terms.get_tokenizer().cut(joined)
-    counts = Counter(tokens)
-    vocabulary = counts.keys()
-    _VOCABULARY.learn(vocabulary)
-    themed = _VOCABULARY.themed & vocabulary
+    vocabulary = _VOCABULARY
+    ids = vocabulary.numbers(tokens)
+    counts = np.bincount(ids, minlength=len(vocabulary.words))
+    present = np.flatnonzero(counts)
+    themed_ids = present[vocabulary.themed[present]].tolist()
     theme_counts: Counter = Counter()
-    for word in themed:
-        for theme in matcher.themes_of(word):
-            theme_counts[theme] += counts[word]
-    coded = _sentences_with(tokens, themed)
-    if matcher.phrases.keys() & vocabulary:
-        coded += _phrase_hits(sentences, joined, themed, theme_counts)
-    for word in _VOCABULARY.dropped & vocabulary:
-        del counts[word]
-    return counts, theme_counts, coded
+    for index in themed_ids:
+        for theme in matcher.themes_of(vocabulary.words[index]):
+            theme_counts[theme] += int(counts[index])
+    # A sentence is coded when one of its tokens is a theme word; sentence numbers count the line breaks.
+    breaks = ids == vocabulary.ids.get("\n", -1)
+    coded = len(np.unique(np.cumsum(breaks)[vocabulary.themed[ids]]))
+    if any(counts[vocabulary.ids[word]] for word in matcher.phrases if word in vocabulary.ids):
+        themed_words = {vocabulary.words[index] for index in themed_ids}
+        coded += _phrase_hits(sentences, joined, themed_words, theme_counts)
+    kept = present[~vocabulary.dropped[present]].tolist()
+    term_counts = Counter(dict(zip(map(vocabulary.words.__getitem__, kept), counts[kept].tolist())))
+    return term_counts, theme_counts, coded
 
 
 def summarize_document(path: str | Path) -> DocumentSummary:
