@@ -55,8 +55,8 @@ _NUM = "一二三四五六七八九十"
 _PART = re.compile(rf"^(?P<num>[{_NUM}]{{1,3}})\s*[、．.]|^第(?P<num2>[{_NUM}]{{1,3}})部分[\s:：、，,]*")
 _BARE_NUMERAL = re.compile(rf"^[{_NUM}]{{1,3}}$")
 _SECTION = re.compile(rf"^[（(]\s*(?P<num>[{_NUM}]{{1,3}})\s*[）)]\s*")
-# Sentence-end and item patterns test their first character before any alternative, which lets the
-# regex engine skip ahead to the characters that can start a match.
+# Sentence-end and item patterns test their first character before any alternative, so that the
+# regex engine gives up at once where no match can start.
 _ITEM = re.compile(rf"(?=[{_SPACE}{_NUM}])(?:^|(?<=[。；;！？!?：:]))[{_SPACE}]*(?P<num>[{_NUM}]{{1,3}})是(?![否非])")
 _ITEM_ORDINAL = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})[，,、](?!\d)")
 _SENTENCE_END = re.compile(r"[。！？!?…](?:(?<!…)[。！？!?]*[”’」』》）)]*|(?<=…)…[”’」』）)]*)")  # 。！？ runs or ……
