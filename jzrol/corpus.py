@@ -23,6 +23,7 @@ import multiprocessing
 import queue
 import re
 import sys
+import time
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -417,20 +418,29 @@ def _in_order(function, items: list, workers: int, progress: bool) -> Iterable: 
     bar.close()
 
 
+_REPORT_EVERY = 0.5  # seconds: how often a worker sends the summaries it has finished
+
+
 def _worker(tasks, results) -> None:  # noqa: ANN001 - multiprocessing queues
     """A worker process: summarize the reports it is sent and add their term counts up by year.
 
-    Each report's summary travels back without its term counts; the worker's yearly counts travel
-    once, when the work is done, so the parent has almost nothing to do while the workers run.
+    Summaries travel back without their term counts, a batch every half second (enough for the
+    progress bar, and the parent wakes rarely instead of taking a core from the workers for each
+    report); the worker's yearly counts travel once, when the work is done.
     """
     year_counts = YearTermCounts()
+    batch, last_sent = [], time.monotonic()
     for index, path in iter(tasks.get, None):
         summary = summarize_document(path)
         if summary.error is None:
             year_counts.add(summary.meta.get("year"), summary.terms)
             summary.terms = Counter()
-        results.put((index, summary))
-    results.put((None, year_counts))
+        batch.append((index, summary))
+        if time.monotonic() - last_sent >= _REPORT_EVERY:
+            results.put(("summaries", batch))
+            batch, last_sent = [], time.monotonic()
+    results.put(("summaries", batch))
+    results.put(("counts", year_counts))
 
 
 def _largest_first(files: list[Path]) -> list[int]:
@@ -465,18 +475,19 @@ def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[D
     try:
         while len(yearly) < workers:
             try:
-                index, payload = results.get(timeout=1.0)
+                kind, payload = results.get(timeout=1.0)
             except queue.Empty:
                 dead = [p.exitcode for p in processes if p.exitcode not in (None, 0)]
                 if dead:
                     raise WorkerError(f"a worker process stopped with exit code {dead[0]} before finishing its "
                                       "reports; try fewer --workers") from None
                 continue
-            if index is None:
+            if kind == "counts":
                 yearly.append(payload)
-            else:
-                summaries[index] = payload
-                bar.update()
+                continue
+            for index, summary in payload:
+                summaries[index] = summary
+            bar.update(len(payload))
         for process in processes:
             process.join()
     finally:
