@@ -148,7 +148,34 @@ class DocumentSummary:
     error: str | None = None
 
 
-class _Vocabulary:
+class _WordNumbers:
+    """Words numbered in the order they are first met: a word's number is its position in :attr:`words`.
+
+    >>> numbering = _WordNumbers()
+    >>> ids, new = numbering.number(["依法", "行政", "依法"]); ids.tolist(), new
+    ([0, 1, 0], ['依法', '行政'])
+    """
+
+    def __init__(self, words: Sequence[str] = ()) -> None:
+        self.words: list[str] = list(words)  # grows in place, never replaced
+        # Looking up a word that is not there yet gives it the next number (one pass over the words).
+        self.ids: defaultdict[str, int] = defaultdict(count(len(self.words)).__next__,
+                                                      zip(self.words, range(len(self.words))))
+
+    def number(self, words: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+        """The number of each word (repeats allowed), and the words met for the first time, in order."""
+        known = len(self.words)
+        ids = np.fromiter(map(self.ids.__getitem__, words), dtype=np.intp, count=len(words))
+        if len(self.ids) == known:
+            return ids, []
+        is_new = ids >= known
+        _, first = np.unique(ids[is_new], return_index=True)  # where each new number first occurs
+        new = [words[position] for position in np.flatnonzero(is_new)[first].tolist()]
+        self.words += new
+        return ids, new
+
+
+class _Vocabulary(_WordNumbers):
     """Every word a worker has met, numbered, with what it is: a counted term or not, a theme word or not.
 
     A worker meets the same words in every report, so each word is looked at once. A report's tokens
@@ -161,27 +188,19 @@ class _Vocabulary:
     """
 
     def __init__(self) -> None:
-        self.words: list[str] = []
-        self.ids: defaultdict[str, int] = defaultdict(count().__next__)  # a new word gets the next number
+        super().__init__()
         self.dropped = np.zeros(0, dtype=bool)  # stopwords, numbers, punctuation and spaces
         self.themed = np.zeros(0, dtype=bool)  # words of the codebook (plain values and globs)
 
     def numbers(self, tokens: list[str]) -> np.ndarray:
-        """The word number of each token (words met for the first time are numbered and looked at)."""
-        known = len(self.words)
-        ids = np.fromiter(map(self.ids.__getitem__, tokens), dtype=np.intp, count=len(tokens))
-        if len(self.ids) > known:
-            _, first = np.unique(ids[ids >= known], return_index=True)  # the new numbers, in order
-            positions = np.flatnonzero(ids >= known)[first]
-            self._learn([tokens[position] for position in positions.tolist()])
+        """The word number of each token (words met for the first time are looked at)."""
+        ids, new = self.number(tokens)
+        if new:
+            stopwords = terms.cached_wordlist(str(terms.STOPWORDS))
+            matcher = themes.matcher_for()
+            self.dropped = np.append(self.dropped, [w in stopwords or not terms.is_content(w) for w in new])
+            self.themed = np.append(self.themed, [bool(matcher.themes_of(w)) for w in new])
         return ids
-
-    def _learn(self, words: list[str]) -> None:
-        stopwords = terms.cached_wordlist(str(terms.STOPWORDS))
-        matcher = themes.matcher_for()
-        self.words += words
-        self.dropped = np.append(self.dropped, [w in stopwords or not terms.is_content(w) for w in words])
-        self.themed = np.append(self.themed, [bool(matcher.themes_of(w)) for w in words])
 
 
 _VOCABULARY = _Vocabulary()
@@ -290,18 +309,9 @@ class YearTermCounts:
     """
 
     def __init__(self, words: Sequence[str] = ()) -> None:
-        self.words: list[str] = list(words)
-        # Looking up a word that is not there yet gives it the next id (one pass over a report's words).
-        self.ids: defaultdict[str, int] = defaultdict(count(len(self.words)).__next__,
-                                                      zip(self.words, range(len(self.words))))
+        self.numbering = _WordNumbers(words)
+        self.words, self.ids = self.numbering.words, self.numbering.ids  # the table's vocabulary
         self.years: dict[int | None, np.ndarray] = {}
-
-    def _ids(self, words: Iterable[str], size: int) -> np.ndarray:
-        known = len(self.words)
-        ids = np.fromiter(map(self.ids.__getitem__, words), dtype=np.intp, count=size)
-        if len(self.ids) > known:  # words met for the first time, in the order they got their ids
-            self.words += compress(words, (ids >= known).tolist())
-        return ids
 
     def _row(self, year: int | None) -> np.ndarray:
         """The year's counts, long enough for the whole vocabulary (grown by doubling)."""
@@ -315,12 +325,12 @@ class YearTermCounts:
 
     def add(self, year: int | None, counts: Counter) -> None:
         """Add one report's term counts to its year."""
-        ids = self._ids(counts.keys(), len(counts))
+        ids, _ = self.numbering.number(list(counts))
         self._row(year)[ids] += np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
 
     def merge(self, other: YearTermCounts) -> None:
         """Add another table (a worker process's) to this one."""
-        ids = self._ids(other.words, len(other.words))
+        ids, _ = self.numbering.number(other.words)
         for year, row in other.years.items():
             size = min(len(row), len(ids))  # a year's row can be shorter than the vocabulary: the rest is 0
             self._row(year)[ids[:size]] += row[:size]
