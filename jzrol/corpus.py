@@ -429,23 +429,29 @@ def _in_order(function, items: list, workers: int, progress: bool) -> Iterable: 
 
 
 _REPORT_EVERY = 0.5  # seconds: how often a worker sends the summaries it has finished
+_WAIT = 1.0  # seconds: how long to wait for a queue before checking that the worker processes are alive
+
+
+def _summarize_counted(path: Path, year_counts: YearTermCounts) -> DocumentSummary:
+    """Summarize one report and move its term counts into ``year_counts`` (the summary keeps none)."""
+    summary = summarize_document(path)
+    if summary.error is None:
+        year_counts.add(summary.meta.get("year"), summary.terms)
+        summary.terms = Counter()
+    return summary
 
 
 def _worker(tasks, results) -> None:  # noqa: ANN001 - multiprocessing queues
     """A worker process: summarize the reports it is sent and add their term counts up by year.
 
     Summaries travel back without their term counts, a batch every half second (enough for the
-    progress bar, and the parent wakes rarely instead of taking a core from the workers for each
-    report); the worker's yearly counts travel once, when the work is done.
+    progress bar, and the parent is not interrupted for each report); the worker's yearly counts
+    travel once, when the work is done.
     """
     year_counts = YearTermCounts()
     batch, last_sent = [], time.monotonic()
     for index, path in iter(tasks.get, None):
-        summary = summarize_document(path)
-        if summary.error is None:
-            year_counts.add(summary.meta.get("year"), summary.terms)
-            summary.terms = Counter()
-        batch.append((index, summary))
+        batch.append((index, _summarize_counted(path, year_counts)))
         if time.monotonic() - last_sent >= _REPORT_EVERY:
             results.put(("summaries", batch))
             batch, last_sent = [], time.monotonic()
@@ -464,40 +470,65 @@ def _largest_first(files: list[Path]) -> list[int]:
     return sorted(range(len(files)), key=size, reverse=True)
 
 
+def _check_alive(processes: list) -> None:
+    """Raise :class:`WorkerError` when a worker process has stopped with an error."""
+    dead = [process.exitcode for process in processes if process.exitcode not in (None, 0)]
+    if dead:
+        raise WorkerError(f"a worker process stopped with exit code {dead[0]} before finishing its reports; "
+                          "try fewer --workers")
+
+
 def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[DocumentSummary], list[YearTermCounts]]:
-    """Summaries (in input order, term counts left out) and each worker's yearly term counts.
+    """Summaries (in input order, term counts left out) and the yearly term counts of each worker.
+
+    This process is one of the ``workers``: it starts ``workers - 1`` worker processes and takes
+    reports from the same queue as they do, so no core waits on a process that only collects
+    results, and its own counts need not travel.
 
     Raises:
         WorkerError: a worker process died (killed, out of memory) before finishing its reports.
     """
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     tasks, results = context.Queue(), context.Queue()
-    processes = [context.Process(target=_worker, args=(tasks, results), daemon=True) for _ in range(workers)]
+    processes = [context.Process(target=_worker, args=(tasks, results), daemon=True) for _ in range(workers - 1)]
     for process in processes:
         process.start()
     for index in _largest_first(files):  # the last reports to finish are then small ones
         tasks.put((index, files[index]))
-    for _ in processes:
+    for _ in range(workers):
         tasks.put(None)
     summaries: list = [None] * len(files)
-    yearly: list[YearTermCounts] = []
+    own = YearTermCounts()
+    yearly: list[YearTermCounts] = [own]
     bar = tqdm(total=len(files), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
+
+    def take(kind: str, payload) -> None:  # noqa: ANN001 - a batch of summaries or a worker's counts
+        if kind == "counts":
+            yearly.append(payload)
+            return
+        for index, summary in payload:
+            summaries[index] = summary
+        bar.update(len(payload))
+
     try:
+        while True:  # work as one of the workers until the queue says stop
+            try:
+                task = tasks.get(timeout=_WAIT)
+            except queue.Empty:  # a worker that died while taking a task can leave the queue locked
+                _check_alive(processes)
+                continue
+            if task is None:
+                break
+            index, path = task
+            summaries[index] = _summarize_counted(path, own)
+            bar.update()
+            while not results.empty():
+                take(*results.get())
         while len(yearly) < workers:
             try:
-                kind, payload = results.get(timeout=1.0)
+                take(*results.get(timeout=_WAIT))
             except queue.Empty:
-                dead = [p.exitcode for p in processes if p.exitcode not in (None, 0)]
-                if dead:
-                    raise WorkerError(f"a worker process stopped with exit code {dead[0]} before finishing its "
-                                      "reports; try fewer --workers") from None
-                continue
-            if kind == "counts":
-                yearly.append(payload)
-                continue
-            for index, summary in payload:
-                summaries[index] = summary
-            bar.update(len(payload))
+                _check_alive(processes)
         for process in processes:
             process.join()
     finally:

@@ -98,14 +98,11 @@ def test_phrases_alone_code_a_sentence():
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers inherit the patch only when forked")
 def test_a_worker_that_dies_stops_the_summary_with_a_clear_error(monkeypatch):
-    real = corpus.summarize_document
+    def dies_holding_a_report(tasks, results):
+        tasks.get()
+        os._exit(3)  # what an out-of-memory kill looks like from the parent
 
-    def dies_on_gbk(path):
-        if Path(path).name == "gbk.txt":
-            os._exit(3)  # what an out-of-memory kill looks like from the parent
-        return real(path)
-
-    monkeypatch.setattr(corpus, "summarize_document", dies_on_gbk)
+    monkeypatch.setattr(corpus, "_worker", dies_holding_a_report)
     with pytest.raises(corpus.WorkerError, match="exit code 3"):
         corpus.summarize([DATA], workers=2, progress=False)
 
