@@ -28,7 +28,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from itertools import compress, count
 from pathlib import Path
 from typing import Literal
@@ -235,8 +235,12 @@ def _phrase_hits(sentences: list[str], joined: str, themed: set[str], theme_coun
     return coded
 
 
-def _count_terms_and_themes(sentences: list[str]) -> tuple[Counter, Counter, int]:
+def _count_terms_and_themes(sentences: list[str]) -> tuple[np.ndarray, np.ndarray, Counter, int]:
     """Term counts, theme hits and coded sentences from one segmentation of the sentences.
+
+    The term counts come as word numbers of the process's vocabulary and their counts (see
+    :func:`_term_counter`), so that a worker can add them to its yearly table without looking the
+    words up again.
 
     Gives the same theme hits as :func:`jzrol.themes.code_units` (a token counts once per theme;
     phrases count where their words are consecutive), but works on the vocabulary rather than on
@@ -262,17 +266,24 @@ def _count_terms_and_themes(sentences: list[str]) -> tuple[Counter, Counter, int
     if any(counts[vocabulary.ids[word]] for word in matcher.phrases if word in vocabulary.ids):
         themed_words = {vocabulary.words[index] for index in themed_ids}
         coded += _phrase_hits(sentences, joined, themed_words, theme_counts)
-    kept = present[~vocabulary.dropped[present]].tolist()
-    term_counts = Counter(dict(zip(map(vocabulary.words.__getitem__, kept), counts[kept].tolist())))
-    return term_counts, theme_counts, coded
+    kept = present[~vocabulary.dropped[present]]
+    return kept, counts[kept], theme_counts, coded
 
 
-def summarize_document(path: str | Path) -> DocumentSummary:
+def _term_counter(ids: np.ndarray, counts: np.ndarray) -> Counter:
+    """Term counts given as word numbers of the process's vocabulary, as a ``Counter`` of words."""
+    return Counter(dict(zip(map(_VOCABULARY.words.__getitem__, ids.tolist()), counts.tolist())))
+
+
+def summarize_document(path: str | Path, *, year_counts: YearTermCounts | None = None) -> DocumentSummary:
     """Parse one report and count its terms, themes and claims (runs in a worker process).
 
     Each sentence is segmented once; term counts and theme coding share the tokens. Counting reads
     the parser's plain columns, not its tables. A report that cannot be read or analysed comes back
     with ``error`` set instead of raising.
+
+    With ``year_counts`` (a worker's table, see :meth:`YearTermCounts.over_vocabulary`) the term
+    counts are added to the report's year there and ``terms`` is left empty.
     """
     path = Path(path)
     try:
@@ -280,13 +291,18 @@ def summarize_document(path: str | Path) -> DocumentSummary:
         columns = report.columns
         is_text = [kind == "text" for kind in columns["kind"]]
         sentences = list(compress(columns["norm"], is_text))
-        term_counts, theme_counts, coded = _count_terms_and_themes(sentences)
+        ids, counts, theme_counts, coded = _count_terms_and_themes(sentences)
         claim_kinds, exact_claims = claims_stage.count_claims(compress(columns["text"], is_text))
-        return DocumentSummary(
+        summary = DocumentSummary(
             doc_id=report.doc_id, path=str(path), meta=document_meta(report, path), sentences=len(sentences),
-            characters=sum(map(len, sentences)), tokens=sum(term_counts.values()), terms=term_counts,
-            themes=theme_counts, coded_sentences=coded, claims=claim_kinds, exact_claims=exact_claims,
+            characters=sum(map(len, sentences)), tokens=int(counts.sum()), themes=theme_counts,
+            coded_sentences=coded, claims=claim_kinds, exact_claims=exact_claims,
         )
+        if year_counts is None:
+            summary.terms = _term_counter(ids, counts)
+        else:  # last, once nothing can fail: a failed report adds nothing
+            year_counts.add_numbered(summary.meta["year"], ids, counts)
+        return summary
     except SourceError as error:
         return DocumentSummary(doc_id=path.stem, path=str(path), error=str(error))
     except Exception as error:  # noqa: BLE001 - one bad report must not stop a corpus
@@ -308,10 +324,24 @@ class YearTermCounts:
     {2020: Counter({'法治': 3, '依法': 3}), 2021: Counter({'依法': 1})}
     """
 
-    def __init__(self, words: Sequence[str] = ()) -> None:
-        self.numbering = _WordNumbers(words)
+    def __init__(self, words: Sequence[str] = (), *, numbering: _WordNumbers | None = None) -> None:
+        self.numbering = numbering if numbering is not None else _WordNumbers(words)
         self.words, self.ids = self.numbering.words, self.numbering.ids  # the table's vocabulary
         self.years: dict[int | None, np.ndarray] = {}
+
+    @classmethod
+    def over_vocabulary(cls) -> YearTermCounts:
+        """A worker's table, numbered as the process's vocabulary: a report's counts are added by number.
+
+        Its words grow with the vocabulary; :meth:`detached` gives a table of its own to keep.
+        """
+        return cls(numbering=_VOCABULARY)
+
+    def detached(self) -> YearTermCounts:
+        """The same counts in a table with a vocabulary of its own."""
+        table = YearTermCounts(self.words)
+        table.years = {year: self.row(year).copy() for year in self.years}
+        return table
 
     def _row(self, year: int | None) -> np.ndarray:
         """The year's counts, long enough for the whole vocabulary (grown by doubling)."""
@@ -327,6 +357,10 @@ class YearTermCounts:
         """Add one report's term counts to its year."""
         ids, _ = self.numbering.number(list(counts))
         self._row(year)[ids] += np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
+
+    def add_numbered(self, year: int | None, ids: np.ndarray, counts: np.ndarray) -> None:
+        """Add one report's term counts, given as numbers of this table's words (no repeats) and counts."""
+        self._row(year)[ids] += counts
 
     def merge(self, other: YearTermCounts) -> None:
         """Add another table (a worker process's) to this one."""
@@ -432,15 +466,6 @@ _REPORT_EVERY = 0.5  # seconds: how often a worker sends the summaries it has fi
 _WAIT = 1.0  # seconds: how long to wait for a queue before checking that the worker processes are alive
 
 
-def _summarize_counted(path: Path, year_counts: YearTermCounts) -> DocumentSummary:
-    """Summarize one report and move its term counts into ``year_counts`` (the summary keeps none)."""
-    summary = summarize_document(path)
-    if summary.error is None:
-        year_counts.add(summary.meta.get("year"), summary.terms)
-        summary.terms = Counter()
-    return summary
-
-
 def _worker(tasks, results) -> None:  # noqa: ANN001 - multiprocessing queues
     """A worker process: summarize the reports it is sent and add their term counts up by year.
 
@@ -448,10 +473,10 @@ def _worker(tasks, results) -> None:  # noqa: ANN001 - multiprocessing queues
     progress bar, and the parent is not interrupted for each report); the worker's yearly counts
     travel once, when the work is done.
     """
-    year_counts = YearTermCounts()
+    year_counts = YearTermCounts.over_vocabulary()
     batch, last_sent = [], time.monotonic()
     for index, path in iter(tasks.get, None):
-        batch.append((index, _summarize_counted(path, year_counts)))
+        batch.append((index, summarize_document(path, year_counts=year_counts)))
         if time.monotonic() - last_sent >= _REPORT_EVERY:
             results.put(("summaries", batch))
             batch, last_sent = [], time.monotonic()
@@ -498,7 +523,7 @@ def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[D
     for _ in range(workers):
         tasks.put(None)
     summaries: list = [None] * len(files)
-    own = YearTermCounts()
+    own = YearTermCounts.over_vocabulary()
     yearly: list[YearTermCounts] = [own]
     bar = tqdm(total=len(files), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
 
@@ -520,7 +545,7 @@ def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[D
             if task is None:
                 break
             index, path = task
-            summaries[index] = _summarize_counted(path, own)
+            summaries[index] = summarize_document(path, year_counts=own)
             bar.update()
             while not results.empty():
                 take(*results.get())
@@ -563,13 +588,14 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
     """
     files = list_reports(inputs)
     rows, theme_rows = [], []
-    year_counts = YearTermCounts()
-    yearly: list[YearTermCounts] = []  # yearly counts added up in worker processes
+    year_counts = YearTermCounts()  # filled here from summaries that carry their term counts (Dask)
+    yearly: list[YearTermCounts] = []  # or filled as reports are summarized, one table per worker
     if client is not None:
         results = _on_dask(files, client, progress)
     elif workers <= 1 or len(files) <= 1:
         _warm_up()
-        results = _in_order(summarize_document, files, 1, progress)
+        yearly = [YearTermCounts.over_vocabulary()]
+        results = _in_order(partial(summarize_document, year_counts=yearly[0]), files, 1, progress)
     else:
         _warm_up()  # once, before the workers fork
         results, yearly = _in_workers(files, workers, progress)
@@ -584,13 +610,14 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
             tqdm.write(f"jzrol: skipped {result.error}", file=sys.stderr)
             continue
         year = result.meta.get("year")
-        year_counts.add(year, result.terms)
+        if client is not None:
+            year_counts.add(year, result.terms)
         theme_rows += [{"doc_id": result.doc_id, "year": year, "theme": theme, "hits": result.themes[theme]}
                        for theme in themes.THEME_KEYS if theme in result.themes]  # codebook order, every run
-    if yearly and not year_counts.words:
-        year_counts = yearly.pop(0)  # the first worker's table is taken as it is
-    for part in yearly:
-        year_counts.merge(part)
+    if yearly:
+        year_counts = yearly[0].detached()  # this process's table, off the vocabulary that goes on growing
+        for part in yearly[1:]:
+            year_counts.merge(part)
     documents = pd.DataFrame(rows)
     if len(documents):
         claim_columns = [c for c in documents.columns if c.startswith("claims_")]

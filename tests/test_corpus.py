@@ -6,7 +6,6 @@ import pickle
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -87,7 +86,8 @@ def test_sentences_joined_by_line_breaks_segment_as_they_do_alone(corpus_files):
 def test_phrases_alone_code_a_sentence():
     # a phrase alone, nothing, a phrase with a theme word, a theme word alone
     sentences = ["推进信息公开。", "会议召开。", "领导干部主动向社会公开。", "加强绩效考核。"]
-    counts, theme_counts, coded = corpus._count_terms_and_themes(sentences)
+    ids, numbers, theme_counts, coded = corpus._count_terms_and_themes(sentences)
+    counts = corpus._term_counter(ids, numbers)
     expected = themes.code_units(pd.DataFrame({
         "doc_id": "d", "unit_id": range(1, 5), "part": 0, "section": 0, "item": 0, "kind": "text",
         "norm": sentences, "text": sentences}))
