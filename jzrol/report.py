@@ -19,6 +19,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -276,8 +277,7 @@ class Report:
         return rows.drop_duplicates(["part", "section"]).reset_index(drop=True)
 
 
-@dataclass
-class _Line:
+class _Line(NamedTuple):  # a tuple: reports have tens of thousands of lines
     start: int  # first non-space character
     end: int  # one past the last non-space character
     text: str
