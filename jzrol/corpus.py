@@ -333,15 +333,15 @@ class YearTermCounts:
     def over_vocabulary(cls) -> YearTermCounts:
         """A worker's table, numbered as the process's vocabulary: a report's counts are added by number.
 
-        Its words grow with the vocabulary; :meth:`detached` gives a table of its own to keep.
+        Its words grow with the vocabulary until :meth:`detach` gives it a vocabulary of its own.
         """
         return cls(numbering=_VOCABULARY)
 
-    def detached(self) -> YearTermCounts:
-        """The same counts in a table with a vocabulary of its own."""
-        table = YearTermCounts(self.words)
-        table.years = {year: self.row(year).copy() for year in self.years}
-        return table
+    def detach(self) -> YearTermCounts:
+        """Give the table a copy of its vocabulary, so that the words it counts stop growing; return it."""
+        self.numbering = _WordNumbers(self.words)
+        self.words, self.ids = self.numbering.words, self.numbering.ids
+        return self
 
     def _row(self, year: int | None) -> np.ndarray:
         """The year's counts, long enough for the whole vocabulary (grown by doubling)."""
@@ -395,18 +395,31 @@ class YearTermCounts:
             result[year] = Counter(dict(zip(map(self.words.__getitem__, present), row[present].tolist())))
         return result
 
-    def __getstate__(self) -> dict:  # what a worker sends: the words and, per year, the counts that are not 0
-        sparse = {}
+    def sparse(self) -> dict[int | None, tuple[np.ndarray, np.ndarray]]:
+        """Per year, the numbers of the words counted and their counts (what travels between processes)."""
+        found = {}
         for year, row in self.years.items():
             present = np.flatnonzero(row)
-            sparse[year] = (present.astype(np.int32), row[present].astype(np.int32))
-        return {"words": self.words, "sparse": sparse}
+            found[year] = (present.astype(np.int32), row[present].astype(np.int32))
+        return found
+
+    def add_sparse(self, sparse: dict[int | None, tuple[np.ndarray, np.ndarray]]) -> None:
+        """Add counts given as :meth:`sparse` gives them, numbered as this table's words."""
+        for year, (ids, counts) in sparse.items():
+            self._row(year)[ids] += counts
+
+    def take_sparse(self) -> dict[int | None, tuple[np.ndarray, np.ndarray]]:
+        """:meth:`sparse`, and the counts start again from 0 (a worker sends what it has added since)."""
+        found = self.sparse()
+        self.years = {}
+        return found
+
+    def __getstate__(self) -> dict:
+        return {"words": self.words, "sparse": self.sparse()}
 
     def __setstate__(self, state: dict) -> None:
         self.__init__(state["words"])
-        for year, (present, counts) in state["sparse"].items():
-            row = self.years[year] = np.zeros(len(self.words), dtype=np.int64)
-            row[present] = counts
+        self.add_sparse(state["sparse"])
 
 
 @dataclass
@@ -466,22 +479,24 @@ _REPORT_EVERY = 0.5  # seconds: how often a worker sends the summaries it has fi
 _WAIT = 1.0  # seconds: how long to wait for a queue before checking that the worker processes are alive
 
 
-def _worker(tasks, results) -> None:  # noqa: ANN001 - multiprocessing queues
-    """A worker process: summarize the reports it is sent and add their term counts up by year.
+def _worker(number: int, tasks, results) -> None:  # noqa: ANN001 - multiprocessing queues
+    """Worker process ``number``: summarize the reports it is sent and add their term counts up by year.
 
-    Summaries travel back without their term counts, a batch every half second (enough for the
-    progress bar, and the parent is not interrupted for each report); the worker's yearly counts
-    travel once, when the work is done.
+    Every half second (enough for the progress bar, and the parent is not interrupted for each
+    report) it sends the summaries it has finished, without their term counts, and the yearly term
+    counts added since, by word number, with the words it has met since. Word numbers are the
+    worker's own, but it started from the parent's words, so the parent can keep a copy of its
+    numbering; when the work ends, only the last half second's counts are left to send.
     """
     year_counts = YearTermCounts.over_vocabulary()
+    sent = len(year_counts.words)  # words the parent knows by these numbers
     batch, last_sent = [], time.monotonic()
     for index, path in iter(tasks.get, None):
         batch.append((index, summarize_document(path, year_counts=year_counts)))
         if time.monotonic() - last_sent >= _REPORT_EVERY:
-            results.put(("summaries", batch))
-            batch, last_sent = [], time.monotonic()
-    results.put(("summaries", batch))
-    results.put(("counts", year_counts))
+            results.put(("batch", number, batch, year_counts.words[sent:], year_counts.take_sparse()))
+            batch, last_sent, sent = [], time.monotonic(), len(year_counts.words)
+    results.put(("done", number, batch, year_counts.words[sent:], year_counts.take_sparse()))
 
 
 def _largest_first(files: list[Path]) -> list[int]:
@@ -515,7 +530,10 @@ def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[D
     """
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     tasks, results = context.Queue(), context.Queue()
-    processes = [context.Process(target=_worker, args=(tasks, results), daemon=True) for _ in range(workers - 1)]
+    processes = [context.Process(target=_worker, args=(number, tasks, results), daemon=True)
+                 for number in range(workers - 1)]
+    # A copy of each worker's word numbering and the counts it has sent; all start from this process's words.
+    copies = [YearTermCounts(_VOCABULARY.words) for _ in processes]
     for process in processes:
         process.start()
     for index in _largest_first(files):  # the last reports to finish are then small ones
@@ -524,16 +542,17 @@ def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[D
         tasks.put(None)
     summaries: list = [None] * len(files)
     own = YearTermCounts.over_vocabulary()
-    yearly: list[YearTermCounts] = [own]
     bar = tqdm(total=len(files), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
+    finished = 0
 
-    def take(kind: str, payload) -> None:  # noqa: ANN001 - a batch of summaries or a worker's counts
-        if kind == "counts":
-            yearly.append(payload)
-            return
-        for index, summary in payload:
+    def take(kind: str, number: int, batch: list, new_words: list[str], counts: dict) -> None:
+        nonlocal finished
+        copies[number].numbering.number(new_words)  # numbered as the worker numbered them
+        copies[number].add_sparse(counts)
+        for index, summary in batch:
             summaries[index] = summary
-        bar.update(len(payload))
+        bar.update(len(batch))
+        finished += kind == "done"
 
     try:
         while True:  # work as one of the workers until the queue says stop
@@ -549,7 +568,7 @@ def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[D
             bar.update()
             while not results.empty():
                 take(*results.get())
-        while len(yearly) < workers:
+        while finished < len(processes):
             try:
                 take(*results.get(timeout=_WAIT))
             except queue.Empty:
@@ -561,7 +580,7 @@ def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[D
         for process in processes:
             if process.is_alive():
                 process.terminate()
-    return summaries, yearly
+    return summaries, [own, *copies]
 
 
 def _on_dask(files: list[Path], client, progress: bool) -> Iterable[DocumentSummary]:  # noqa: ANN001
@@ -615,7 +634,7 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
         theme_rows += [{"doc_id": result.doc_id, "year": year, "theme": theme, "hits": result.themes[theme]}
                        for theme in themes.THEME_KEYS if theme in result.themes]  # codebook order, every run
     if yearly:
-        year_counts = yearly[0].detached()  # this process's table, off the vocabulary that goes on growing
+        year_counts = yearly[0].detach()  # this process's table, off the vocabulary that goes on growing
         for part in yearly[1:]:
             year_counts.merge(part)
     documents = pd.DataFrame(rows)

@@ -75,6 +75,18 @@ def test_year_term_counts_merge_as_a_worker_sends_them():
     assert first.ids_of("行政") == []
 
 
+def test_a_worker_table_counts_by_word_number_and_keeps_its_words_once_detached():
+    table = corpus.YearTermCounts.over_vocabulary()
+    summary = corpus.summarize_document(DATA / "gbk.txt", year_counts=table)
+    assert summary.terms == Counter() and summary.tokens > 0
+    table.detach()
+    known = len(table.words)
+    corpus.summarize_document(DATA / "traditional.txt")  # the worker's vocabulary grows
+    assert len(table.words) == known
+    assert table.total() == corpus.summarize_document(DATA / "gbk.txt").terms
+    assert sum(table.total().values()) == summary.tokens
+
+
 def test_sentences_joined_by_line_breaks_segment_as_they_do_alone(corpus_files):
     tokenizer = terms.get_tokenizer()
     for path in corpus_files:
@@ -98,7 +110,7 @@ def test_phrases_alone_code_a_sentence():
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers inherit the patch only when forked")
 def test_a_worker_that_dies_stops_the_summary_with_a_clear_error(monkeypatch):
-    def dies_holding_a_report(tasks, results):
+    def dies_holding_a_report(number, tasks, results):
         tasks.get()
         os._exit(3)  # what an out-of-memory kill looks like from the parent
 
