@@ -8,7 +8,8 @@ copied into a temporary folder as many times as needed to reach about ``--megaby
 1. plain ``jieba.lcut`` + ``collections.Counter`` over the same texts, one process;
 2. ``jzrol.corpus.summarize`` with 1 worker, and the trend tables made from its summary (法治 and 依法
    per year, themes per year, claims per year);
-3. the same with 2 workers.
+3. the same with 2 workers;
+4. two runs of 2 at once, one on each core (nothing shared: what two workers could reach here at best).
 
 Each run is a fresh process; the time from after its imports to the end (dictionary loading, worker
 start-up and all the work included) and its peak resident memory (its own and its workers') are
@@ -16,14 +17,13 @@ recorded. Module imports are outside the timing on both sides: jieba, rjieba (wh
 default dictionary that jzrol does not use) and jzrol are imported first; jzrol's own dictionary is
 built inside the timing, as ``jieba.initialize()`` is.
 
-Cores of a virtual machine need not run at the same speed (on the machine the README's figures come
-from, one core ran about 20 % slower than the other for long spells), so a one-process run left to the
-scheduler is fast or slow depending on where it lands. Runs 1 and 2 are therefore pinned to one core,
-each core in turn, and compared core by core; run 3 uses all cores, and its throughput is compared with
-the mean one-worker throughput of the cores. All runs are repeated ``--rounds`` times, interleaved so
-that a slow spell of the machine hits all of them alike, and medians are reported. Goals (corpora
-issue): 2 at least 5x the throughput of 1 (on each core); 3 at least 1.8x the throughput of 2; peak
-memory under 300 MB.
+Cores of a virtual machine need not run at the same speed, nor at the same speed from one minute to
+the next, so runs 1 and 2 are pinned to one core, each core in turn, and compared core by core; run 3
+uses all cores, and its throughput is compared with the mean one-worker throughput of the cores. All
+runs are repeated ``--rounds`` times, interleaved (every other round in reverse order) so that a slow
+spell of the machine hits all of them alike, and medians are reported. Goals (corpora issue): 2 at
+least 5x the throughput of 1 (on each core); 3 at least 1.8x the throughput of 2; peak memory under
+300 MB.
 """
 
 from __future__ import annotations
@@ -49,6 +49,9 @@ files = sorted(Path(sys.argv[1]).glob("*.txt"))
 mode = sys.argv[2]
 import collections, jieba, rjieba
 from jzrol import corpus
+if len(sys.argv) > 4:  # one of a pair started together: wait for the word
+    print("ready", flush=True)
+    sys.stdin.readline()
 started = time.perf_counter()  # after imports; each side's own set-up (dictionaries, workers) is timed
 if mode == "jieba":
     jieba.initialize()
@@ -80,6 +83,26 @@ def build_corpus(source: Path, target: Path, megabytes: float) -> float:
     return size / 1e6
 
 
+def run_pair(folder: Path, cores: list[int]) -> dict:
+    """Two one-worker runs on the whole corpus at once, each on its own core, timed from a common start.
+
+    Nothing is shared between them, so their combined throughput is the most that two workers could
+    reach on this machine (two cores at work at once run slower than one alone: they share caches
+    and memory bandwidth, and on a virtual machine perhaps more).
+    """
+    command = [sys.executable, "-c", RUN, str(folder), "1"]
+    runs = [subprocess.Popen([*command, str(core), "together"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             text=True, cwd=paths.ROOT) for core in cores]
+    for process in runs:
+        assert process.stdout.readline().strip() == "ready"
+    for process in runs:
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    results = [json.loads(process.communicate()[0].strip().splitlines()[-1]) for process in runs]
+    # the time in which the pair analyses the corpus once, at its combined throughput
+    return {"seconds": 1 / sum(1 / r["seconds"] for r in results), "peak_mb": max(r["peak_mb"] for r in results)}
+
+
 def run(folder: Path, mode: str, core: int | str) -> dict:
     out = subprocess.run([sys.executable, "-c", RUN, str(folder), mode, str(core)], capture_output=True, text=True,
                          check=True, cwd=paths.ROOT).stdout
@@ -94,30 +117,36 @@ def main() -> None:
     args = parser.parse_args()
     cores = sorted(os.sched_getaffinity(0))
     one_process = {"jieba": "plain jieba.lcut + Counter", "1": "jzrol full analysis, 1 worker"}
-    runs: dict[tuple[str, int | str], list[dict]] = {}
     with tempfile.TemporaryDirectory() as scratch:
         size = build_corpus(args.corpus, Path(scratch), args.megabytes)
         files = len(list(Path(scratch).glob("*.txt")))
         print(f"{files} reports, {size:.1f} MB, {args.rounds} rounds; one-process runs pinned to each of cores "
               f"{', '.join(map(str, cores))} in turn")
-        for _ in range(args.rounds):
-            for core in cores:
-                for mode in one_process:
-                    runs.setdefault((mode, core), []).append(run(Path(scratch), mode, core))
-            runs.setdefault(("2", "all"), []).append(run(Path(scratch), "2", "all"))
+        order = [*((mode, core) for mode in one_process for core in cores), ("2", "all")]
+        order += [("pair", "0+1")] if len(cores) >= 2 else []
+        runs: dict[tuple[str, int | str], list[dict]] = {key: [] for key in order}
+        for round_number in range(args.rounds):
+            # every other round runs in reverse order, so that a machine speeding up or slowing down
+            # during a round favours no run
+            for mode, core in order if round_number % 2 == 0 else order[::-1]:
+                found = run_pair(Path(scratch), cores[:2]) if mode == "pair" else run(Path(scratch), mode, core)
+                runs[mode, core].append(found)
     seconds = {key: statistics.median(r["seconds"] for r in found) for key, found in runs.items()}
     peak = max(r["peak_mb"] for key, found in runs.items() if key[0] != "jieba" for r in found)
+    labels = {**one_process, "2": "jzrol full analysis, 2 workers", "pair": "two 1-worker runs at once"}
     for (mode, core), found in runs.items():
-        label = one_process.get(mode, "jzrol full analysis, 2 workers")
-        where = f"core {core}" if core != "all" else "all cores"
+        where = {"all": "all cores", "0+1": "cores 0+1"}.get(str(core), f"core {core}")
         spread = ", ".join(f"{r['seconds']:.2f}" for r in found)
-        print(f"{label:30s} {where:9s} {seconds[mode, core]:6.2f} s {size / seconds[mode, core]:5.2f} MB/s"
+        print(f"{labels[mode]:30s} {where:9s} {seconds[mode, core]:6.2f} s {size / seconds[mode, core]:5.2f} MB/s"
               f"  peak {max(r['peak_mb'] for r in found):.0f} MB  (runs: {spread} s)")
     for core in cores:
         print(f"1 worker vs plain jieba on core {core}: {seconds['jieba', core] / seconds['1', core]:.2f}x (goal >= 5x)")
     one_worker = statistics.mean(size / seconds["1", core] for core in cores)  # MB/s of one worker, mean over cores
     print(f"2 workers vs 1 worker: {size / seconds['2', 'all'] / one_worker:.2f}x (2-worker throughput over the "
           f"mean one-worker throughput of the cores, {one_worker:.2f} MB/s; goal >= 1.8x)")
+    if len(cores) >= 2:
+        print(f"  what this machine allows: two independent 1-worker runs at once, one per core, reach "
+              f"{size / seconds['pair', '0+1'] / one_worker:.2f}x together")
     print(f"peak memory of jzrol: {peak:.0f} MB (goal < 300 MB)")
 
 
