@@ -40,6 +40,17 @@ def test_one_and_two_workers_agree():
     assert one.totals == two.totals and one.year_terms == two.year_terms
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers inherit the patch only when forked")
+def test_workers_that_send_counts_after_every_report_agree_with_one(monkeypatch):
+    # each message then carries new words and counts numbered by its worker; two workers number differently
+    monkeypatch.setattr(corpus, "_REPORT_EVERY", 0.0)
+    one = corpus.summarize([DATA], workers=1, progress=False)
+    three = corpus.summarize([DATA], workers=3, progress=False)
+    pd.testing.assert_frame_equal(one.documents, three.documents)
+    assert one.year_terms == three.year_terms
+    pd.testing.assert_frame_equal(one.themes, three.themes)
+
+
 def test_streamed_counts_match_the_single_report_tables(seed):
     result = corpus.summarize_document(paths.SEED_REPORT)
     table = terms.count_terms(terms.tokens(seed.units))
