@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import glob
 import multiprocessing
+import operator
 import queue
 import re
 import sys
@@ -29,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
-from itertools import compress, count
+from itertools import compress, count, repeat
 from pathlib import Path
 from typing import Literal
 
@@ -43,7 +44,7 @@ from jzrol.report import Report, read_report
 from jzrol.sources import SourceError
 
 __all__ = [
-    "CorpusSummary", "DocumentSummary", "WorkerError", "YearTermCounts", "claims_by_year", "corpus_table",
+    "META_COLUMNS", "CorpusSummary", "DocumentSummary", "WorkerError", "YearTermCounts", "claims_by_year", "corpus_table",
     "document_meta", "guess_genre", "keyness_document", "list_reports", "summarize", "summarize_document", "term_trend",
     "theme_trend",
 ]
@@ -98,6 +99,10 @@ def guess_genre(title: str | None, file_name: str, opening: str, *, rules: str |
             if rule_where == where and evidence[where] and pattern.search(evidence[where]):
                 return genre
     return "unknown"
+
+
+META_COLUMNS = ("doc_id", "path", "title", "issuer", "year", "year_source", "published", "genre", "script",
+                "warnings")
 
 
 def document_meta(report: Report, path: str | Path) -> dict:
@@ -376,7 +381,7 @@ class YearTermCounts:
     def ids_of(self, word: str, *, contains: bool = False) -> list[int]:
         """Positions in :attr:`words` of ``word``, or of every word that contains it."""
         if contains:
-            return [index for index, known in enumerate(self.words) if word in known]
+            return list(compress(count(), map(operator.contains, self.words, repeat(word))))
         return [self.ids[word]] if word in self.ids else []
 
     def total(self) -> Counter:
@@ -619,7 +624,8 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
         _warm_up()  # once, before the workers fork
         results, yearly = _in_workers(files, workers, progress)
     for result in results:
-        row = {"doc_id": result.doc_id, "path": result.path, **result.meta, "sentences": result.sentences,
+        meta = result.meta or dict.fromkeys(META_COLUMNS)  # a failed report has none
+        row = {**meta, "doc_id": result.doc_id, "path": result.path, "sentences": result.sentences,
                "characters": result.characters, "tokens": result.tokens,
                "coded_sentences": result.coded_sentences, "claims": sum(result.claims.values()),
                "exact_claims": result.exact_claims, **{f"claims_{k}": n for k, n in result.claims.items()},
@@ -682,8 +688,9 @@ def theme_trend(summary: CorpusSummary) -> pd.DataFrame:
 def claims_by_year(summary: CorpusSummary) -> pd.DataFrame:
     """How much reports quantify, per year: documents, claims, claims per 10,000 characters, exact share."""
     docs = summary.documents[summary.documents["error"].isna()].dropna(subset=["year"])
-    table = docs.groupby("year").agg(documents=("doc_id", "size"), claims=("claims", "sum"),
-                                     exact_claims=("exact_claims", "sum"), characters=("characters", "sum"))
+    by_year = docs.groupby("year")
+    table = by_year[["claims", "exact_claims", "characters"]].sum()
+    table.insert(0, "documents", by_year.size())
     table["claims_per_10k_chars"] = (table["claims"] * 10_000 / table["characters"]).round(2)
     table["exact_share"] = (table["exact_claims"] / table["claims"].where(table["claims"] > 0)).round(4)
     return table.reset_index()

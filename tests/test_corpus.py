@@ -33,6 +33,17 @@ def test_summary_of_a_folder_with_bad_files_reports_and_skips_them():
     assert (ok.tokens > 0).all()
 
 
+def test_a_folder_in_which_every_report_fails_gives_empty_tables(tmp_path):
+    for name in ("empty.txt", "blank.txt"):
+        (tmp_path / name).write_bytes((DATA / name).read_bytes())
+    summary = corpus.summarize([tmp_path], progress=False)
+    assert set(summary.failures.doc_id) == {"empty", "blank"}
+    assert set(corpus.META_COLUMNS) <= set(summary.documents.columns)
+    assert corpus.claims_by_year(summary).empty and corpus.term_trend(summary, ["法治"]).empty
+    assert corpus.theme_trend(summary).empty
+    assert list(corpus.summarize_document(DATA / "gbk.txt").meta) == list(corpus.META_COLUMNS)
+
+
 def test_one_and_two_workers_agree():
     one = corpus.summarize([DATA], workers=1, progress=False)
     two = corpus.summarize([DATA], workers=2, progress=False)
