@@ -44,9 +44,9 @@ from jzrol.report import Report, read_report
 from jzrol.sources import SourceError
 
 __all__ = [
-    "META_COLUMNS", "CorpusSummary", "DocumentSummary", "WorkerError", "YearTermCounts", "claims_by_year", "corpus_table",
-    "document_meta", "guess_genre", "keyness_document", "list_reports", "summarize", "summarize_document", "term_trend",
-    "theme_trend",
+    "META_COLUMNS", "CorpusSummary", "DocumentSummary", "WorkerError", "YearTermCounts", "claims_by_year",
+    "corpus_table", "document_meta", "guess_genre", "keyness_document", "list_reports", "summarize",
+    "summarize_document", "term_trend", "theme_trend",
 ]
 
 GENRES = paths.LEXICON_DIR / "genres.csv"
@@ -290,6 +290,9 @@ def summarize_document(path: str | Path, *, year_counts: YearTermCounts | None =
     With ``year_counts`` (a worker's table, see :meth:`YearTermCounts.over_vocabulary`) the term
     counts are added to the report's year there and ``terms`` is left empty.
     """
+    if year_counts is not None and year_counts.numbering is not _VOCABULARY:
+        raise ValueError("year_counts must be numbered as the process's vocabulary: "
+                         "use YearTermCounts.over_vocabulary()")
     path = Path(path)
     try:
         report = read_report(path)

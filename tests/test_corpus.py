@@ -107,6 +107,8 @@ def test_a_worker_table_counts_by_word_number_and_keeps_its_words_once_detached(
     assert len(table.words) == known
     assert table.total() == corpus.summarize_document(DATA / "gbk.txt").terms
     assert sum(table.total().values()) == summary.tokens
+    with pytest.raises(ValueError, match="over_vocabulary"):
+        corpus.summarize_document(DATA / "gbk.txt", year_counts=corpus.YearTermCounts())
 
 
 def test_sentences_joined_by_line_breaks_segment_as_they_do_alone(corpus_files):
