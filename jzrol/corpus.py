@@ -25,7 +25,6 @@ import queue
 import re
 import sys
 import time
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -211,33 +210,22 @@ class _Vocabulary(_WordNumbers):
 _VOCABULARY = _Vocabulary()
 
 
-def _phrase_hits(sentences: list[str], joined: str, themed: set[str], theme_counts: Counter) -> int:
+def _phrase_hits(tokens: list[str], starts: np.ndarray, sentence_of: np.ndarray, themed_sentences: np.ndarray,
+                 theme_counts: Counter) -> int:
     """Add the hits of the codebook's phrases to ``theme_counts``; return the sentences they alone code.
 
-    Only a sentence in which a phrase's characters occur can hold its words in a row, so only those
-    sentences are segmented again.
+    ``starts`` are the positions of the tokens that begin a phrase, ``sentence_of`` numbers each token's
+    sentence, and ``themed_sentences`` are the sentences a theme word already codes.
     """
     matcher = themes.matcher_for()
-    phrases = ["".join(phrase) for entries in matcher.phrases.values() for phrase, _ in entries]
-    if not phrases:
-        return 0
-    starts = claims_stage.line_starts(sentences)
-    found = set()
-    for phrase in phrases:
-        position = joined.find(phrase)
-        while position >= 0:
-            found.add(bisect_right(starts, position) - 1)
-            position = joined.find(phrase, position + 1)
-    coded = 0
-    for words in terms.get_tokenizer().cut_many([sentences[index] for index in sorted(found)]):
-        hit = False
-        for i, word in enumerate(words):
-            for phrase, theme in matcher.phrases.get(word, ()):
-                if theme not in matcher.themes_of(word) and tuple(words[i:i + len(phrase)]) == phrase:
-                    theme_counts[theme] += 1
-                    hit = True
-        coded += hit and themed.isdisjoint(words)
-    return coded
+    coded = set()
+    for i in starts.tolist():
+        word = tokens[i]
+        for phrase, theme in matcher.phrases[word]:
+            if theme not in matcher.themes_of(word) and tuple(tokens[i:i + len(phrase)]) == phrase:
+                theme_counts[theme] += 1
+                coded.add(int(sentence_of[i]))
+    return len(coded.difference(themed_sentences.tolist()))
 
 
 def _count_terms_and_themes(sentences: list[str]) -> tuple[np.ndarray, np.ndarray, Counter, int]:
@@ -254,8 +242,7 @@ def _count_terms_and_themes(sentences: list[str]) -> tuple[np.ndarray, np.ndarra
     sentence gets the tokens it gets alone (a test checks this on the State Council corpus).
     """
     matcher = themes.matcher_for()
-    joined = "\n".join(sentences)
-    tokens = terms.get_tokenizer().cut(joined)
+    tokens = terms.get_tokenizer().cut("\n".join(sentences))
     vocabulary = _VOCABULARY
     ids = vocabulary.numbers(tokens)
     counts = np.bincount(ids, minlength=len(vocabulary.words))
@@ -265,12 +252,17 @@ def _count_terms_and_themes(sentences: list[str]) -> tuple[np.ndarray, np.ndarra
     for index in themed_ids:
         for theme in matcher.themes_of(vocabulary.words[index]):
             theme_counts[theme] += int(counts[index])
-    # A sentence is coded when one of its tokens is a theme word; sentence numbers count the line breaks.
-    breaks = ids == vocabulary.ids.get("\n", -1)
-    coded = len(np.unique(np.cumsum(breaks)[vocabulary.themed[ids]]))
-    if any(counts[vocabulary.ids[word]] for word in matcher.phrases if word in vocabulary.ids):
-        themed_words = {vocabulary.words[index] for index in themed_ids}
-        coded += _phrase_hits(sentences, joined, themed_words, theme_counts)
+    # A sentence is coded when one of its tokens is a theme word, or it holds a phrase of the codebook;
+    # a token's sentence number counts the line breaks before it.
+    sentence_of = np.cumsum(ids == vocabulary.ids.get("\n", -1))
+    themed_sentences = np.unique(sentence_of[vocabulary.themed[ids]])
+    coded = len(themed_sentences)
+    first_words = [vocabulary.ids[word] for word in matcher.phrases if word in vocabulary.ids]
+    if first_words and counts[first_words].any():
+        begins_phrase = np.zeros(len(vocabulary.words), dtype=bool)
+        begins_phrase[first_words] = True
+        starts = np.flatnonzero(begins_phrase[ids])
+        coded += _phrase_hits(tokens, starts, sentence_of, themed_sentences, theme_counts)
     kept = present[~vocabulary.dropped[present]]
     return kept, counts[kept], theme_counts, coded
 
