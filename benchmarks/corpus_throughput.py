@@ -63,6 +63,9 @@ else:
     assert summary.failures.empty
     trends = (corpus.term_trend(summary, ["法治", "依法"]), corpus.theme_trend(summary), corpus.claims_by_year(summary))
 seconds = time.perf_counter() - started
+import multiprocessing
+for process in multiprocessing.active_children():  # worker processes still exiting: wait, so their memory counts
+    process.join()
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024}))
 """
