@@ -90,14 +90,15 @@ def run_pair(folder: Path, cores: list[int]) -> dict:
     """Two one-worker runs on the whole corpus at once, each on its own core, timed from a common start.
 
     Nothing is shared between them, so their combined throughput is the most that two workers could
-    reach on this machine (two cores at work at once run slower than one alone: they share caches
+    reach on this machine (two cores at work at once may run slower than one alone: they share caches
     and memory bandwidth, and on a virtual machine perhaps more).
     """
     command = [sys.executable, "-c", RUN, str(folder), "1"]
     runs = [subprocess.Popen([*command, str(core), "together"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              text=True, cwd=paths.ROOT) for core in cores]
     for process in runs:
-        assert process.stdout.readline().strip() == "ready"
+        if process.stdout.readline().strip() != "ready":
+            sys.exit("a benchmark run of the pair did not start")
     for process in runs:
         process.stdin.write("go\n")
         process.stdin.flush()
