@@ -9,7 +9,9 @@ copied into a temporary folder as many times as needed to reach about ``--megaby
 2. ``jzrol.corpus.summarize`` with 1 worker, and the trend tables made from its summary (法治 and 依法
    per year, themes per year, claims per year);
 3. the same with 2 workers;
-4. two runs of 2 at once, one on each core (nothing shared: what two workers could reach here at best).
+4. two runs of 2 at once, one on each core (nothing shared: what two workers could reach here at best);
+5. a control: a pure-Python counting loop (no files, no memory to speak of), alone on each core and two
+   at once, one per core, which shows how well this machine runs any two processes at once.
 
 Each run is a fresh process; the time from after its imports to the end (dictionary loading, worker
 start-up and all the work included) and its peak resident memory (its own and its workers') are
@@ -18,8 +20,8 @@ default dictionary that jzrol does not use) and jzrol are imported first; jzrol'
 built inside the timing, as ``jieba.initialize()`` is.
 
 Cores of a virtual machine need not run at the same speed, nor at the same speed from one minute to
-the next, so runs 1 and 2 are pinned to one core, each core in turn, and compared core by core; run 3
-uses all cores, and its throughput is compared with the mean one-worker throughput of the cores. All
+the next, so runs 1, 2 and the lone loops are pinned to one core, each core in turn, and compared core by
+core; run 3 uses all cores, and its throughput is compared with the mean one-worker throughput of the cores. All
 runs are repeated ``--rounds`` times, interleaved (every other round in reverse order) so that a slow
 spell of the machine hits all of them alike, and medians are reported. Goals (corpora issue): 2 at
 least 5x the throughput of 1 (on each core); 3 at least 1.8x the throughput of 2; peak memory under
@@ -42,6 +44,7 @@ from jzrol import paths
 
 RUN = r"""
 import json, os, resource, sys, time
+LOOP = 20_000_000
 if sys.argv[3] != "all":
     os.sched_setaffinity(0, {int(sys.argv[3])})
 from pathlib import Path
@@ -53,7 +56,11 @@ if len(sys.argv) > 4:  # one of a pair started together: wait for the word
     print("ready", flush=True)
     sys.stdin.readline()
 started = time.perf_counter()  # after imports; each side's own set-up (dictionaries, workers) is timed
-if mode == "jieba":
+if mode == "loop":  # the control: computation alone
+    total = 0
+    for number in range(LOOP):
+        total += number & 7
+elif mode == "jieba":
     jieba.initialize()
     counts = collections.Counter()
     for path in files:
@@ -86,14 +93,15 @@ def build_corpus(source: Path, target: Path, megabytes: float) -> float:
     return size / 1e6
 
 
-def run_pair(folder: Path, cores: list[int]) -> dict:
-    """Two one-worker runs on the whole corpus at once, each on its own core, timed from a common start.
+def run_pair(folder: Path, cores: list[int], mode: str) -> dict:
+    """Two runs of ``mode`` (``"1"``: one worker on the whole corpus; ``"loop"``: the control) at once,
+    each on its own core, timed from a common start.
 
-    Nothing is shared between them, so their combined throughput is the most that two workers could
-    reach on this machine (two cores at work at once may run slower than one alone: they share caches
-    and memory bandwidth, and on a virtual machine perhaps more).
+    Nothing is shared between them, so the combined throughput of two one-worker runs is the most that
+    two workers could reach on this machine (two cores at work at once may run slower than one alone:
+    they share caches and memory bandwidth, and on a virtual machine perhaps the host's cores too).
     """
-    command = [sys.executable, "-c", RUN, str(folder), "1"]
+    command = [sys.executable, "-c", RUN, str(folder), mode]
     runs = [subprocess.Popen([*command, str(core), "together"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              text=True, cwd=paths.ROOT) for core in cores]
     for process in runs:
@@ -120,29 +128,35 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=paths.SHARED_CORPUS)
     args = parser.parse_args()
     cores = sorted(os.sched_getaffinity(0))
-    one_process = {"jieba": "plain jieba.lcut + Counter", "1": "jzrol full analysis, 1 worker"}
+    one_process = {"jieba": "plain jieba.lcut + Counter", "1": "jzrol full analysis, 1 worker",
+                   "loop": "control: pure-Python loop"}
     with tempfile.TemporaryDirectory() as scratch:
         size = build_corpus(args.corpus, Path(scratch), args.megabytes)
         files = len(list(Path(scratch).glob("*.txt")))
         print(f"{files} reports, {size:.1f} MB, {args.rounds} rounds; one-process runs pinned to each of cores "
               f"{', '.join(map(str, cores))} in turn")
         order = [*((mode, core) for mode in one_process for core in cores), ("2", "all")]
-        order += [("pair", "0+1")] if len(cores) >= 2 else []
+        order += [("pair", "0+1"), ("loop pair", "0+1")] if len(cores) >= 2 else []
         runs: dict[tuple[str, int | str], list[dict]] = {key: [] for key in order}
         for round_number in range(args.rounds):
             # every other round runs in reverse order, so that a machine speeding up or slowing down
             # during a round favours no run
             for mode, core in order if round_number % 2 == 0 else order[::-1]:
-                found = run_pair(Path(scratch), cores[:2]) if mode == "pair" else run(Path(scratch), mode, core)
+                if mode.endswith("pair"):
+                    found = run_pair(Path(scratch), cores[:2], "1" if mode == "pair" else "loop")
+                else:
+                    found = run(Path(scratch), mode, core)
                 runs[mode, core].append(found)
     seconds = {key: statistics.median(r["seconds"] for r in found) for key, found in runs.items()}
-    peak = max(r["peak_mb"] for key, found in runs.items() if key[0] != "jieba" for r in found)
-    labels = {**one_process, "2": "jzrol full analysis, 2 workers", "pair": "two 1-worker runs at once"}
+    peak = max(r["peak_mb"] for key, found in runs.items() if key[0] in ("1", "2", "pair") for r in found)
+    labels = {**one_process, "2": "jzrol full analysis, 2 workers", "pair": "two 1-worker runs at once",
+              "loop pair": "control: two loops at once"}
     for (mode, core), found in runs.items():
         where = {"all": "all cores", "0+1": "cores 0+1"}.get(str(core), f"core {core}")
         spread = ", ".join(f"{r['seconds']:.2f}" for r in found)
-        print(f"{labels[mode]:30s} {where:9s} {seconds[mode, core]:6.2f} s {size / seconds[mode, core]:5.2f} MB/s"
-              f"  peak {max(r['peak_mb'] for r in found):.0f} MB  (runs: {spread} s)")
+        rate = "" if "loop" in mode else (f" {size / seconds[mode, core]:5.2f} MB/s"
+                                           f"  peak {max(r['peak_mb'] for r in found):.0f} MB")
+        print(f"{labels[mode]:30s} {where:9s} {seconds[mode, core]:6.2f} s{rate}  (runs: {spread} s)")
     for core in cores:
         print(f"1 worker vs plain jieba on core {core}: {seconds['jieba', core] / seconds['1', core]:.2f}x (goal >= 5x)")
     one_worker = statistics.mean(size / seconds["1", core] for core in cores)  # MB/s of one worker, mean over cores
@@ -151,6 +165,9 @@ def main() -> None:
     if len(cores) >= 2:
         print(f"  what this machine allows: two independent 1-worker runs at once, one per core, reach "
               f"{size / seconds['pair', '0+1'] / one_worker:.2f}x together")
+        one_loop = statistics.mean(1 / seconds["loop", core] for core in cores)
+        print(f"  and two pure-Python loops at once reach {1 / seconds['loop pair', '0+1'] / one_loop:.2f}x "
+              "the throughput of one alone (the machine's own scaling, whatever the program)")
     print(f"peak memory of jzrol: {peak:.0f} MB (goal < 300 MB)")
 
 
