@@ -228,8 +228,9 @@ def _phrase_hits(tokens: list[str], starts: np.ndarray, sentence_of: np.ndarray,
     return len(coded.difference(themed_sentences.tolist()))
 
 
-def _count_terms_and_themes(sentences: list[str]) -> tuple[np.ndarray, np.ndarray, Counter, int]:
-    """Term counts, theme hits and coded sentences from one segmentation of the sentences.
+def _count_terms_and_themes(text: str) -> tuple[np.ndarray, np.ndarray, Counter, int]:
+    """Term counts, theme hits and coded sentences from one segmentation of ``text``: the sentences
+    of a report, joined by line breaks.
 
     The term counts come as word numbers of the process's vocabulary and their counts (see
     :func:`_term_counter`), so that a worker can add them to its yearly table without looking the
@@ -237,12 +238,12 @@ def _count_terms_and_themes(sentences: list[str]) -> tuple[np.ndarray, np.ndarra
 
     Gives the same theme hits as :func:`jzrol.themes.code_units` (a token counts once per theme;
     phrases count where their words are consecutive), but works on the vocabulary rather than on
-    every token, which is what makes a corpus fast. The sentences are segmented in one call, joined
-    by line breaks: a line break is always a token of its own and no word spans one, so each
-    sentence gets the tokens it gets alone (a test checks this on the State Council corpus).
+    every token, which is what makes a corpus fast. The sentences are segmented in one call: a line
+    break is always a token of its own and no word spans one, so each sentence gets the tokens it
+    gets alone (a test checks this on the State Council corpus).
     """
     matcher = themes.matcher_for()
-    tokens = terms.get_tokenizer().cut("\n".join(sentences))
+    tokens = terms.get_tokenizer().cut(text)
     vocabulary = _VOCABULARY
     ids = vocabulary.numbers(tokens)
     counts = np.bincount(ids, minlength=len(vocabulary.words))
@@ -272,6 +273,54 @@ def _term_counter(ids: np.ndarray, counts: np.ndarray) -> Counter:
     return Counter(dict(zip(map(_VOCABULARY.words.__getitem__, ids.tolist()), counts.tolist())))
 
 
+@dataclass
+class _Parsed:
+    """A report read and parsed, its claims counted: what is left is to segment its sentences."""
+
+    summary: DocumentSummary  # all but the term and theme counts
+    text: str  # the sentences, joined by line breaks
+
+
+def _failed(path: Path, error: Exception) -> DocumentSummary:
+    if isinstance(error, SourceError):
+        return DocumentSummary(doc_id=path.stem, path=str(path), error=str(error))
+    return DocumentSummary(doc_id=path.stem, path=str(path), error=f"{path}: {type(error).__name__}: {error}")
+
+
+def _parse_document(path: Path) -> _Parsed | DocumentSummary:
+    """The first stage of :func:`summarize_document`, which needs no dictionary: read, parse, count claims."""
+    try:
+        report = read_report(path)
+        columns = report.columns
+        is_text = [kind == "text" for kind in columns["kind"]]
+        sentences = list(compress(columns["norm"], is_text))
+        claim_kinds, exact_claims = claims_stage.count_claims(compress(columns["text"], is_text))
+        summary = DocumentSummary(
+            doc_id=report.doc_id, path=str(path), meta=document_meta(report, path), sentences=len(sentences),
+            characters=sum(map(len, sentences)), claims=claim_kinds, exact_claims=exact_claims,
+        )
+        return _Parsed(summary, "\n".join(sentences))
+    except Exception as error:  # noqa: BLE001 - one bad report must not stop a corpus
+        return _failed(path, error)
+
+
+def _count_document(parsed: _Parsed | DocumentSummary, year_counts: YearTermCounts | None) -> DocumentSummary:
+    """The second stage of :func:`summarize_document`: segment the sentences, count terms and themes."""
+    if isinstance(parsed, DocumentSummary):  # the report failed in the first stage
+        return parsed
+    summary = parsed.summary
+    try:
+        ids, counts, summary.themes, summary.coded_sentences = _count_terms_and_themes(parsed.text)
+        summary.tokens = int(counts.sum())
+        if year_counts is None:
+            summary.terms = _term_counter(ids, counts)
+        else:  # last, once nothing can fail: a failed report adds nothing
+            year_counts.add_numbered(summary.meta["year"], ids, counts)
+        return summary
+    except Exception as error:  # noqa: BLE001 - one bad report must not stop a corpus
+        return _failed(Path(summary.path), error)
+
+
 def summarize_document(path: str | Path, *, year_counts: YearTermCounts | None = None) -> DocumentSummary:
     """Parse one report and count its terms, themes and claims (runs in a worker process).
 
@@ -285,28 +334,7 @@ def summarize_document(path: str | Path, *, year_counts: YearTermCounts | None =
     if year_counts is not None and year_counts.numbering is not _VOCABULARY:
         raise ValueError("year_counts must be numbered as the process's vocabulary: "
                          "use YearTermCounts.over_vocabulary()")
-    path = Path(path)
-    try:
-        report = read_report(path)
-        columns = report.columns
-        is_text = [kind == "text" for kind in columns["kind"]]
-        sentences = list(compress(columns["norm"], is_text))
-        ids, counts, theme_counts, coded = _count_terms_and_themes(sentences)
-        claim_kinds, exact_claims = claims_stage.count_claims(compress(columns["text"], is_text))
-        summary = DocumentSummary(
-            doc_id=report.doc_id, path=str(path), meta=document_meta(report, path), sentences=len(sentences),
-            characters=sum(map(len, sentences)), tokens=int(counts.sum()), themes=theme_counts,
-            coded_sentences=coded, claims=claim_kinds, exact_claims=exact_claims,
-        )
-        if year_counts is None:
-            summary.terms = _term_counter(ids, counts)
-        else:  # last, once nothing can fail: a failed report adds nothing
-            year_counts.add_numbered(summary.meta["year"], ids, counts)
-        return summary
-    except SourceError as error:
-        return DocumentSummary(doc_id=path.stem, path=str(path), error=str(error))
-    except Exception as error:  # noqa: BLE001 - one bad report must not stop a corpus
-        return DocumentSummary(doc_id=path.stem, path=str(path), error=f"{path}: {type(error).__name__}: {error}")
+    return _count_document(_parse_document(Path(path)), year_counts)
 
 
 # --- the corpus ---------------------------------------------------------------------------------
@@ -475,27 +503,68 @@ def _in_order(function, items: list, workers: int, progress: bool) -> Iterable: 
     bar.close()
 
 
-_REPORT_EVERY = 0.5  # seconds: how often a worker sends the summaries it has finished
-_WAIT = 1.0  # seconds: how long to wait for a queue before checking that the worker processes are alive
+_REPORT_EVERY = 0.5  # seconds: how often a worker summarizing whole reports sends what it has finished
+_WAIT = 1.0  # seconds: how long to wait for a message before checking that the worker processes are alive
+_BACKLOG = 16  # parsed reports of a worker left waiting for this process before that worker segments itself
 
 
-def _worker(number: int, tasks, results) -> None:  # noqa: ANN001 - multiprocessing queues
-    """Worker process ``number``: summarize the reports it is sent and add their term counts up by year.
+def _next_report(position, order: list[int], processes: Sequence = ()) -> int | None:  # noqa: ANN001
+    """The index of the next report to take (all take them in ``order``; ``position`` is a shared
+    ``multiprocessing.Value`` counting those taken), or None when all are taken.
 
-    Every half second (enough for the progress bar, and the parent is not interrupted for each
-    report) it sends the summaries it has finished, without their term counts, and the yearly term
-    counts added since, by word number, with the words it has met since. Word numbers are the
-    worker's own, but it started from the parent's words, so the parent can keep a copy of its
-    numbering; when the work ends, only the last half second's counts are left to send.
+    Raises:
+        WorkerError: one of ``processes`` died holding the lock.
     """
+    lock = position.get_lock()
+    while not lock.acquire(timeout=_WAIT):
+        _check_alive(processes)
+    taken = position.value
+    position.value = taken + 1
+    lock.release()
+    return order[taken] if taken < len(order) else None
+
+
+def _worker(number: int, files: list[Path], order: list[int], position, results, counted) -> None:  # noqa: ANN001
+    """Worker process ``number``: take reports in ``order`` until none is left, as the other workers do.
+
+    It starts before the dictionary is built, and does first what needs none: it reads and parses
+    reports and counts their claims, and sends each parsed report to the calling process, which
+    segments it and counts its terms and themes once its dictionary is built. So no core waits for
+    the dictionary, and the term counts need not travel. When the calling process falls behind
+    (more than ``_BACKLOG`` of this worker's parsed reports wait for it, as with three or more
+    workers; ``counted[number]`` is how many of them it has counted), the worker builds its own
+    dictionary and summarizes whole reports from then on (:func:`_summarize_rest`).
+    """
+    sent = 0
+    while (index := _next_report(position, order)) is not None:
+        if sent - counted[number] > _BACKLOG:
+            _summarize_rest(number, files, order, position, results, index)
+            return
+        results.put(("parsed", number, index, _parse_document(files[index])))
+        sent += 1
+    results.put(("done", number, [], [], {}))
+
+
+def _summarize_rest(number: int, files: list[Path], order: list[int], position, results,  # noqa: ANN001
+                    index: int) -> None:
+    """Summarize whole reports, from report ``index`` on, adding their term counts up by year.
+
+    Every half second (enough for the progress bar, and the calling process is not interrupted for
+    each report) it sends the summaries it has finished, without their term counts, and the yearly
+    term counts added since, by word number, with the words it has met since. Word numbers are the
+    worker's own, but it started from the calling process's words, so that process keeps a copy of
+    its numbering; when the work ends, only the last half second's counts are left to send.
+    """
+    _warm_up()
     year_counts = YearTermCounts.over_vocabulary()
-    sent = len(year_counts.words)  # words the parent knows by these numbers
+    sent = len(year_counts.words)  # words the calling process knows by these numbers
     batch, last_sent = [], time.monotonic()
-    for index, path in iter(tasks.get, None):
-        batch.append((index, summarize_document(path, year_counts=year_counts)))
+    while index is not None:
+        batch.append((index, summarize_document(files[index], year_counts=year_counts)))
         if time.monotonic() - last_sent >= _REPORT_EVERY:
             results.put(("batch", number, batch, year_counts.words[sent:], year_counts.take_sparse()))
             batch, last_sent, sent = [], time.monotonic(), len(year_counts.words)
+        index = _next_report(position, order)
     results.put(("done", number, batch, year_counts.words[sent:], year_counts.take_sparse()))
 
 
@@ -521,53 +590,53 @@ def _check_alive(processes: list) -> None:
 def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[DocumentSummary], list[YearTermCounts]]:
     """Summaries (in input order, term counts left out) and the yearly term counts of each worker.
 
-    This process is one of the ``workers``: it starts ``workers - 1`` worker processes and takes
-    reports from the same queue as they do, so no core waits on a process that only collects
-    results, and its own counts need not travel.
+    This process is one of the ``workers``: it starts ``workers - 1`` worker processes (see
+    :func:`_worker`), builds the dictionary while they parse, then segments and counts the reports
+    they have parsed, and takes whole reports itself whenever none is waiting. Reports are taken
+    largest first, so that the last ones to finish are small.
 
     Raises:
         WorkerError: a worker process died (killed, out of memory) before finishing its reports.
     """
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    tasks, results = context.Queue(), context.Queue()
-    processes = [context.Process(target=_worker, args=(number, tasks, results), daemon=True)
-                 for number in range(workers - 1)]
+    order, position, results = _largest_first(files), context.Value("q", 0), context.Queue()
+    counted = context.RawArray("q", workers - 1)  # parsed reports of each worker that this process has counted
+    processes = [context.Process(target=_worker, args=(number, files, order, position, results, counted),
+                                 daemon=True) for number in range(workers - 1)]
     # A copy of each worker's word numbering and the counts it has sent; all start from this process's words.
     copies = [YearTermCounts(_VOCABULARY.words) for _ in processes]
     for process in processes:
         process.start()
-    for index in _largest_first(files):  # the last reports to finish are then small ones
-        tasks.put((index, files[index]))
-    for _ in range(workers):
-        tasks.put(None)
     summaries: list = [None] * len(files)
-    own = YearTermCounts.over_vocabulary()
     bar = tqdm(total=len(files), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
     finished = 0
-
-    def take(kind: str, number: int, batch: list, new_words: list[str], counts: dict) -> None:
-        nonlocal finished
-        copies[number].numbering.number(new_words)  # numbered as the worker numbered them
-        copies[number].add_sparse(counts)
-        for index, summary in batch:
-            summaries[index] = summary
-        bar.update(len(batch))
-        finished += kind == "done"
-
     try:
-        while True:  # work as one of the workers until the queue says stop
-            try:
-                task = tasks.get(timeout=_WAIT)
-            except queue.Empty:  # a worker that died while taking a task can leave the queue locked
-                _check_alive(processes)
-                continue
-            if task is None:
-                break
-            index, path = task
-            summaries[index] = summarize_document(path, year_counts=own)
-            bar.update()
-            while not results.empty():
+        _warm_up()  # the workers parse meanwhile
+        own = YearTermCounts.over_vocabulary()
+
+        def take(kind: str, number: int, *message) -> None:
+            nonlocal finished
+            if kind == "parsed":
+                index, parsed = message
+                summaries[index] = _count_document(parsed, own)
+                counted[number] += 1
+                bar.update()
+                return
+            batch, new_words, counts = message
+            copies[number].numbering.number(new_words)  # numbered as the worker numbered them
+            copies[number].add_sparse(counts)
+            for index, summary in batch:
+                summaries[index] = summary
+            bar.update(len(batch))
+            finished += kind == "done"
+
+        while True:
+            while not results.empty():  # reports a worker has parsed come first
                 take(*results.get())
+            if (index := _next_report(position, order, processes)) is None:
+                break
+            summaries[index] = summarize_document(files[index], year_counts=own)
+            bar.update()
         while finished < len(processes):
             try:
                 take(*results.get(timeout=_WAIT))
@@ -618,7 +687,6 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
         yearly = [YearTermCounts.over_vocabulary()]
         results = _in_order(partial(summarize_document, year_counts=yearly[0]), files, 1, progress)
     else:
-        _warm_up()  # once, before the workers fork
         results, yearly = _in_workers(files, workers, progress)
     for result in results:
         meta = result.meta or dict.fromkeys(META_COLUMNS)  # a failed report has none

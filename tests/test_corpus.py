@@ -122,7 +122,8 @@ def test_sentences_joined_by_line_breaks_segment_as_they_do_alone(corpus_files):
 def test_phrases_alone_code_a_sentence():
     # a phrase alone, nothing, a phrase with a theme word, a theme word alone
     sentences = ["推进信息公开。", "会议召开。", "领导干部主动向社会公开。", "加强绩效考核。"]
-    ids, numbers, theme_counts, coded = corpus._count_terms_and_themes(sentences)
+    joined = "\n".join(sentences)
+    ids, numbers, theme_counts, coded = corpus._count_terms_and_themes(joined)
     counts = corpus._term_counter(ids, numbers)
     expected = themes.code_units(pd.DataFrame({
         "doc_id": "d", "unit_id": range(1, 5), "part": 0, "section": 0, "item": 0, "kind": "text",
@@ -134,8 +135,8 @@ def test_phrases_alone_code_a_sentence():
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers inherit the patch only when forked")
 def test_a_worker_that_dies_stops_the_summary_with_a_clear_error(monkeypatch):
-    def dies_holding_a_report(number, tasks, results):
-        tasks.get()
+    def dies_holding_a_report(number, files, order, position, *_):
+        corpus._next_report(position, order)
         os._exit(3)  # what an out-of-memory kill looks like from the parent
 
     monkeypatch.setattr(corpus, "_worker", dies_holding_a_report)
