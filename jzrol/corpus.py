@@ -282,6 +282,7 @@ class _Parsed:
 
 
 def _failed(path: Path, error: Exception) -> DocumentSummary:
+    """The summary of a report that could not be analysed, with the reason (and the file's name)."""
     if isinstance(error, SourceError):
         return DocumentSummary(doc_id=path.stem, path=str(path), error=str(error))
     return DocumentSummary(doc_id=path.stem, path=str(path), error=f"{path}: {type(error).__name__}: {error}")
@@ -551,13 +552,13 @@ def _summarize_rest(number: int, files: list[Path], order: list[int], position, 
 
     Every half second (enough for the progress bar, and the calling process is not interrupted for
     each report) it sends the summaries it has finished, without their term counts, and the yearly
-    term counts added since, by word number, with the words it has met since. Word numbers are the
-    worker's own, but it started from the calling process's words, so that process keeps a copy of
-    its numbering; when the work ends, only the last half second's counts are left to send.
+    term counts added since, by word number, with the words it has met since (the first time, all
+    it knows). The calling process keeps a copy of the worker's numbering, so when the work ends,
+    only the last half second's counts are left to send.
     """
     _warm_up()
     year_counts = YearTermCounts.over_vocabulary()
-    sent = len(year_counts.words)  # words the calling process knows by these numbers
+    sent = 0  # words the calling process knows by these numbers
     batch, last_sent = [], time.monotonic()
     while index is not None:
         batch.append((index, summarize_document(files[index], year_counts=year_counts)))
@@ -603,33 +604,32 @@ def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[D
     counted = context.RawArray("q", workers - 1)  # parsed reports of each worker that this process has counted
     processes = [context.Process(target=_worker, args=(number, files, order, position, results, counted),
                                  daemon=True) for number in range(workers - 1)]
-    # A copy of each worker's word numbering and the counts it has sent; all start from this process's words.
-    copies = [YearTermCounts(_VOCABULARY.words) for _ in processes]
     for process in processes:
         process.start()
     summaries: list = [None] * len(files)
+    own = YearTermCounts.over_vocabulary()
+    copies = [YearTermCounts() for _ in processes]  # each worker's numbering of words, and the counts it sent
     bar = tqdm(total=len(files), desc="jzrol corpus", unit="report", disable=not progress, file=sys.stderr)
     finished = 0
+
+    def take(kind: str, number: int, *message) -> None:
+        nonlocal finished
+        if kind == "parsed":
+            index, parsed = message
+            summaries[index] = _count_document(parsed, own)
+            counted[number] += 1
+            bar.update()
+            return
+        batch, new_words, counts = message
+        copies[number].numbering.number(new_words)  # numbered as the worker numbered them
+        copies[number].add_sparse(counts)
+        for index, summary in batch:
+            summaries[index] = summary
+        bar.update(len(batch))
+        finished += kind == "done"
+
     try:
         _warm_up()  # the workers parse meanwhile
-        own = YearTermCounts.over_vocabulary()
-
-        def take(kind: str, number: int, *message) -> None:
-            nonlocal finished
-            if kind == "parsed":
-                index, parsed = message
-                summaries[index] = _count_document(parsed, own)
-                counted[number] += 1
-                bar.update()
-                return
-            batch, new_words, counts = message
-            copies[number].numbering.number(new_words)  # numbered as the worker numbered them
-            copies[number].add_sparse(counts)
-            for index, summary in batch:
-                summaries[index] = summary
-            bar.update(len(batch))
-            finished += kind == "done"
-
         while True:
             while not results.empty():  # reports a worker has parsed come first
                 take(*results.get())

@@ -52,8 +52,10 @@ def test_one_and_two_workers_agree():
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers inherit the patch only when forked")
-def test_workers_that_send_counts_after_every_report_agree_with_one(monkeypatch):
+def test_workers_that_summarize_whole_reports_agree_with_one(monkeypatch):
+    # workers that do not leave the segmenting to the calling process, and send after every report:
     # each message then carries new words and counts numbered by its worker; two workers number differently
+    monkeypatch.setattr(corpus, "_BACKLOG", -1)
     monkeypatch.setattr(corpus, "_REPORT_EVERY", 0.0)
     one = corpus.summarize([DATA], workers=1, progress=False)
     three = corpus.summarize([DATA], workers=3, progress=False)
