@@ -528,13 +528,13 @@ def _next_report(position, order: list[int], processes: Sequence = ()) -> int | 
 def _worker(number: int, files: list[Path], order: list[int], position, results, counted) -> None:  # noqa: ANN001
     """Worker process ``number``: take reports in ``order`` until none is left, as the other workers do.
 
-    It starts before the dictionary is built, and does first what needs none: it reads and parses
-    reports and counts their claims, and sends each parsed report to the calling process, which
-    segments it and counts its terms and themes once its dictionary is built. So no core waits for
-    the dictionary, and the term counts need not travel. When the calling process falls behind
-    (more than ``_BACKLOG`` of this worker's parsed reports wait for it, as with three or more
-    workers; ``counted[number]`` is how many of them it has counted), the worker builds its own
-    dictionary and summarizes whole reports from then on (:func:`_summarize_rest`).
+    It reads and parses each report and counts its claims, and sends the parsed report to the
+    calling process, which segments it and counts its terms and themes. The two halves of the work
+    take about as long, the term counts never travel, and the calling process takes whole reports
+    itself whenever no parsed one waits. When the calling process falls behind (more than
+    ``_BACKLOG`` of this worker's parsed reports wait for it, as with three or more workers;
+    ``counted[number]`` is how many of them it has counted), the worker summarizes whole reports
+    from then on (:func:`_summarize_rest`).
     """
     sent = 0
     while (index := _next_report(position, order)) is not None:
@@ -556,7 +556,7 @@ def _summarize_rest(number: int, files: list[Path], order: list[int], position, 
     it knows). The calling process keeps a copy of the worker's numbering, so when the work ends,
     only the last half second's counts are left to send.
     """
-    _warm_up()
+    _warm_up()  # nothing to do when forked from the calling process, which has built it all
     year_counts = YearTermCounts.over_vocabulary()
     sent = 0  # words the calling process knows by these numbers
     batch, last_sent = [], time.monotonic()
@@ -591,10 +591,10 @@ def _check_alive(processes: list) -> None:
 def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[DocumentSummary], list[YearTermCounts]]:
     """Summaries (in input order, term counts left out) and the yearly term counts of each worker.
 
-    This process is one of the ``workers``: it starts ``workers - 1`` worker processes (see
-    :func:`_worker`), builds the dictionary while they parse, then segments and counts the reports
-    they have parsed, and takes whole reports itself whenever none is waiting. Reports are taken
-    largest first, so that the last ones to finish are small.
+    This process is one of the ``workers``: it starts ``workers - 1`` worker processes, which parse
+    reports (see :func:`_worker`), segments and counts the reports they have parsed, and takes whole
+    reports itself whenever none is waiting. Reports are taken largest first, so that the last ones
+    to finish are small.
 
     Raises:
         WorkerError: a worker process died (killed, out of memory) before finishing its reports.
@@ -629,7 +629,6 @@ def _in_workers(files: list[Path], workers: int, progress: bool) -> tuple[list[D
         finished += kind == "done"
 
     try:
-        _warm_up()  # the workers parse meanwhile
         while True:
             while not results.empty():  # reports a worker has parsed come first
                 take(*results.get())
@@ -687,6 +686,7 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
         yearly = [YearTermCounts.over_vocabulary()]
         results = _in_order(partial(summarize_document, year_counts=yearly[0]), files, 1, progress)
     else:
+        _warm_up()  # once, before the workers fork
         results, yearly = _in_workers(files, workers, progress)
     for result in results:
         meta = result.meta or dict.fromkeys(META_COLUMNS)  # a failed report has none
