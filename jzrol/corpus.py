@@ -289,7 +289,7 @@ def _failed(path: Path, error: Exception) -> DocumentSummary:
 
 
 def _parse_document(path: Path) -> _Parsed | DocumentSummary:
-    """The first stage of :func:`summarize_document`, which needs no dictionary: read, parse, count claims."""
+    """The first stage of :func:`summarize_document`: read and parse the report and count its claims."""
     try:
         report = read_report(path)
         columns = report.columns
@@ -435,7 +435,7 @@ class YearTermCounts:
     def add_sparse(self, sparse: dict[int | None, tuple[np.ndarray, np.ndarray]]) -> None:
         """Add counts given as :meth:`sparse` gives them, numbered as this table's words."""
         for year, (ids, counts) in sparse.items():
-            self._row(year)[ids] += counts
+            self.add_numbered(year, ids, counts)
 
     def take_sparse(self) -> dict[int | None, tuple[np.ndarray, np.ndarray]]:
         """:meth:`sparse`, and the counts start again from 0 (a worker sends what it has added since)."""
