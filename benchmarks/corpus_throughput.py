@@ -11,7 +11,10 @@ copied into a temporary folder as many times as needed to reach about ``--megaby
 3. the same with 2 workers;
 4. two runs of 2 at once, one on each core (nothing shared: what two workers could reach here at best);
 5. a control: a pure-Python counting loop (no files, no memory to speak of), alone on each core and two
-   at once, one per core, which shows how well this machine runs any two processes at once.
+   at once, one per core, which shows how well this machine runs any two processes at once;
+6. jzrol's set-up alone (dictionary, codebook, claim grammar), on each core: the part of a two-worker
+   run that comes before the second worker can start, from which the benchmark prints the most two
+   workers sharing one dictionary could reach (Amdahl's law).
 
 Each run is a fresh process; the time from after its imports to the end (dictionary loading, worker
 start-up and all the work included) and its peak resident memory (its own and its workers') are
@@ -60,6 +63,8 @@ if mode == "loop":  # the control: computation alone
     total = 0
     for number in range(LOOP):
         total += number & 7
+elif mode == "setup":  # what a two-worker run does before it forks its worker
+    corpus._warm_up()
 elif mode == "jieba":
     jieba.initialize()
     counts = collections.Counter()
@@ -129,7 +134,7 @@ def main() -> None:
     args = parser.parse_args()
     cores = sorted(os.sched_getaffinity(0))
     one_process = {"jieba": "plain jieba.lcut + Counter", "1": "jzrol full analysis, 1 worker",
-                   "loop": "control: pure-Python loop"}
+                   "loop": "control: pure-Python loop", "setup": "jzrol set-up (dictionary etc.)"}
     with tempfile.TemporaryDirectory() as scratch:
         size = build_corpus(args.corpus, Path(scratch), args.megabytes)
         files = len(list(Path(scratch).glob("*.txt")))
@@ -154,7 +159,7 @@ def main() -> None:
     for (mode, core), found in runs.items():
         where = {"all": "all cores", "0+1": "cores 0+1"}.get(str(core), f"core {core}")
         spread = ", ".join(f"{r['seconds']:.2f}" for r in found)
-        rate = "" if "loop" in mode else (f" {size / seconds[mode, core]:5.2f} MB/s"
+        rate = "" if "loop" in mode or mode == "setup" else (f" {size / seconds[mode, core]:5.2f} MB/s"
                                            f"  peak {max(r['peak_mb'] for r in found):.0f} MB")
         print(f"{labels[mode]:30s} {where:9s} {seconds[mode, core]:6.2f} s{rate}  (runs: {spread} s)")
     for core in cores:
@@ -166,6 +171,10 @@ def main() -> None:
         print(f"  what this machine allows: two independent 1-worker runs at once, one per core, reach "
               f"{size / seconds['pair', '0+1'] / one_worker:.2f}x together")
         one_loop = statistics.mean(1 / seconds["loop", core] for core in cores)
+        setup = statistics.mean(seconds["setup", core] for core in cores)
+        one_run = size / one_worker  # seconds of one worker
+        print(f"  two workers sharing one dictionary could reach at most {one_run / (setup + (one_run - setup) / 2):.2f}x "
+              f"(the set-up, {setup:.2f} s, comes before the second starts; the rest split evenly at no cost)")
         print(f"  and two pure-Python loops at once reach {1 / seconds['loop pair', '0+1'] / one_loop:.2f}x "
               "the throughput of one alone (the machine's own scaling, whatever the program)")
     print(f"peak memory of jzrol: {peak:.0f} MB (goal < 300 MB)")
