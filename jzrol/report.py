@@ -53,6 +53,7 @@ _NEEDS_NORMALIZING = re.compile(
     "[\u200b\u200c\u200d\u2060\ufeff\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\n \t\r\f\v\u00a0\u3000]")
 
 _NUM = "一二三四五六七八九十"
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 _PART = re.compile(rf"^(?P<num>[{_NUM}]{{1,3}})\s*[、．.]|^第(?P<num2>[{_NUM}]{{1,3}})部分[\s:：、，,]*")
 _BARE_NUMERAL = re.compile(rf"^[{_NUM}]{{1,3}}$")
 _SECTION = re.compile(rf"^[（(]\s*(?P<num>[{_NUM}]{{1,3}})\s*[）)]\s*")
@@ -60,16 +61,18 @@ _SECTION = re.compile(rf"^[（(]\s*(?P<num>[{_NUM}]{{1,3}})\s*[）)]\s*")
 # regex engine gives up at once where no match can start.
 _ITEM = re.compile(rf"(?=[{_SPACE}{_NUM}])(?:^|(?<=[。；;！？!?：:]))[{_SPACE}]*(?P<num>[{_NUM}]{{1,3}})是(?![否非])")
 _ITEM_ORDINAL = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})[，,、](?!\d)")
+# Items numbered 1. 1、 or （1） (1) at a paragraph's start; ``dot`` or ``paren`` says which.
+_ITEM_NUMBERED = re.compile(r"^(?:(?P<dot>[0-9０-９]{1,2})\s*[.．、](?![0-9０-９])|[（(]\s*(?P<paren>[0-9０-９]{1,2})\s*[）)])")
 _SENTENCE_END = re.compile(r"[。！？!?…](?:(?<!…)[。！？!?]*[”’」』》）)]*|(?<=…)…[”’」』）)]*)")  # 。！？ runs or ……
 _SENTENCE_BREAK = re.compile(_SENTENCE_END.pattern + rf"[{_WHITESPACE}]*")  # a sentence end and the space after it
 _TERMINAL = tuple("。！？!?；;：:，,、")
 _OPENING = tuple("《“‘（(「『—")
 _CLOSING = tuple("》”’）)」』，,、。；;：:")
 _SALUTATION = re.compile(r"^(各位代表|同志们)[：:！!，,]")
-# A line that starts with any of these markers starts a new paragraph (one test for all five).
+# A line that starts with any of these markers starts a new paragraph (one test for all six).
 _BLOCK_START = re.compile("|".join(
     "(?:" + re.sub(r"\(\?P<\w+>", "(?:", marker.pattern) + ")"
-    for marker in (_PART, _SECTION, _ITEM, _ITEM_ORDINAL, _SALUTATION)
+    for marker in (_PART, _SECTION, _ITEM, _ITEM_ORDINAL, _ITEM_NUMBERED, _SALUTATION)
 ))
 _BLOCK_END = ("。", "！", "？", "!", "?", "：", ":", "；", "”", "」", "…")
 
@@ -84,6 +87,10 @@ _FOOTER = re.compile(
     r"本作品是中华人民共和国的|本作品在全世界都属于公有领域|Public domain$)"
 )
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})")
+# The date that closes a signature: 2022年3月25日 or 二〇二二年三月二十五日, alone or after the signer.
+_SIGNED_DATE = re.compile(r"(?:^|[\s\u3000])(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*"
+                          r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
+_SIGNER = re.compile(r"(人民政府|政府|委员会|党委|[省市县区州]委|局|厅|办公室|办公厅|领导小组|委员会办公室)$")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
 _SITE_CODE = re.compile(r"网站标识码\s*[:：]?\s*(?P<code>[0-9A-Za-z]{6,})")
 _SPONSOR = re.compile(r"主办单位\s*[:：]\s*(?P<name>[^\s　]+)")
@@ -349,17 +356,32 @@ def _footer_start(lines: list[_Line], after: int) -> int:
     return len(lines)
 
 
+def _is_chrome_line(line: str) -> bool:
+    """True for a breadcrumb, a publication line (发布时间, 来源, 字号 …) or a footer line."""
+    flat = normalize_text(line)
+    return bool(_BREADCRUMB.search(flat) or _PUBMETA.match(flat) or _FOOTER.match(flat))
+
+
 def _blocks(text: str, lines: list[_Line]) -> list[_Line]:
-    """Join runs of non-blank lines (a scraped title can be split where the page had a link)."""
+    """Join runs of non-blank lines (a scraped title can be split where the page had a link); a line
+    of page chrome stands alone, so a page saved without blank lines keeps its title apart.
+
+    >>> text = "首页 > 法治政府\\n某县2021年法治\\n政府建设年度报告\\n来源：司法局"
+    >>> [block.text for block in _blocks(text, _split_lines(text))]
+    ['首页 > 法治政府', '某县2021年法治\\n政府建设年度报告', '来源：司法局']
+    """
     blocks: list[_Line] = []
     run: list[_Line] = []
     for line in [*lines, _Line(0, 0, "")]:
-        if line.blank:
+        alone = not line.blank and _is_chrome_line(line.text)
+        if line.blank or alone:
             if run:
                 blocks.append(_Line(run[0].start, run[-1].end, text[run[0].start:run[-1].end]))
             run = []
         else:
             run.append(line)
+        if alone:
+            blocks.append(line)
     return blocks
 
 
@@ -419,7 +441,8 @@ def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end
             blank_since
             or _BLOCK_START.match(flat)
             or previous.endswith(_BLOCK_END)
-            or ((_PART.match(previous) or _SECTION.match(previous)) and _is_heading_like(previous)
+            or ((_PART.match(previous) or _SECTION.match(previous) or _ITEM_NUMBERED.match(previous))
+                and _is_heading_like(previous)
                 and not previous.endswith(_OPENING) and not flat.startswith(_CLOSING))  # a heading ends
         ):
             close()
@@ -451,6 +474,8 @@ def _mark_candidates(paragraphs: list[_Paragraph]) -> None:
             and re.search(r"[\u4e00-\u9fff]", p.flat)
             and not _ITEM.match(p.flat)
             and not _ITEM_ORDINAL.match(p.flat)
+            and not _ITEM_NUMBERED.match(p.flat)
+            and not _SIGNED_DATE.fullmatch(" " + paragraphs[index + 1].flat)  # a signer above the date, not a heading
         ):
             p.kind = "plain_heading"
 
@@ -502,30 +527,76 @@ def _may_hold_item(span: str) -> bool:
     return False
 
 
-def _segments(text: str, start: int, end: int) -> tuple[list[int], list[int | None] | None]:
+def _segments(text: str, start: int, end: int) -> tuple[list[int], list[int | None] | None, str]:
     """Split text[start:end] into sentences; an item marker starts a new one.
 
     Returns the sentence starts and the item number each opens (None for none), or None for the
-    numbers when the span has no item marker. Whitespace between a sentence end and the next
+    numbers when the span has no item marker, and how the item that opens the span is numbered:
+    ``"dot"`` (1. or 1、), ``"paren"`` (（1）) or ``""`` (not so: 一是 or no item). Such items are
+    the level above 一是 where both are used. Whitespace between a sentence end and the next
     sentence stays with the earlier one; a sentence end followed by nothing but whitespace starts
     no sentence.
+
+    >>> _segments("1.强化学习。一是学法；二是用法。", 0, 16)
+    ([0, 7, 12], [1, 1, 2], 'dot')
     """
     span = text[start:end]
     breaks = [match.end() for match in _SENTENCE_BREAK.finditer(span)]
     if breaks and breaks[-1] == len(span):
         breaks.pop()
-    ordinal = _ITEM_ORDINAL.match(span.lstrip(_SPACE)) if "第" in span else None
+    opening = span.lstrip(_SPACE)
+    numbered = _ITEM_NUMBERED.match(opening) if opening[:1] in _DIGITS or opening[1:2] in _DIGITS else None
+    ordinal = _ITEM_ORDINAL.match(opening) if "第" in span and not numbered else None
     items = [match for match in _ITEM.finditer(span) if _ordinal(match.group("num"))] if _may_hold_item(span) else []
-    if not ordinal and not items:  # most paragraphs
-        return [start, *(start + offset for offset in breaks)], None
-    cuts: dict[int, int | None] = {0: _ordinal(ordinal.group("num")) or None if ordinal else None}
+    if not ordinal and not items and not numbered:  # most paragraphs
+        return [start, *(start + offset for offset in breaks)], None, ""
+    if numbered:
+        first = int(numbered.group("dot") or numbered.group("paren")) or None
+    else:
+        first = _ordinal(ordinal.group("num")) or None if ordinal else None
+    cuts: dict[int, int | None] = {0: first}
     cuts.update(dict.fromkeys(breaks))
     cuts.update((match.start("num"), _ordinal(match.group("num"))) for match in items)
     offsets = sorted(cuts)
-    return [start + offset for offset in offsets], [cuts[offset] for offset in offsets]
+    return [start + offset for offset in offsets], [cuts[offset] for offset in offsets], numbered.lastgroup if numbered else ""
 
 
 # --- metadata ------------------------------------------------------------------------------
+
+def _signature(lines: list[_Line]) -> tuple[list[str], str | None]:
+    """The signers and the date of the signature that closes a report (its last body lines), if any.
+
+    >>> lines = _split_lines("……报告如下。\\n中共某县委　某县人民政府\\n二〇二二年三月二十五日")
+    >>> _signature(lines)
+    (['中共某县委', '某县人民政府'], '2022-03-25')
+    """
+    tail = [normalize_text(line.text) for line in lines if not line.blank][-3:]
+    if not tail:
+        return [], None
+    date = _SIGNED_DATE.search(" " + tail[-1])
+    if date is None:
+        return [], None
+    year = date["y"]
+    if not year.isdigit():
+        year = "".join(str("〇一二三四五六七八九".index(c.replace("○", "〇").replace("零", "〇"))) for c in year)
+    month, day = (int(v) if v.isdigit() else _ordinal(v) for v in (date["m"], date["d"]))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return [], None
+    def signers_of(line: str) -> list[str]:
+        names = [name for name in _ISSUER_SPLIT.split(line) if name]
+        return names if names and len(line) <= 40 and all(_SIGNER.search(name) for name in names) else []
+
+    signers: list[str] = []
+    before = tail[-1][:max(date.start() - 1, 0)].strip()  # 某县人民政府 2022年3月25日 on one line
+    if before and not signers_of(before):
+        return [], None  # a sentence that ends in a date
+    for line in reversed([*tail[:-1], before] if before else tail[:-1]):
+        names = signers_of(line)
+        if not names:
+            break
+        signers = names + signers
+    return signers, f"{int(year):04d}-{month:02d}-{day:02d}"
+
 
 @lru_cache(maxsize=1)
 def _provinces() -> dict[str, str]:
@@ -540,26 +611,36 @@ def _place(issuer: str) -> str | None:
     return name if len(name) >= 2 and name not in {"国务院", "中央", "中共中央"} else None
 
 
-def _meta(doc_id: str, title: _Line | None, title_block: list[_Line],
-          chrome: list[tuple[str, _Line]], warnings: list[str]) -> ReportMeta:
+def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: list[tuple[str, _Line]],
+          signature: tuple[list[str], str | None], warnings: list[str]) -> ReportMeta:
     meta = ReportMeta(doc_id=doc_id)
     if title is not None:
         meta.title = normalize_text(title.text)
     else:
         warnings.append("no title found; metadata comes from what the text has")
+    signers, signed = signature
     if meta.title:
         head = meta.title.split("关于", 1)[0] if "关于" in meta.title else ""
         meta.issuer = [name for name in _ISSUER_SPLIT.split(head) if name]
         year = _YEAR_IN_TITLE.search(meta.title)
         meta.year = int(year.group(1)) if year else None
+        if not meta.issuer and not signers and year:  # 某县2021年法治政府建设年度报告: the place before the year
+            place = meta.title[:year.start()].strip()
+            if _ADMIN_SUFFIX.search(place) or _PLACE_SUFFIX.search(place):
+                meta.issuer = [name for name in _ISSUER_SPLIT.split(place) if name]
     block = " ".join(normalize_text(line.text) for line in title_block)
     if not meta.issuer and _BYLINE_PREMIER.search(block):
         meta.issuer = ["国务院"]
+    if not meta.issuer:
+        meta.issuer = signers
     pubmeta = " ".join(normalize_text(line.text) for kind, line in chrome if kind == "pubmeta")
     date = _DATE.search(pubmeta) or _DATE.search(block)
     if date:
         meta.published = f"{int(date['y']):04d}-{int(date['m']):02d}-{int(date['d']):02d}"
-    header_site = [normalize_text(line.text) for kind, line in chrome if kind == "site"]
+    elif signed:
+        meta.published = signed
+    # 某市人民政府 | 无障碍 | 长者模式: the site's name comes before the links that share its line
+    header_site = [re.split(r"\s*[|｜]\s*", normalize_text(line.text))[0] for kind, line in chrome if kind == "site"]
     footer = " ".join(normalize_text(line.text) for kind, line in chrome if kind == "footer")
     sponsor = _SPONSOR.search(footer)
     meta.site_name = header_site[0] if header_site else (sponsor["name"] if sponsor else None)
@@ -654,7 +735,7 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     for column in ("part_title", "section_title"):
         columns[column] = _simplified_column(columns[column], repeated=True)
     chrome_rows = [(kind, line.start, line.end, line.text) for kind, line in chrome]
-    meta = _meta(doc_id, title, title_block, chrome, warnings)
+    meta = _meta(doc_id, title, title_block, chrome, _signature(lines[first:last]), warnings)
     meta.provenance["script"] = "traditional" if traditional else "simplified"
     if meta.title:
         meta.title = to_simplified(meta.title)
@@ -670,6 +751,7 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
     family = _part_family(paragraphs)
     section_kind = "section" if family != "section" else None
     part = section = item = 0
+    numbered_items = ""  # how the items of this part and section are numbered: "dot" (1. 2.), "paren" ((1) (2))
     part_title = section_title = ""
     columns = _Columns(text)
     place = None
@@ -692,7 +774,7 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
         elif p.kind in {"part", "plain_heading", "bare"} and _is_heading_like(p.flat):
             heading_end = p.end  # an unnumbered or out-of-sequence heading: no counter changes
         if place is not None and (part, section) != place:
-            item = 0  # item numbers restart in each part and section
+            item, numbered_items = 0, ""  # item numbers restart in each part and section
         place = (part, section)
         state = (part, part_title, section, section_title)
         if heading_end is not None and heading_end >= p.end:
@@ -701,14 +783,19 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
         body_start = heading_end if heading_end is not None else p.start
         while body_start < p.end and text[body_start] in _WHITESPACE:
             body_start += 1
-        starts, numbers = _segments(text, body_start, p.end)
+        starts, numbers, numbered = _segments(text, body_start, p.end)
         if numbers is None:
             items = [item] * len(starts)
         else:
             items = []
-            for number in numbers:  # an item marker numbered 1, or one more than the last, sets the item
-                if number is not None and (number == 1 or number == item + 1):
-                    item = number
+            for position, number in enumerate(numbers):
+                # An item marker numbered 1, or one more than the last, sets the item. Where a section
+                # numbers its items 1. 2. …, the 一是 inside them are a level below and set nothing, and
+                # so are items numbered the other way ((1) (2) under 1.).
+                numbering = numbered if position == 0 else ""
+                if (number is not None and (number == 1 or number == item + 1)
+                        and (not numbered_items or numbering == numbered_items)):
+                    item, numbered_items = number, numbered_items or numbering
                 items.append(item)
         kinds, sentences = ["text"] * len(starts), list(range(1, len(starts) + 1))
         if heading_end is not None:  # a heading on the same line is the paragraph's first unit (sentences count it)

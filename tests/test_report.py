@@ -151,6 +151,68 @@ def test_html_page_chrome_and_structure():
     assert_lossless(report)
 
 
+def test_page_saved_without_blank_lines_keeps_its_title_apart_from_the_chrome():
+    report = read_report(DATA / "county-no-blank-lines.txt")
+    meta = report.meta
+    assert (meta.title, meta.year, meta.published) == ("示例县2021年法治政府建设年度报告", 2021, "2022-03-28")
+    assert meta.issuer == ["示例县人民政府"]  # from the signature at the end
+    assert report.chrome.kind.tolist() == ["breadcrumb", "pubmeta", "pubmeta", "footer"]
+    assert not report.units.text.str.contains("首页|发布时间|字号|打印本页").any()
+    assert report.parts().part_title.tolist() == [
+        "主要工作举措和成效", "存在的问题和不足", "党政主要负责人履行推进法治建设第一责任人职责情况", "2022年工作安排"]
+    assert_lossless(report)
+
+
+def test_numbered_items_and_the_yishi_inside_them():
+    units = read_report(DATA / "county-no-blank-lines.txt").units
+    section = units[(units.part == 1) & (units.section == 2)]
+    assert section[["kind", "item", "norm"]].values.tolist() == [
+        ["heading", 0, "（二）深化“放管服”改革"],
+        ["text", 1, "1、推进政务服务标准化。"],
+        ["text", 1, "全县98%的政务服务事项实现“一网通办”，平均办理时限压缩65%。"],
+        ["text", 2, "2、优化营商环境。"],
+        ["text", 2, "新增市场主体3560户，同比增长12.5%。"],
+    ]
+    # where a section numbers its items 1. 2., the 一是 inside them are a level below
+    nested = parse_report("一、成效\n\n（一）学法\n1.强化学习。一是学理论；二是学法规。\n2.压实责任。").units
+    assert nested[nested.kind == "text"].item.tolist() == [1, 1, 1, 2]
+    # a number that opens a line is no item marker when it is a quantity
+    assert parse_report("一、成效\n\n12.5%的事项实现网上办理。").units.item.max() == 0
+
+
+def test_numbered_item_heading_on_its_own_line_is_not_joined_to_its_text():
+    report = read_report(DATA / "district-split-title.txt")
+    units = report.units
+    assert units[(units.section == 1) & (units.item == 1)].norm.tolist() == [
+        "1.健全工作机制", "区政府常务会议专题研究法治政府建设工作4次，印发《样本区2022年法治政府建设工作要点》，分解任务56项。"]
+    # the title was split over two lines by the page; the site name above it stays chrome
+    assert report.meta.title == "关于样本区2022年度法治政府建设工作情况的报告"
+    assert report.meta.site_name == "样本市样本区人民政府门户网站"
+    assert report.meta.issuer == ["样本区人民政府"]
+    assert_lossless(report)
+
+
+def test_gbk_page_declaring_gb2312_with_a_signature():
+    report = read_report(DATA / "city-page-gbk.html")
+    meta = report.meta
+    assert (meta.title, meta.issuer, meta.published) == ("范例市2020年法治政府建设情况报告", ["范例市人民政府"], "2021-03-31")
+    assert meta.site_name == "范例市人民政府"  # the accessibility links on its line are dropped
+    assert meta.provenance["police_record"] == "鄂公网安备42090002000123"
+    # the signer above the date is text, not an unnumbered heading
+    assert report.units.tail(2)[["kind", "norm"]].values.tolist() == [["text", "范例市人民政府"], ["text", "2021年3月30日"]]
+    assert report.sections().section_title.tolist() == ["依法全面履行政府职能", "完善依法行政制度体系"]
+    assert_lossless(report)
+
+
+def test_signature_gives_issuer_and_date_when_the_page_has_none():
+    report = parse_report("某县2021年法治政府建设年度报告\n\n一、成效\n\n完成。\n\n中共某县委　某县人民政府\n二〇二二年三月五日")
+    assert (report.meta.issuer, report.meta.published) == (["中共某县委", "某县人民政府"], "2022-03-05")
+    # without a signature, the place before the year in the title
+    assert parse_report("某县2021年法治政府建设年度报告\n\n一、成效\n\n完成。").meta.issuer == ["某县"]
+    # a closing sentence that ends in a date is no signature
+    assert parse_report("一、成效\n\n本报告统计截至 2021年12月31日").meta.published is None
+
+
 def test_chrome_pointing_to_two_provinces_is_a_warning():
     text = "某市人民政府关于2020年法治政府建设情况的报告\n\n一、成效\n\n完成。\n\n主办单位：某市人民政府 网站标识码：2107000052 京ICP备1号"
     report = parse_report(text)
