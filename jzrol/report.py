@@ -69,26 +69,37 @@ _TERMINAL = tuple("。！？!?；;：:，,、")
 _OPENING = tuple("《“‘（(「『—")
 _CLOSING = tuple("》”’）)」』，,、。；;：:")
 _SALUTATION = re.compile(r"^(各位代表|同志们)[：:！!，,]")
-# A line that starts with any of these markers starts a new paragraph (one test for all six).
+_CLOSING_NOTE = re.compile(r"^[（(]此件[^）)]{0,12}[）)]$")  # （此件公开发布） below a signature
+# A line that starts with any of these markers starts a new paragraph (one test for them all).
 _BLOCK_START = re.compile("|".join(
     "(?:" + re.sub(r"\(\?P<\w+>", "(?:", marker.pattern) + ")"
-    for marker in (_PART, _SECTION, _ITEM, _ITEM_ORDINAL, _ITEM_NUMBERED, _SALUTATION)
+    for marker in (_PART, _SECTION, _ITEM, _ITEM_ORDINAL, _ITEM_NUMBERED, _SALUTATION, _CLOSING_NOTE)
 ))
 _BLOCK_END = ("。", "！", "？", "!", "?", "：", ":", "；", "”", "」", "…")
 
 _TITLE = re.compile(r"(报告|工作报告|情况|总结|意见|规划|纲要|公报|讲话|白皮书)$|^关于.+的|.+关于.+的(报告|情况)")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|您现在的位置|所在位置|首页\s*[>＞»]|[>＞»]\s*正文")
+# The labels of the information table above a document on government disclosure pages (索引号, 发文机关 …),
+# often spaced out to align (索 引 号, 标　　题); they need their colon.
+_INFO_TABLE_LABELS = ("索引号", "主题分类", "主题词", "信息分类", "体裁分类", "组配分类", "服务对象", "发文机关",
+                      "发布机构", "发文单位", "所属机构", "标题", "名称", "文号", "发文字号", "文件编号", "生效日期",
+                      "废止日期", "有效性", "公开方式", "公开范围", "公开时限")
 _PUBMETA = re.compile(
     r"^(发布时间|发布日期|发文日期|成文日期|日期|时间|来源|信息来源|文章来源|作者|编辑|责任编辑|浏览次数|点击数|访问量|阅读次数|字号|【字体|打印|分享)\s*[:：]?"
+    r"|^(" + "|".join(r"[\s\u3000]*".join(label) for label in _INFO_TABLE_LABELS) + r")[\s\u3000]*[:：]"
 )
+_ISSUING_BODY = re.compile(r"(发文机关|发布机构|发文单位)[\s\u3000]*[:：][\s\u3000]*(?P<name>[^\s\u3000]+)")
+# A document number on a line of its own (某政发〔2022〕25号).
+_DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
 _FOOTER = re.compile(
     r"^(上一篇|下一篇|上一条|下一条|相关阅读|相关链接|相关文章|相关文件|打印本页|关闭窗口|【打印|【关闭|扫一扫|"
     r"主办单位|主办[:：]|承办单位|版权所有|Copyright|©|网站标识码|.{0,12}ICP备|.{0,12}公网安备|"
     r"本作品是中华人民共和国的|本作品在全世界都属于公有领域|Public domain$)"
 )
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})")
-# The date that closes a signature: 2022年3月25日 or 二〇二二年三月二十五日, alone or after the signer.
-_SIGNED_DATE = re.compile(r"(?:^|[\s\u3000])(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*"
+# The date that closes a signature: 2022年3月25日 or 二〇二二年三月二十五日, alone or after the signer
+# (after a space, or right after the signer's name: 某县人民政府2022年3月25日).
+_SIGNED_DATE = re.compile(r"(?:^|[\s\u3000]|(?<=[府委局厅室组会]))(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*"
                           r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
 _SIGNER = re.compile(r"(人民政府|政府|委员会|党委|[省市县区州]委|局|厅|办公室|办公厅|领导小组|委员会办公室)$")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -356,15 +367,17 @@ def _footer_start(lines: list[_Line], after: int) -> int:
     return len(lines)
 
 
-def _is_chrome_line(line: str) -> bool:
-    """True for a breadcrumb, a publication line (发布时间, 来源, 字号 …) or a footer line."""
+def _stands_alone(line: str) -> bool:
+    """True for a line never joined to its neighbours in the header: a breadcrumb, a publication line
+    (发布时间, 来源, 索引号 …), a footer line or a document number (某政发〔2022〕25号)."""
     flat = normalize_text(line)
-    return bool(_BREADCRUMB.search(flat) or _PUBMETA.match(flat) or _FOOTER.match(flat))
+    return bool(_BREADCRUMB.search(flat) or _PUBMETA.match(flat) or _FOOTER.match(flat) or _DOC_NUMBER_LINE.match(flat))
 
 
 def _blocks(text: str, lines: list[_Line]) -> list[_Line]:
     """Join runs of non-blank lines (a scraped title can be split where the page had a link); a line
-    of page chrome stands alone, so a page saved without blank lines keeps its title apart.
+    of page chrome or a document number stands alone, so a page saved without blank lines keeps its
+    title apart.
 
     >>> text = "首页 > 法治政府\\n某县2021年法治\\n政府建设年度报告\\n来源：司法局"
     >>> [block.text for block in _blocks(text, _split_lines(text))]
@@ -373,7 +386,7 @@ def _blocks(text: str, lines: list[_Line]) -> list[_Line]:
     blocks: list[_Line] = []
     run: list[_Line] = []
     for line in [*lines, _Line(0, 0, "")]:
-        alone = not line.blank and _is_chrome_line(line.text)
+        alone = not line.blank and _stands_alone(line.text)
         if line.blank or alone:
             if run:
                 blocks.append(_Line(run[0].start, run[-1].end, text[run[0].start:run[-1].end]))
@@ -475,7 +488,9 @@ def _mark_candidates(paragraphs: list[_Paragraph]) -> None:
             and not _ITEM.match(p.flat)
             and not _ITEM_ORDINAL.match(p.flat)
             and not _ITEM_NUMBERED.match(p.flat)
-            and not _SIGNED_DATE.fullmatch(" " + paragraphs[index + 1].flat)  # a signer above the date, not a heading
+            # a signer (above its date, or with it on the next line), not a heading
+            and not _SIGNED_DATE.fullmatch(paragraphs[index + 1].flat)
+            and not _SIGNED_DATE.search(p.flat)
         ):
             p.kind = "plain_heading"
 
@@ -570,10 +585,13 @@ def _signature(lines: list[_Line]) -> tuple[list[str], str | None]:
     >>> _signature(lines)
     (['中共某县委', '某县人民政府'], '2022-03-25')
     """
-    tail = [normalize_text(line.text) for line in lines if not line.blank][-3:]
+    tail = [normalize_text(line.text) for line in lines if not line.blank]
+    while tail and _CLOSING_NOTE.match(tail[-1]):  # （此件公开发布） below the date
+        tail.pop()
+    tail = tail[-3:]
     if not tail:
         return [], None
-    date = _SIGNED_DATE.search(" " + tail[-1])
+    date = _SIGNED_DATE.search(tail[-1])
     if date is None:
         return [], None
     year = date["y"]
@@ -587,7 +605,7 @@ def _signature(lines: list[_Line]) -> tuple[list[str], str | None]:
         return names if names and len(line) <= 40 and all(_SIGNER.search(name) for name in names) else []
 
     signers: list[str] = []
-    before = tail[-1][:max(date.start() - 1, 0)].strip()  # 某县人民政府 2022年3月25日 on one line
+    before = tail[-1][:date.start()].strip()  # 某县人民政府 2022年3月25日 on one line
     if before and not signers_of(before):
         return [], None  # a sentence that ends in a date
     for line in reversed([*tail[:-1], before] if before else tail[:-1]):
@@ -634,7 +652,11 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
     if not meta.issuer:
         meta.issuer = signers
     pubmeta = " ".join(normalize_text(line.text) for kind, line in chrome if kind == "pubmeta")
-    date = _DATE.search(pubmeta) or _DATE.search(block)
+    issuing_body = _ISSUING_BODY.search(pubmeta)
+    if not meta.issuer and issuing_body:
+        meta.issuer = [name for name in _ISSUER_SPLIT.split(issuing_body["name"]) if name]
+    published = re.search(r"发布(?:日期|时间)[\s\u3000]*[:：]?[\s\u3000]*", pubmeta)  # before 成文日期 and the like
+    date = (published and _DATE.match(pubmeta, published.end())) or _DATE.search(pubmeta) or _DATE.search(block)
     if date:
         meta.published = f"{int(date['y']):04d}-{int(date['m']):02d}-{int(date['d']):02d}"
     elif signed:

@@ -213,6 +213,22 @@ def test_signature_gives_issuer_and_date_when_the_page_has_none():
     assert parse_report("一、成效\n\n本报告统计截至 2021年12月31日").meta.published is None
 
 
+def test_disclosure_page_information_table_is_chrome():
+    report = read_report(DATA / "info-table.txt")
+    meta = report.meta
+    assert (meta.title, meta.issuer, meta.year) == ("试点市人民政府关于2021年法治政府建设情况的报告", ["试点市人民政府"], 2021)
+    assert meta.published == "2022-03-28"  # 发布日期, not the 成文日期 above it
+    assert report.chrome.kind.tolist() == ["pubmeta"] * 7  # 索 引 号, 标　　题 … spaced out to align
+    titles = report.units[report.units.kind == "title"].norm.tolist()
+    assert titles == ["试点市人民政府关于2021年法治政府建设情况的报告", "试政文〔2022〕25号"]  # the number stands apart
+    assert report.units.tail(2)[["kind", "norm"]].values.tolist() == [
+        ["text", "试点市人民政府2022年3月25日"], ["text", "（此件公开发布）"]]
+    assert_lossless(report)
+    # the issuing body of the table names the issuer when nothing else does
+    bare = parse_report("发文机关：某县人民政府\n\n一、成效\n\n完成。")
+    assert bare.meta.issuer == ["某县人民政府"]
+
+
 def test_chrome_pointing_to_two_provinces_is_a_warning():
     text = "某市人民政府关于2020年法治政府建设情况的报告\n\n一、成效\n\n完成。\n\n主办单位：某市人民政府 网站标识码：2107000052 京ICP备1号"
     report = parse_report(text)
