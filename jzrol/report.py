@@ -921,8 +921,10 @@ def _role_patterns(path: str) -> tuple[tuple[str, re.Pattern], ...]:
 def part_roles(units: pd.DataFrame, *, rules: str | Path = paths.PART_ROLES) -> pd.DataFrame:
     """The role each part plays in the genre's three-part shape, read from its heading.
 
-    Roles are ``achievements``, ``problems``, ``plans`` (the first rule in ``data/lexicon/part_roles.csv``
-    whose pattern matches the part title wins, in the file's order) or ``other``; the preamble is ``preamble``.
+    Roles are ``duties`` (党政主要负责人履行推进法治建设第一责任人职责情况, a part local reports have
+    had since 2019), ``achievements``, ``problems``, ``plans`` (the first rule in
+    ``data/lexicon/part_roles.csv`` whose pattern matches the part title wins, in the file's order) or
+    ``other``; the preamble is ``preamble``.
 
     >>> from jzrol import paths
     >>> part_roles(read_report(paths.SEED_REPORT).units).role.tolist()

@@ -3,7 +3,7 @@
 import pytest
 
 from jzrol import normalize_text, parse_report, read_report
-from jzrol.report import UNIT_COLUMNS, chinese_numeral
+from jzrol.report import UNIT_COLUMNS, chinese_numeral, part_roles
 from tests.conftest import DATA
 
 CHROME_SNIPPETS = ["顶盛体育", "当前位置", "通知公示公告", "发布时间", "上一篇", "下一篇", "主办单位", "ICP",
@@ -161,6 +161,11 @@ def test_page_saved_without_blank_lines_keeps_its_title_apart_from_the_chrome():
     assert report.parts().part_title.tolist() == [
         "主要工作举措和成效", "存在的问题和不足", "党政主要负责人履行推进法治建设第一责任人职责情况", "2022年工作安排"]
     assert_lossless(report)
+
+
+def test_leaders_duty_part_has_a_role_of_its_own():
+    roles = part_roles(read_report(DATA / "county-no-blank-lines.txt").units).role.tolist()
+    assert roles == ["preamble", "achievements", "problems", "duties", "plans"]
 
 
 def test_numbered_items_and_the_yishi_inside_them():
