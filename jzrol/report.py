@@ -102,7 +102,7 @@ _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.
 _SIGNED_DATE = re.compile(r"(?:^|[\s\u3000]|(?<=[府委局厅室组会]))(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*"
                           r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
 _SIGNER = re.compile(r"(人民政府|政府|委员会|党委|[省市县区州]委|局|厅|办公室|办公厅|领导小组|委员会办公室)$")
-_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")
 _SITE_CODE = re.compile(r"网站标识码\s*[:：]?\s*(?P<code>[0-9A-Za-z]{6,})")
 _SPONSOR = re.compile(r"主办单位\s*[:：]\s*(?P<name>[^\s　]+)")
 _ICP = re.compile(r"(?P<abbr>[\u4e00-\u9fff])ICP备\s*(?P<number>\d+)")
@@ -134,6 +134,17 @@ def chinese_numeral(text: str) -> int:
     if not ten or len(tens) > 1 or len(ones) > 1 or not set(tens + ones) <= set(digits):
         raise ValueError(f"not a heading numeral: {text!r}")
     return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+def _year_value(text: str) -> int:
+    """A year written in digits or in Chinese numerals, digit by digit.
+
+    >>> _year_value("2021"), _year_value("二〇二一"), _year_value("一九五四")
+    (2021, 2021, 1954)
+    """
+    if text.isdigit():
+        return int(text)
+    return int("".join(str("〇一二三四五六七八九".index(c)) for c in text.replace("○", "〇").replace("零", "〇")))
 
 
 def _ordinal(text: str) -> int:
@@ -594,9 +605,7 @@ def _signature(lines: list[_Line]) -> tuple[list[str], str | None]:
     date = _SIGNED_DATE.search(tail[-1])
     if date is None:
         return [], None
-    year = date["y"]
-    if not year.isdigit():
-        year = "".join(str("〇一二三四五六七八九".index(c.replace("○", "〇").replace("零", "〇"))) for c in year)
+    year = _year_value(date["y"])
     month, day = (int(v) if v.isdigit() else _ordinal(v) for v in (date["m"], date["d"]))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return [], None
@@ -613,7 +622,7 @@ def _signature(lines: list[_Line]) -> tuple[list[str], str | None]:
         if not names:
             break
         signers = names + signers
-    return signers, f"{int(year):04d}-{month:02d}-{day:02d}"
+    return signers, f"{year:04d}-{month:02d}-{day:02d}"
 
 
 @lru_cache(maxsize=1)
@@ -641,7 +650,7 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
         head = meta.title.split("关于", 1)[0] if "关于" in meta.title else ""
         meta.issuer = [name for name in _ISSUER_SPLIT.split(head) if name]
         year = _YEAR_IN_TITLE.search(meta.title)
-        meta.year = int(year.group(1)) if year else None
+        meta.year = _year_value(year.group(1)) if year else None
         if not meta.issuer and not signers and year:  # 某县2021年法治政府建设年度报告: the place before the year
             place = meta.title[:year.start()].strip()
             if _ADMIN_SUFFIX.search(place) or _PLACE_SUFFIX.search(place):

@@ -234,6 +234,15 @@ def test_disclosure_page_information_table_is_chrome():
     assert bare.meta.issuer == ["某县人民政府"]
 
 
+def test_year_in_chinese_numerals_and_windows_line_ends():
+    report = parse_report("某市人民政府关于二〇二一年度法治政府建设情况的报告\r\n\r\n一、主要成效\r\n"
+                          "（一）完善机制。全年培训3次。\r\n二、存在问题\r\n1.执法不规范。\r\n")
+    assert report.meta.year == 2021
+    assert report.parts().part_title.tolist() == ["主要成效", "存在问题"]
+    assert report.units[report.units.part == 2].item.tolist() == [0, 1]
+    assert_lossless(report)
+
+
 def test_chrome_pointing_to_two_provinces_is_a_warning():
     text = "某市人民政府关于2020年法治政府建设情况的报告\n\n一、成效\n\n完成。\n\n主办单位：某市人民政府 网站标识码：2107000052 京ICP备1号"
     report = parse_report(text)
