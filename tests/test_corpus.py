@@ -155,6 +155,18 @@ def test_metadata_year_genre_and_script():
     assert corpus.guess_genre("关于开展调研的通知", "x.txt", "为了") == "unknown"
 
 
+@pytest.mark.parametrize(("title", "genre"), [
+    ("某县人民政府关于2019年法治政府建设情况的报告", "rule_of_law_report"),
+    ("某区2022年法治政府建设工作总结", "rule_of_law_report"),
+    ("关于2013年依法行政工作情况的报告", "rule_of_law_report"),  # the genre's name before 2015
+    ("某县2021年度法治建设工作报告", "rule_of_law_report"),  # Party committee and government together
+    ("某市市长2021年度履行推进法治建设第一责任人职责情况的报告", "leader_duty_report"),
+    ("2020年政府工作报告", "government_work_report"),
+])
+def test_genre_of_the_titles_the_genre_uses(title, genre):
+    assert corpus.guess_genre(title, "x.txt", "") == genre
+
+
 def test_traditional_text_is_counted_in_simplified():
     result = corpus.summarize_document(DATA / "traditional.txt")
     assert {"党的领导", "预算", "依法办事"} <= set(result.terms) and "預算" not in result.terms
