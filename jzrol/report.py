@@ -326,6 +326,7 @@ class _Paragraph:
     number: int = 0
     heading_end: int | None = None  # for a section heading sharing its line with text
     clean: bool = False  # normalizing leaves the text as it is (then stripping normalizes any part of it)
+    table_row: bool = False  # cells a tab apart (a table row of a page or a document): never a heading
 
 
 # --- line and chrome handling --------------------------------------------------------------
@@ -479,6 +480,7 @@ def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end
         raw = text[paragraph.start:paragraph.end]
         paragraph.flat = normalize_text(raw)
         paragraph.clean = paragraph.flat == raw
+        paragraph.table_row = "\t" in raw
     return paragraphs
 
 
@@ -493,6 +495,7 @@ def _mark_candidates(paragraphs: list[_Paragraph]) -> None:
             p.kind, p.number = "section", _ordinal(section.group("num"))
         elif (
             index + 1 < len(paragraphs)
+            and not p.table_row
             and 2 <= len(p.flat) <= 40
             and _is_heading_like(p.flat)
             and re.search(r"[\u4e00-\u9fff]", p.flat)

@@ -243,6 +243,15 @@ def test_year_in_chinese_numerals_and_windows_line_ends():
     assert_lossless(report)
 
 
+def test_table_rows_of_a_page_are_text_a_row_each():
+    report = read_report(DATA / "page-with-table.html")
+    rows = report.units[report.units.norm.str.contains("维持|撤销|类别")]
+    assert rows[["kind", "text"]].values.tolist() == [
+        ["text", "类别\t件数\t占比\n\n"], ["text", "维持\t86\t71.7%\n\n"], ["text", "撤销\t34\t28.3%\n\n"]]
+    assert report.parts().part_title.tolist() == ["主要成效", "存在问题", "下一步打算"]
+    assert_lossless(report)
+
+
 def test_chrome_pointing_to_two_provinces_is_a_warning():
     text = "某市人民政府关于2020年法治政府建设情况的报告\n\n一、成效\n\n完成。\n\n主办单位：某市人民政府 网站标识码：2107000052 京ICP备1号"
     report = parse_report(text)
