@@ -88,6 +88,7 @@ _PUBMETA = re.compile(
     r"^(发布时间|发布日期|发文日期|成文日期|日期|时间|来源|信息来源|文章来源|作者|编辑|责任编辑|浏览次数|点击数|访问量|阅读次数|字号|【字体|打印|分享)\s*[:：]?"
     r"|^(" + "|".join(r"[\s\u3000]*".join(label) for label in _INFO_TABLE_LABELS) + r")[\s\u3000]*[:：]"
 )
+_PUBLISHED_LABEL = re.compile(r"发布(?:日期|时间)[\s\u3000]*[:：]?[\s\u3000]*")
 _ISSUING_BODY = re.compile(r"(发文机关|发布机构|发文单位)[\s\u3000]*[:：][\s\u3000]*(?P<name>[^\s\u3000]+)")
 # A document number on a line of its own (某政发〔2022〕25号).
 _DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
@@ -145,6 +146,15 @@ def _year_value(text: str) -> int:
     if text.isdigit():
         return int(text)
     return int("".join(str("〇一二三四五六七八九".index(c)) for c in text.replace("○", "〇").replace("零", "〇")))
+
+
+def _names(text: str) -> list[str]:
+    """The names in an issuer or signer line (中共某县委 某县人民政府, 国务院和中央军委 …).
+
+    >>> _names("中共某县委　某县人民政府")
+    ['中共某县委', '某县人民政府']
+    """
+    return [name for name in _ISSUER_SPLIT.split(text) if name]
 
 
 def _ordinal(text: str) -> int:
@@ -367,7 +377,7 @@ def _article_start(lines: list[_Line]) -> int:
     # No line looks like the start of an article: the body starts at the first line that is not chrome.
     for index, line in enumerate(lines):
         flat = normalize_text(line.text)
-        if not line.blank and not (_BREADCRUMB.search(flat) or _PUBMETA.match(flat) or _FOOTER.match(flat)):
+        if not line.blank and not _is_chrome(flat):
             return index
     return len(lines)
 
@@ -379,11 +389,17 @@ def _footer_start(lines: list[_Line], after: int) -> int:
     return len(lines)
 
 
+def _is_chrome(flat: str) -> bool:
+    """True for a normalized line of page chrome: a breadcrumb, a publication line (发布时间, 来源,
+    索引号 …) or a footer line."""
+    return bool(_BREADCRUMB.search(flat) or _PUBMETA.match(flat) or _FOOTER.match(flat))
+
+
 def _stands_alone(line: str) -> bool:
-    """True for a line never joined to its neighbours in the header: a breadcrumb, a publication line
-    (发布时间, 来源, 索引号 …), a footer line or a document number (某政发〔2022〕25号)."""
+    """True for a line never joined to its neighbours in the header: page chrome or a document number
+    (某政发〔2022〕25号)."""
     flat = normalize_text(line)
-    return bool(_BREADCRUMB.search(flat) or _PUBMETA.match(flat) or _FOOTER.match(flat) or _DOC_NUMBER_LINE.match(flat))
+    return _is_chrome(flat) or bool(_DOC_NUMBER_LINE.match(flat))
 
 
 def _blocks(text: str, lines: list[_Line]) -> list[_Line]:
@@ -592,6 +608,12 @@ def _segments(text: str, start: int, end: int) -> tuple[list[int], list[int | No
 
 # --- metadata ------------------------------------------------------------------------------
 
+def _signers(line: str) -> list[str]:
+    """The names of a signer line (short, every name an office: 某县人民政府, 中共某县委), else none."""
+    names = _names(line)
+    return names if names and len(line) <= 40 and all(_SIGNER.search(name) for name in names) else []
+
+
 def _signature(lines: list[_Line]) -> tuple[list[str], str | None]:
     """The signers and the date of the signature that closes a report (its last body lines), if any.
 
@@ -612,16 +634,12 @@ def _signature(lines: list[_Line]) -> tuple[list[str], str | None]:
     month, day = (int(v) if v.isdigit() else _ordinal(v) for v in (date["m"], date["d"]))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return [], None
-    def signers_of(line: str) -> list[str]:
-        names = [name for name in _ISSUER_SPLIT.split(line) if name]
-        return names if names and len(line) <= 40 and all(_SIGNER.search(name) for name in names) else []
-
     signers: list[str] = []
     before = tail[-1][:date.start()].strip()  # 某县人民政府 2022年3月25日 on one line
-    if before and not signers_of(before):
+    if before and not _signers(before):
         return [], None  # a sentence that ends in a date
     for line in reversed([*tail[:-1], before] if before else tail[:-1]):
-        names = signers_of(line)
+        names = _signers(line)
         if not names:
             break
         signers = names + signers
@@ -651,13 +669,13 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
     signers, signed = signature
     if meta.title:
         head = meta.title.split("关于", 1)[0] if "关于" in meta.title else ""
-        meta.issuer = [name for name in _ISSUER_SPLIT.split(head) if name]
+        meta.issuer = _names(head)
         year = _YEAR_IN_TITLE.search(meta.title)
         meta.year = _year_value(year.group(1)) if year else None
         if not meta.issuer and not signers and year:  # 某县2021年法治政府建设年度报告: the place before the year
             place = meta.title[:year.start()].strip()
             if _ADMIN_SUFFIX.search(place) or _PLACE_SUFFIX.search(place):
-                meta.issuer = [name for name in _ISSUER_SPLIT.split(place) if name]
+                meta.issuer = _names(place)
     block = " ".join(normalize_text(line.text) for line in title_block)
     if not meta.issuer and _BYLINE_PREMIER.search(block):
         meta.issuer = ["国务院"]
@@ -666,8 +684,8 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
     pubmeta = " ".join(normalize_text(line.text) for kind, line in chrome if kind == "pubmeta")
     issuing_body = _ISSUING_BODY.search(pubmeta)
     if not meta.issuer and issuing_body:
-        meta.issuer = [name for name in _ISSUER_SPLIT.split(issuing_body["name"]) if name]
-    published = re.search(r"发布(?:日期|时间)[\s\u3000]*[:：]?[\s\u3000]*", pubmeta)  # before 成文日期 and the like
+        meta.issuer = _names(issuing_body["name"])
+    published = _PUBLISHED_LABEL.search(pubmeta)  # before 成文日期 and the like
     date = (published and _DATE.match(pubmeta, published.end())) or _DATE.search(pubmeta) or _DATE.search(block)
     if date:
         meta.published = f"{int(date['y']):04d}-{int(date['m']):02d}-{int(date['d']):02d}"
