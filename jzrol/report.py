@@ -462,6 +462,15 @@ def _is_heading_like(flat: str, limit: int = 60) -> bool:
     return 0 < len(flat) <= limit and not flat.endswith(_TERMINAL) and "。" not in flat
 
 
+def _is_part_heading(flat: str) -> bool:
+    """A heading, or one short sentence standing as a heading (一、主要举措和成效。).
+
+    >>> _is_part_heading("一、主要举措和成效。"), _is_part_heading("一、加强领导。成立领导小组。")
+    (True, False)
+    """
+    return _is_heading_like(flat) or (len(flat) <= 40 and flat.endswith(("。", "：", ":")) and _is_heading_like(flat[:-1]))
+
+
 def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end: int) -> list[_Paragraph]:
     """Group lines[first:last] into paragraphs; single line breaks inside a sentence are joined."""
     paragraphs: list[_Paragraph] = []
@@ -523,6 +532,13 @@ def _mark_candidates(paragraphs: list[_Paragraph]) -> None:
             and not _SIGNED_DATE.search(p.flat)
         ):
             p.kind = "plain_heading"
+    if not _in_sequence(paragraphs, "part"):
+        # No part heading stands without a full stop: take those that end in one (一、主要举措和成效。).
+        # Only then, since within parts such lines are often the points of a list.
+        for p in paragraphs:
+            part = _PART.match(p.flat)
+            if part and p.kind == "text" and _is_part_heading(p.flat):
+                p.kind, p.number = "part", _ordinal(part.group("num") or part.group("num2"))
 
 
 def _in_sequence(paragraphs: list[_Paragraph], kind: str) -> int:

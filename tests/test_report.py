@@ -252,6 +252,17 @@ def test_table_rows_of_a_page_are_text_a_row_each():
     assert_lossless(report)
 
 
+def test_part_headings_ending_in_a_full_stop():
+    report = parse_report("某县2021年法治政府建设年度报告\n\n一、主要举措和成效。\n\n（一）加强领导。成立领导小组。\n\n"
+                          "二、存在的问题。\n\n执法不严。\n\n三、下一步打算。\n\n继续努力。")
+    assert report.parts().part_title.tolist() == ["主要举措和成效", "存在的问题", "下一步打算"]
+    assert report.sections().section_title.tolist() == ["加强领导"]
+    # where parts stand without a full stop, 一、…。 lines inside them stay the points of a list
+    nested = parse_report("一、过去一年的工作\n\n一、加强领导。\n\n二、完善制度。\n\n二、今年的任务\n\n继续努力。")
+    assert nested.parts().part_title.tolist() == ["过去一年的工作", "今年的任务"]
+    assert_lossless(report)
+
+
 def test_chrome_pointing_to_two_provinces_is_a_warning():
     text = "某市人民政府关于2020年法治政府建设情况的报告\n\n一、成效\n\n完成。\n\n主办单位：某市人民政府 网站标识码：2107000052 京ICP备1号"
     report = parse_report(text)
