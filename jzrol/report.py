@@ -291,7 +291,8 @@ class Report:
 
     @cached_property
     def units(self) -> pd.DataFrame:
-        """The units table (``UNIT_COLUMNS``), one row per title line, heading or sentence."""
+        """The units table (``UNIT_COLUMNS``), one row per title line, heading or sentence (and the
+        closing signature's lines, ``kind`` ``signature``)."""
         return pd.DataFrame(self.columns, columns=UNIT_COLUMNS)
 
     @cached_property
@@ -630,36 +631,39 @@ def _signers(line: str) -> list[str]:
     return names if names and len(line) <= 40 and all(_SIGNER.search(name) for name in names) else []
 
 
-def _signature(lines: list[_Line]) -> tuple[list[str], str | None]:
-    """The signers and the date of the signature that closes a report (its last body lines), if any.
+class _Signature(NamedTuple):
+    signers: list[str]  # 中共某县委, 某县人民政府 (none when only the date is there)
+    date: str | None  # ISO date, None when the report ends without a signature
+    start: int | None = None  # where the signature starts in the text
 
-    >>> lines = _split_lines("……报告如下。\\n中共某县委　某县人民政府\\n二〇二二年三月二十五日")
-    >>> _signature(lines)
-    (['中共某县委', '某县人民政府'], '2022-03-25')
+
+def _signature(lines: list[_Line]) -> _Signature:
+    """The signature that closes a report (its last body lines): signers, date and where it starts.
+
+    >>> text = "……报告如下。\\n中共某县委　某县人民政府\\n二〇二二年三月二十五日"
+    >>> _signature(_split_lines(text))
+    _Signature(signers=['中共某县委', '某县人民政府'], date='2022-03-25', start=8)
     """
-    tail = [normalize_text(line.text) for line in lines if not line.blank]
-    while tail and _CLOSING_NOTE.match(tail[-1]):  # （此件公开发布） below the date
+    tail = [line for line in lines if not line.blank]
+    while tail and _CLOSING_NOTE.match(normalize_text(tail[-1].text)):  # （此件公开发布） below the date
         tail.pop()
     tail = tail[-3:]
-    if not tail:
-        return [], None
-    date = _SIGNED_DATE.search(tail[-1])
+    last = normalize_text(tail[-1].text) if tail else ""
+    date = _SIGNED_DATE.search(last)
     if date is None:
-        return [], None
+        return _Signature([], None)
     year = _year_value(date["y"])
     month, day = (int(v) if v.isdigit() else _ordinal(v) for v in (date["m"], date["d"]))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return [], None
-    signers: list[str] = []
-    before = tail[-1][:date.start()].strip()  # 某县人民政府 2022年3月25日 on one line
-    if before and not _signers(before):
-        return [], None  # a sentence that ends in a date
-    for line in reversed([*tail[:-1], before] if before else tail[:-1]):
-        names = _signers(line)
+    before = last[:date.start()].strip()  # 某县人民政府 2022年3月25日 on one line
+    if not (1 <= month <= 12 and 1 <= day <= 31) or (before and not _signers(before)):
+        return _Signature([], None)  # not a date, or a sentence that ends in one
+    signers, start = _signers(before), tail[-1].start
+    for line in reversed(tail[:-1]):
+        names = _signers(normalize_text(line.text))
         if not names:
             break
-        signers = names + signers
-    return signers, f"{year:04d}-{month:02d}-{day:02d}"
+        signers, start = names + signers, line.start
+    return _Signature(signers, f"{year:04d}-{month:02d}-{day:02d}", start)
 
 
 @lru_cache(maxsize=1)
@@ -676,13 +680,13 @@ def _place(issuer: str) -> str | None:
 
 
 def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: list[tuple[str, _Line]],
-          signature: tuple[list[str], str | None], warnings: list[str]) -> ReportMeta:
+          signature: _Signature, warnings: list[str]) -> ReportMeta:
     meta = ReportMeta(doc_id=doc_id)
     if title is not None:
         meta.title = normalize_text(title.text)
     else:
         warnings.append("no title found; metadata comes from what the text has")
-    signers, signed = signature
+    signers, signed, _ = signature
     if meta.title:
         head = meta.title.split("关于", 1)[0] if "关于" in meta.title else ""
         meta.issuer = _names(head)
@@ -796,6 +800,10 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     if not paragraphs:
         warnings.append("no body text found")
     columns = _units(text, paragraphs, doc_id, warnings)
+    signature = _signature(lines[first:last])
+    if signature.start is not None:  # the signer and date are no sentences of the report
+        columns["kind"] = ["signature" if kind == "text" and start >= signature.start else kind
+                           for kind, start in zip(columns["kind"], columns["start"])]
     # Simplified text passes through OpenCC's t2s unchanged, so every report is converted: this also
     # catches the traditional passages of mixed reports.
     traditional = is_traditional(text)
@@ -803,7 +811,7 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     for column in ("part_title", "section_title"):
         columns[column] = _simplified_column(columns[column], repeated=True)
     chrome_rows = [(kind, line.start, line.end, line.text) for kind, line in chrome]
-    meta = _meta(doc_id, title, title_block, chrome, _signature(lines[first:last]), warnings)
+    meta = _meta(doc_id, title, title_block, chrome, signature, warnings)
     meta.provenance["script"] = "traditional" if traditional else "simplified"
     if meta.title:
         meta.title = to_simplified(meta.title)

@@ -156,6 +156,8 @@ def test_page_saved_without_blank_lines_keeps_its_title_apart_from_the_chrome():
     meta = report.meta
     assert (meta.title, meta.year, meta.published) == ("示例县2021年法治政府建设年度报告", 2021, "2022-03-28")
     assert meta.issuer == ["示例县人民政府"]  # from the signature at the end
+    signature = report.units[report.units.kind == "signature"]
+    assert signature.norm.tolist() == ["示例县人民政府2022年3月25日"]  # no sentence of the report: not counted
     assert report.chrome.kind.tolist() == ["breadcrumb", "pubmeta", "pubmeta", "footer"]
     assert not report.units.text.str.contains("首页|发布时间|字号|打印本页").any()
     assert report.parts().part_title.tolist() == [
@@ -203,8 +205,10 @@ def test_gbk_page_declaring_gb2312_with_a_signature():
     assert (meta.title, meta.issuer, meta.published) == ("范例市2020年法治政府建设情况报告", ["范例市人民政府"], "2021-03-31")
     assert meta.site_name == "范例市人民政府"  # the accessibility links on its line are dropped
     assert meta.provenance["police_record"] == "鄂公网安备42090002000123"
-    # the signer above the date is text, not an unnumbered heading
-    assert report.units.tail(2)[["kind", "norm"]].values.tolist() == [["text", "范例市人民政府"], ["text", "2021年3月30日"]]
+    # the signer above the date is the signature, not an unnumbered heading
+    assert report.units.tail(3)[["kind", "norm"]].values.tolist() == [
+        ["text", "2021年，我市将以“十四五”开局为契机，推动法治政府建设再上新台阶。"],
+        ["signature", "范例市人民政府"], ["signature", "2021年3月30日"]]
     assert report.sections().section_title.tolist() == ["依法全面履行政府职能", "完善依法行政制度体系"]
     assert_lossless(report)
 
@@ -226,8 +230,8 @@ def test_disclosure_page_information_table_is_chrome():
     assert report.chrome.kind.tolist() == ["pubmeta"] * 7  # 索 引 号, 标　　题 … spaced out to align
     titles = report.units[report.units.kind == "title"].norm.tolist()
     assert titles == ["试点市人民政府关于2021年法治政府建设情况的报告", "试政文〔2022〕25号"]  # the number stands apart
-    assert report.units.tail(2)[["kind", "norm"]].values.tolist() == [
-        ["text", "试点市人民政府2022年3月25日"], ["text", "（此件公开发布）"]]
+    assert report.units.tail(3)[["kind", "norm"]].values.tolist() == [
+        ["text", "持续推进法治政府建设。"], ["signature", "试点市人民政府2022年3月25日"], ["signature", "（此件公开发布）"]]
     assert_lossless(report)
     # the issuing body of the table names the issuer when nothing else does
     bare = parse_report("发文机关：某县人民政府\n\n一、成效\n\n完成。")
