@@ -333,7 +333,7 @@ class _Paragraph:
     end: int
     region_end: int
     flat: str  # normalized text for classification
-    kind: str = "text"  # title | part | section | plain_heading | bare | text
+    kind: str = "text"  # title | chapter | part | section | plain_heading | bare | text
     number: int = 0
     heading_end: int | None = None  # for a section heading sharing its line with text
     clean: bool = False  # normalizing leaves the text as it is (then stripping normalizes any part of it)
@@ -514,7 +514,8 @@ def _mark_candidates(paragraphs: list[_Paragraph]) -> None:
     for index, p in enumerate(paragraphs):
         part, section = _PART.match(p.flat), _SECTION.match(p.flat)
         if part and _is_heading_like(p.flat):
-            p.kind, p.number = "part", _ordinal(part.group("num") or part.group("num2"))
+            p.kind = "chapter" if part.group("num2") else "part"  # 第一部分 or 一、
+            p.number = _ordinal(part.group("num") or part.group("num2"))
         elif _BARE_NUMERAL.match(p.flat):
             p.kind, p.number = "bare", _ordinal(p.flat)
         elif section:
@@ -533,6 +534,9 @@ def _mark_candidates(paragraphs: list[_Paragraph]) -> None:
             and not _SIGNED_DATE.search(p.flat)
         ):
             p.kind = "plain_heading"
+    if _in_sequence(paragraphs, "chapter") < 2:  # a lone 第一部分 is a part like 一、
+        for p in paragraphs:
+            p.kind = "part" if p.kind == "chapter" else p.kind
     if not _in_sequence(paragraphs, "part"):
         # No part heading stands without a full stop: take those that end in one (一、主要举措和成效。).
         # Only then, since within parts such lines are often the points of a list.
@@ -553,6 +557,8 @@ def _in_sequence(paragraphs: list[_Paragraph], kind: str) -> int:
 
 def _part_family(paragraphs: list[_Paragraph]) -> str | None:
     """Which marker makes a top-level part in this document."""
+    if _in_sequence(paragraphs, "chapter") >= 2:  # 第一部分, 第二部分 …, with 一、 inside them
+        return "chapter"
     if _in_sequence(paragraphs, "part") >= 1:
         return "part"
     if _in_sequence(paragraphs, "bare") >= 2:
@@ -826,6 +832,8 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
 def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[str]) -> dict[str, list]:
     family = _part_family(paragraphs)
     section_kind = "section" if family != "section" else None
+    if family == "chapter" and _in_sequence(paragraphs, "part"):
+        section_kind = "part"  # 第一部分 › 一、: the 一、 are the sections, and （一） headings below them
     part = section = item = 0
     numbered_items = ""  # how the items of this part and section are numbered: "dot" (1. 2.), "paren" ((1) (2))
     part_title = section_title = ""
@@ -849,6 +857,8 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
             section, section_title = p.number, _heading_text(text[p.start:heading_end])
         elif p.kind in {"part", "plain_heading", "bare"} and _is_heading_like(p.flat):
             heading_end = p.end  # an unnumbered or out-of-sequence heading: no counter changes
+        elif p.kind == "section" and section_kind == "part":
+            heading_end = _section_heading_end(text, p)  # a level below the sections: a heading, no counter
         if place is not None and (part, section) != place:
             item, numbered_items = 0, ""  # item numbers restart in each part and section
         place = (part, section)

@@ -267,6 +267,22 @@ def test_part_headings_ending_in_a_full_stop():
     assert_lossless(report)
 
 
+def test_parts_numbered_by_chapter_with_numbered_sections_inside():
+    report = parse_report("某市2021年法治政府建设年度报告\n\n第一部分 2021年法治政府建设情况\n\n一、依法全面履行政府职能\n\n"
+                          "（一）深化改革。取消事项12项。\n\n二、完善依法行政制度体系\n\n审查文件。\n\n"
+                          "第二部分 存在的问题\n\n一、执法不规范\n\n有待加强。")
+    assert report.parts().part_title.tolist() == ["2021年法治政府建设情况", "存在的问题"]
+    sections = report.sections()
+    assert sections[["part", "section", "section_title"]].values.tolist() == [
+        [1, 1, "依法全面履行政府职能"], [1, 2, "完善依法行政制度体系"], [2, 1, "执法不规范"]]
+    below = report.units[report.units.norm == "（一）深化改革。"]
+    assert below[["kind", "part", "section"]].values.tolist() == [["heading", 1, 1]]  # a heading with no counter
+    assert_lossless(report)
+    # a lone 第一部分 is a part like 一、, and （一） its sections
+    lone = parse_report("第一部分 总体情况\n\n（一）成效。完成。\n\n（二）问题。不足。")
+    assert lone.sections().section_title.tolist() == ["成效", "问题"]
+
+
 def test_chrome_pointing_to_two_provinces_is_a_warning():
     text = "某市人民政府关于2020年法治政府建设情况的报告\n\n一、成效\n\n完成。\n\n主办单位：某市人民政府 网站标识码：2107000052 京ICP备1号"
     report = parse_report(text)
