@@ -283,6 +283,15 @@ def test_parts_numbered_by_chapter_with_numbered_sections_inside():
     assert lone.sections().section_title.tolist() == ["成效", "问题"]
 
 
+def test_editor_share_and_correction_links_after_the_signature_are_chrome():
+    report = parse_report("某县2021年法治政府建设年度报告\n来源：县司法局\n一、成效\n完成审查12件。\n二、问题\n执法不严。\n"
+                          "某县人民政府\n2022年3月1日\n（责任编辑：张三）\n分享到：\n【我要纠错】【打印】【关闭】\n")
+    assert report.chrome.kind.tolist() == ["pubmeta", "footer", "footer", "footer"]
+    assert report.units.kind.iloc[-1] == "signature"
+    assert (report.meta.issuer, report.meta.published) == (["某县人民政府"], "2022-03-01")
+    assert_lossless(report)
+
+
 def test_chrome_pointing_to_two_provinces_is_a_warning():
     text = "某市人民政府关于2020年法治政府建设情况的报告\n\n一、成效\n\n完成。\n\n主办单位：某市人民政府 网站标识码：2107000052 京ICP备1号"
     report = parse_report(text)
