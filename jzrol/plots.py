@@ -103,14 +103,24 @@ def plot_wordcloud(frequencies: pd.Series, *, font_path: str, random_state: int,
     return ax
 
 
+def _nothing_to_show(ax: Axes, message: str) -> Axes:
+    """An empty chart that says why it is empty (a report without the parts a chart compares)."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return ax
+
+
 def plot_keyness(table: pd.DataFrame, *, n: int = 12, target_label: str = "target",
                  reference_label: str = "reference", ax: Axes | None = None) -> Axes:
     """Diverging bars of the strongest terms each way of a ``keyness`` table (signed G²).
 
-    Terms overused in the target point right, terms overused in the reference point left.
+    Terms overused in the target point right, terms overused in the reference point left. An empty
+    table (a report with no such part) gives an empty chart that says so.
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 0.28 * 2 * n + 1))
+    if table.empty:
+        return _nothing_to_show(ax, f"nothing to compare: no {target_label} or no {reference_label} text")
     over = table[table["log_ratio"] > 0].nlargest(n, "g2")
     under = table[table["log_ratio"] < 0].nlargest(n, "g2")
     shown = pd.concat([over, under.iloc[::-1]])
@@ -298,6 +308,8 @@ def plot_role_comparison(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.55 * len(table) + 1.2))
+    if table.empty:
+        return _nothing_to_show(ax, "no theme coded in the achievements, problems or plans parts")
     roles = [("achievements", "#0072B2"), ("problems", "#D55E00"), ("plans", "#009E73")]
     height = 0.26
     for offset, (role, color) in enumerate(roles):

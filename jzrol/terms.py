@@ -329,6 +329,10 @@ def _xlogx_ratio(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
         return np.where(observed > 0, observed * np.log(observed / expected), 0.0)
 
 
+_KEYNESS_COLUMNS = {"term": str, "n_target": int, "n_reference": int, "per_1000_target": float,
+                    "per_1000_reference": float, "g2": float, "p": float, "log_ratio": float}
+
+
 def keyness(target: pd.Series, reference: pd.Series, *, min_n: int = 2, both_ways: bool = False) -> pd.DataFrame:
     """Log-likelihood (G²) and log ratio of every term in ``target`` against ``reference``.
 
@@ -350,9 +354,8 @@ def keyness(target: pd.Series, reference: pd.Series, *, min_n: int = 2, both_way
     ['执法', '的']
     """
     target_total, reference_total = float(target.sum()), float(reference.sum())
-    if not target_total or not reference_total:  # nothing to compare with
-        return pd.DataFrame(columns=["term", "n_target", "n_reference", "per_1000_target", "per_1000_reference",
-                                     "g2", "p", "log_ratio"])
+    if not target_total or not reference_total:  # nothing to compare with: no rows, the same column types
+        return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in _KEYNESS_COLUMNS.items()})
     chosen = target.index[target >= min_n]
     if both_ways:
         chosen = chosen.union(reference.index[reference >= min_n])

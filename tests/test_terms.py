@@ -6,10 +6,11 @@ import sys
 from collections import Counter
 
 import jieba
+import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from jzrol import paths, read_report, terms
+from jzrol import paths, plots, read_report, terms
 from tests.conftest import DATA
 
 CONTEXTS = ["，{}。", "全面推进{}工作", "我市{}取得新进展"]
@@ -127,6 +128,16 @@ def test_keyness_problems_against_achievements_on_the_seed(seed_tokens):
     problems = table[table.log_ratio > 0].term.head(5).tolist()
     assert "有待" in problems  # 有待提高 / 有待加强: the genre's way of admitting a problem
     assert (table[table.log_ratio < 0].n_target < table[table.log_ratio < 0].n_reference * 3).all()
+
+
+def test_keyness_with_nothing_to_compare_is_an_empty_table_of_the_same_types(seed_tokens):
+    empty = terms.keyness_between(seed_tokens, {"part": 9}, {"part": 1})  # the seed has no part 9
+    full = terms.keyness_between(seed_tokens, {"part": 2}, {"part": 1})
+    assert empty.empty and empty.dtypes.to_dict() == full.dtypes.to_dict()
+    fig, ax = plt.subplots()
+    assert plots.plot_keyness(empty, target_label="problems", ax=ax) is ax
+    assert "nothing to compare" in ax.texts[0].get_text()
+    plt.close(fig)
 
 
 def test_keyness_against_general_chinese_finds_policy_terms(seed_tokens):

@@ -4,11 +4,12 @@ import io
 import subprocess
 import sys
 
+import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 import yaml
 
-from jzrol import paths, read_report, themes
+from jzrol import paths, plots, read_report, themes
 from jzrol.terms import get_tokenizer
 from tests.conftest import DATA
 
@@ -89,6 +90,16 @@ def test_coverage_and_uncoded_units(seed, seed_hits):
     assert cover.text_units - cover.coded_units == len(uncoded)
     assert 0.8 <= cover.coverage < 1
     assert "现将有关情况报告如下:" in uncoded.norm.tolist()
+
+
+def test_role_comparison_of_a_report_without_those_parts_draws_an_empty_chart():
+    report = read_report(DATA / "traditional.txt")  # no achievements or problems part, and no theme in its plans
+    table = themes.role_comparison(themes.code_units(report.units), report.units)
+    assert table.empty
+    fig, ax = plt.subplots()
+    assert plots.plot_role_comparison(table, ax=ax) is ax
+    assert "no theme coded" in ax.texts[0].get_text()
+    plt.close(fig)
 
 
 def test_problems_versus_plans(seed, seed_hits):
