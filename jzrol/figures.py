@@ -519,10 +519,13 @@ def _writeup(report: Report, results: list[FigureResult]) -> str:
         tables = [f.name for f in result.files if f.suffix == ".csv"]
         if tables:
             lines += [f"Table behind the figure: {', '.join(f'`{t}`' for t in tables)}.", ""]
+    rows = "title line, heading or sentence"
+    if (report.units["kind"] == "signature").any():
+        rows += ", and the lines of the closing signature"
     lines += [
         "## Files",
         "",
-        "`units.csv` is the parsed structure (one row per title line, heading or sentence, with offsets into the "
+        f"`units.csv` is the parsed structure (one row per {rows}, with offsets into the "
         "source text); `info.json` is the report's metadata; `MANIFEST` lists every file's sha256 with the package "
         "versions, lexicon hashes, font and seeds that produced it.",
         "",
