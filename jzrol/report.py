@@ -537,7 +537,8 @@ def _mark_candidates(paragraphs: list[_Paragraph]) -> None:
             p.kind = "plain_heading"
     if _in_sequence(paragraphs, "chapter") < 2:  # a lone 第一部分 is a part like 一、
         for p in paragraphs:
-            p.kind = "part" if p.kind == "chapter" else p.kind
+            if p.kind == "chapter":
+                p.kind = "part"
     if not _in_sequence(paragraphs, "part"):
         # No part heading stands without a full stop: take those that end in one (一、主要举措和成效。).
         # Only then, since within parts such lines are often the points of a list.
