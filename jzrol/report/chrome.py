@@ -13,28 +13,33 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from jzrol import paths
+from jzrol.lexicon_loader import LexiconError, read_rows
 from jzrol.report.markers import _PART, _SALUTATION, _SECTION
 from jzrol.report.normalize import _SPACE, normalize_text
 
 _TITLE = re.compile(r"(报告|工作报告|情况|总结|意见|规划|纲要|公报|讲话|白皮书)$|^关于.+的|.+关于.+的(报告|情况)")
-_BREADCRUMB = re.compile(r"当前位置|您的位置|您现在的位置|所在位置|首页\s*[>＞»]|[>＞»]\s*正文")
-# The labels of the information table above a document on government disclosure pages (索引号, 发文机关 …),
-# often spaced out to align (索 引 号, 标　　题); they need their colon.
-_INFO_TABLE_LABELS = ("索引号", "主题分类", "主题词", "信息分类", "体裁分类", "组配分类", "服务对象", "发文机关",
-                      "发布机构", "发文单位", "所属机构", "标题", "名称", "文号", "发文字号", "文件编号", "生效日期",
-                      "废止日期", "有效性", "公开方式", "公开范围", "公开时限")
+
+
+def _chrome_patterns(kind: str) -> list[str]:
+    """The patterns of one kind of page chrome line in ``data/lexicon/page_chrome.csv``."""
+    rows = read_rows(paths.PAGE_CHROME, ["kind", "pattern"])
+    kinds = {row["kind"] for row in rows} - {"breadcrumb", "publication", "information", "footer"}
+    if kinds:
+        raise LexiconError(paths.PAGE_CHROME, 0, f"unknown kind(s) {', '.join(sorted(kinds))}")
+    return [row["pattern"] for row in rows if row["kind"] == kind]
+
+
+_BREADCRUMB = re.compile("|".join(_chrome_patterns("breadcrumb")))
+# A publication line (发布时间, 来源 …), or a label of the information table above a document on government
+# disclosure pages (索引号, 发文机关 …), often spaced out to align (索 引 号, 标　　题), which needs its colon.
 _PUBMETA = re.compile(
-    r"^(发布时间|发布日期|发文日期|成文日期|日期|时间|来源|信息来源|文章来源|作者|编辑|责任编辑|浏览次数|点击数|访问量|阅读次数|字号|【字体|打印|分享)\s*[:：]?"
-    r"|^(" + "|".join(r"[\s\u3000]*".join(label) for label in _INFO_TABLE_LABELS) + r")[\s\u3000]*[:：]"
+    r"^(" + "|".join(_chrome_patterns("publication")) + r")\s*[:：]?"
+    r"|^(" + "|".join(r"[\s\u3000]*".join(label) for label in _chrome_patterns("information")) + r")[\s\u3000]*[:：]"
 )
 # A document number on a line of its own (某政发〔2022〕25号).
 _DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
-_FOOTER = re.compile(
-    r"^(上一篇|下一篇|上一条|下一条|相关阅读|相关链接|相关文章|相关文件|打印本页|关闭窗口|【打印|【关闭|扫一扫|"
-    r"[（(]?责任编辑|分享到|【?我要纠错|"
-    r"主办单位|主办[:：]|承办单位|版权所有|Copyright|©|网站标识码|.{0,12}ICP备|.{0,12}公网安备|"
-    r"本作品是中华人民共和国的|本作品在全世界都属于公有领域|Public domain$)"
-)
+_FOOTER = re.compile("^(" + "|".join(_chrome_patterns("footer")) + ")")
 
 
 class _Line(NamedTuple):  # a tuple: reports have tens of thousands of lines

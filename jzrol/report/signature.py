@@ -9,15 +9,19 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from jzrol import paths
+from jzrol.lexicon_loader import cue_pattern, read_cues
 from jzrol.report.chrome import _Line
 from jzrol.report.markers import _CLOSING_NOTE
 from jzrol.report.normalize import _ordinal, _year_value, normalize_text
 
+_SIGNER_SUFFIXES = read_cues(paths.SIGNER_SUFFIXES)  # 人民政府, 党委, 局 …
+_SIGNER = re.compile(cue_pattern(_SIGNER_SUFFIXES) + "$")
 # The date that closes a signature: 2022年3月25日 or 二〇二二年三月二十五日, alone or after the signer
 # (after a space, or right after the signer's name: 某县人民政府2022年3月25日).
-_SIGNED_DATE = re.compile(r"(?:^|[\s\u3000]|(?<=[府委局厅室组会]))(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*"
+_SIGNED_DATE = re.compile(r"(?:^|[\s\u3000]|(?<=[" + re.escape("".join(sorted({cue[-1] for cue in _SIGNER_SUFFIXES})))
+                          + r"]))(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*"
                           r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
-_SIGNER = re.compile(r"(人民政府|政府|委员会|党委|[省市县区州]委|局|厅|办公室|办公厅|领导小组|委员会办公室)$")
 _ISSUER_SPLIT = re.compile(r"[\s、，,]+|(?<=[委府院])和(?=[\u4e00-\u9fff])")
 
 
