@@ -25,13 +25,12 @@ from jzrol.report.chrome import _article_start, _classify_header, _footer_start,
 from jzrol.report.meta import ReportMeta, _meta
 from jzrol.report.normalize import _simplified_column, chinese_numeral, is_traditional, normalize_text, to_simplified
 from jzrol.report.signature import _signature
-from jzrol.report.structure import (
-    UNIT_COLUMNS, _mark_candidates, _Paragraph, _paragraphs, _units, outline, part_roles,
-)
+from jzrol.report.paragraphs import _mark_candidates, _Paragraph, _paragraphs
+from jzrol.report.structure import LAYOUTS, UNIT_COLUMNS, Layout, _units, outline, part_roles
 from jzrol.sources import Source, read_source
 
 __all__ = [
-    "Report", "ReportMeta", "UNIT_COLUMNS", "chinese_numeral", "normalize_text", "outline", "parse_report",
+    "LAYOUTS", "Layout", "Report", "ReportMeta", "UNIT_COLUMNS", "chinese_numeral", "normalize_text", "outline", "parse_report",
     "is_traditional", "part_roles", "read_report", "to_simplified",
 ]
 
@@ -115,7 +114,7 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
         region_end = lines[last - 1].end
         body_spans.append((lines[first].start, region_end))
         article = _paragraphs(text, lines, first, last, region_end)
-        _mark_candidates(article)
+        _mark_candidates(text, article)
         paragraphs += article
     if not paragraphs:
         warnings.append("no body text found")

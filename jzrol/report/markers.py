@@ -17,7 +17,8 @@ _BARE_NUMERAL = re.compile(rf"^[{_NUM}]{{1,3}}$")
 _SECTION = re.compile(rf"^[（(]\s*(?P<num>[{_NUM}]{{1,3}})\s*[）)]\s*")
 # Sentence-end and item patterns test their first character before any alternative, so that the
 # regex engine gives up at once where no match can start.
-_ITEM = re.compile(rf"(?=[{_SPACE}{_NUM}])(?:^|(?<=[。；;！？!?：:]))[{_SPACE}]*(?P<num>[{_NUM}]{{1,3}})是(?![否非])")
+# 一是 after a comma counts only within a sequence (see jzrol.report.structure._item_markers).
+_ITEM = re.compile(rf"(?=[{_SPACE}{_NUM}])(?:^|(?<=[。；;！？!?：:，,]))[{_SPACE}]*(?P<num>[{_NUM}]{{1,3}})是(?![否非])")
 _ITEM_ORDINAL = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})[，,、](?!\d)")
 # Items numbered 1. 1、 or （1） (1) at a paragraph's start; ``dot`` or ``paren`` says which.
 _ITEM_NUMBERED = re.compile(r"^(?:(?P<dot>[0-9０-９]{1,2})\s*[.．、](?![0-9０-９])|[（(]\s*(?P<paren>[0-9０-９]{1,2})\s*[）)])")

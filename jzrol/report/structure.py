@@ -1,4 +1,7 @@
-"""The body's structure: paragraphs, parts, sections, items and sentences as a lossless units table.
+"""The body's structure: parts, sections, items and sentences as a lossless units table.
+
+Which heading family makes a report's parts, which its sections and which a level below is one
+row of :data:`LAYOUTS`; the first row a report satisfies is its layout.
 
 >>> from jzrol.report import parse_report
 >>> outline(parse_report("一、成效\\n\\n今年共办结12件。").units)[["part", "sentences"]].values.tolist()
@@ -7,27 +10,95 @@
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
 from jzrol import paths
-from jzrol.report.chrome import _Line
+from jzrol.lexicon_loader import read_rows
 from jzrol.report.markers import (
-    _BARE_NUMERAL, _BLOCK_END, _BLOCK_START, _CLOSING, _DIGITS, _ITEM, _ITEM_NUMBERED, _ITEM_ORDINAL, _NUM,
-    _OPENING, _PART, _SECTION, _SENTENCE_BREAK, _SENTENCE_END, _TERMINAL,
+    _DIGITS, _ITEM, _ITEM_NUMBERED, _ITEM_ORDINAL, _NUM, _PART, _SECTION, _SENTENCE_BREAK, _SENTENCE_END,
 )
 from jzrol.report.normalize import _SPACE, _WHITESPACE, _ordinal, normalize_text
-from jzrol.report.signature import _SIGNED_DATE
+from jzrol.report.paragraphs import _in_sequence, _is_heading_like, _Paragraph
 
 UNIT_COLUMNS = [
     "doc_id", "unit_id", "kind", "part", "part_title", "section", "section_title", "item",
     "start", "end", "text", "paragraph", "sentence", "norm",
 ]
+
+_UNNUMBERED = frozenset({"cue", "plain_heading", "lead"})  # heading families without numbers: each heading is the next one
+_HEADING_KINDS = frozenset({"part", "plain_heading", "lead", "bare", "cue"})  # out of the layout: headings, no number
+
+
+class Layout(NamedTuple):
+    """One layout of the genre: the heading family of its parts, of its sections and of a level below.
+
+    Attributes:
+        name: what the layout is called in docs and tests.
+        parts: the candidate kinds (see :mod:`jzrol.report.paragraphs`) whose headings are the parts.
+        at_least: how many part headings the layout needs (numbered ones continuing 1, 2, 3 …).
+        sections: the candidate kind of the sections within each part (None: no sections).
+        below: a kind a level below the sections: its headings are headings that set no number.
+        first: the first part heading comes before the sections' headings (where two or more are in sequence).
+        needs_sections: the layout applies only where its sections occur.
+        restarts: the sections' numbering restarts at 1 somewhere (so those markers cannot be the parts).
+        nested: a list of part markers that restarts at 1 inside a part is that part's sections.
+    """
+
+    name: str
+    parts: frozenset[str]
+    at_least: int
+    sections: str | None
+    below: str | None = None
+    first: bool = False
+    needs_sections: bool = False
+    restarts: bool = False
+    nested: bool = False
+
+
+#: The layouts of the genre in order of precedence: a report takes the first whose conditions it meets.
+LAYOUTS = (
+    # 第一部分 › 一、 › （一）
+    Layout("chapters", frozenset({"chapter"}), 2, "part", below="section"),
+    # 2019年工作回顾 › 一、 › （一）: unnumbered part headings with a cue of the genre, 一、 restarting under them
+    Layout("cued parts", frozenset({"cue"}), 2, "part", below="section", first=True, needs_sections=True,
+           restarts=True),
+    # the same with headings of any words (过去五年工作的基本总结 › 一、 …; 今后五年的任务 › 一、 …)
+    Layout("unnumbered parts over numbered sections", frozenset({"cue", "plain_heading"}), 2, "part",
+           below="section", first=True, needs_sections=True, restarts=True),
+    # 一、 › （一）; a 一、 list that restarts inside a part holds that part's sections
+    Layout("numbered parts", frozenset({"part"}), 1, "section", nested=True),
+    # 一 on a line of its own › （一）
+    Layout("bare numerals", frozenset({"bare"}), 2, "section"),
+    # short unnumbered headings that come before any （一） › （一）
+    Layout("unnumbered parts", frozenset({"plain_heading", "lead", "cue"}), 2, "section", first=True),
+    # （一） alone: the sections are the top level
+    Layout("sections as parts", frozenset({"section"}), 2, None),
+)
+
+
+def _layout(paragraphs: list[_Paragraph]) -> Layout | None:
+    """The first layout of :data:`LAYOUTS` whose conditions the paragraphs meet, or None."""
+    for layout in LAYOUTS:
+        heads = [i for i, p in enumerate(paragraphs) if p.kind in layout.parts]
+        count = len(heads) if layout.parts <= _UNNUMBERED else max(_in_sequence(paragraphs, k) for k in layout.parts)
+        if count < layout.at_least:
+            continue
+        in_sequence = _in_sequence(paragraphs, layout.sections) if layout.sections else 0
+        if layout.needs_sections and not in_sequence:
+            continue
+        if layout.restarts and sum(p.kind == layout.sections and p.number == 1 for p in paragraphs) < 2:
+            continue
+        if layout.first and (in_sequence >= 2 or layout.needs_sections):
+            first_section = next(i for i, p in enumerate(paragraphs) if p.kind == layout.sections)
+            if heads[0] > first_section:
+                continue
+        return layout
+    return None
 
 
 def _heading_text(text: str) -> str:
@@ -36,135 +107,6 @@ def _heading_text(text: str) -> str:
     text = _SECTION.sub("", text)
     text = _PART.sub("", text)
     return text.strip().rstrip("。：:；;，,").strip()
-
-
-@dataclass
-class _Paragraph:
-    start: int
-    end: int
-    region_end: int
-    flat: str  # normalized text for classification
-    kind: str = "text"  # title | chapter | part | section | plain_heading | bare | text
-    number: int = 0
-    heading_end: int | None = None  # for a section heading sharing its line with text
-    clean: bool = False  # normalizing leaves the text as it is (then stripping normalizes any part of it)
-    table_row: bool = False  # cells a tab apart (a table row of a page or a document): never a heading
-
-
-def _is_heading_like(flat: str, limit: int = 60) -> bool:
-    return 0 < len(flat) <= limit and not flat.endswith(_TERMINAL) and "。" not in flat
-
-
-def _is_part_heading(flat: str) -> bool:
-    """A heading, or one short sentence standing as a heading (一、主要举措和成效。).
-
-    >>> _is_part_heading("一、主要举措和成效。"), _is_part_heading("一、加强领导。成立领导小组。")
-    (True, False)
-    """
-    return _is_heading_like(flat) or (len(flat) <= 40 and flat.endswith(("。", "：", ":")) and _is_heading_like(flat[:-1]))
-
-
-def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end: int) -> list[_Paragraph]:
-    """Group lines[first:last] into paragraphs; single line breaks inside a sentence are joined."""
-    paragraphs: list[_Paragraph] = []
-    current: list[_Line] = []
-    blank_since = False
-
-    def close() -> None:
-        if current:
-            paragraphs.append(_Paragraph(current[0].start, current[-1].end, region_end, ""))
-
-    previous = ""
-    for line in lines[first:last]:
-        if line.blank:
-            blank_since = True
-            continue
-        flat = line.text  # stripped of spaces and zero-width characters at both ends: enough for markers
-        if current and (
-            blank_since
-            or _BLOCK_START.match(flat)
-            or previous.endswith(_BLOCK_END)
-            or ((_PART.match(previous) or _SECTION.match(previous) or _ITEM_NUMBERED.match(previous))
-                and _is_heading_like(previous)
-                and not previous.endswith(_OPENING) and not flat.startswith(_CLOSING))  # a heading ends
-        ):
-            close()
-            current = []
-        current.append(line)
-        previous = flat
-        blank_since = False
-    close()
-    for paragraph in paragraphs:
-        raw = text[paragraph.start:paragraph.end]
-        paragraph.flat = normalize_text(raw)
-        paragraph.clean = paragraph.flat == raw
-        paragraph.table_row = "\t" in raw
-    return paragraphs
-
-
-def _mark_candidates(paragraphs: list[_Paragraph]) -> None:
-    for index, p in enumerate(paragraphs):
-        part, section = _PART.match(p.flat), _SECTION.match(p.flat)
-        if part and _is_heading_like(p.flat):
-            p.kind = "chapter" if part.group("num2") else "part"  # 第一部分 or 一、
-            p.number = _ordinal(part.group("num") or part.group("num2"))
-        elif _BARE_NUMERAL.match(p.flat):
-            p.kind, p.number = "bare", _ordinal(p.flat)
-        elif section:
-            p.kind, p.number = "section", _ordinal(section.group("num"))
-        elif (
-            index + 1 < len(paragraphs)
-            and not p.table_row
-            and 2 <= len(p.flat) <= 40
-            and _is_heading_like(p.flat)
-            and re.search(r"[\u4e00-\u9fff]", p.flat)
-            and not _ITEM.match(p.flat)
-            and not _ITEM_ORDINAL.match(p.flat)
-            and not _ITEM_NUMBERED.match(p.flat)
-            # a signer (above its date, or with it on the next line), not a heading
-            and not _SIGNED_DATE.fullmatch(paragraphs[index + 1].flat)
-            and not _SIGNED_DATE.search(p.flat)
-        ):
-            p.kind = "plain_heading"
-    if _in_sequence(paragraphs, "chapter") < 2:  # a lone 第一部分 is a part like 一、
-        for p in paragraphs:
-            if p.kind == "chapter":
-                p.kind = "part"
-    if not _in_sequence(paragraphs, "part"):
-        # No part heading stands without a full stop: take those that end in one (一、主要举措和成效。).
-        # Only then, since within parts such lines are often the points of a list.
-        for p in paragraphs:
-            part = _PART.match(p.flat)
-            if part and p.kind == "text" and _is_part_heading(p.flat):
-                p.kind, p.number = "part", _ordinal(part.group("num") or part.group("num2"))
-
-
-def _in_sequence(paragraphs: list[_Paragraph], kind: str) -> int:
-    """How many candidates of ``kind`` continue a 1, 2, 3 … sequence."""
-    count = 0
-    for p in paragraphs:
-        if p.kind == kind and p.number == count + 1:
-            count += 1
-    return count
-
-
-def _part_family(paragraphs: list[_Paragraph]) -> str | None:
-    """Which marker makes a top-level part in this document."""
-    if _in_sequence(paragraphs, "chapter") >= 2:  # 第一部分, 第二部分 …, with 一、 inside them
-        return "chapter"
-    if _in_sequence(paragraphs, "part") >= 1:
-        return "part"
-    if _in_sequence(paragraphs, "bare") >= 2:
-        return "bare"
-    plain = [i for i, p in enumerate(paragraphs) if p.kind == "plain_heading"]
-    sections = [i for i, p in enumerate(paragraphs) if p.kind == "section"]
-    numbered_sections = _in_sequence(paragraphs, "section") >= 2
-    # Unnumbered headings are parts when they come first; numbered sections nest under them.
-    if len(plain) >= 2 and (not numbered_sections or plain[0] < sections[0]):
-        return "plain_heading"
-    if numbered_sections:
-        return "section"
-    return None
 
 
 def _section_heading_end(text: str, p: _Paragraph) -> int:
@@ -188,6 +130,29 @@ def _may_hold_item(span: str) -> bool:
     return False
 
 
+def _item_markers(span: str) -> list[re.Match]:
+    """The 一是/二是 markers of a span. A marker after a comma counts only within a sequence: 一是 when
+    a 二是 follows it, a later one when it continues the marker before it.
+
+    >>> [m["num"] for m in _item_markers("存在不足，一是推进不平衡，二是创新不够，统一是前提。")]
+    ['一', '二']
+    >>> [m["num"] for m in _item_markers("大家认为，一是好的。")]
+    []
+    """
+    found = [match for match in _ITEM.finditer(span) if _ordinal(match.group("num"))]
+    kept: list[re.Match] = []
+    for index, match in enumerate(found):
+        number = _ordinal(match.group("num"))
+        if match.start() and span[match.start() - 1] in "，,":
+            if number == 1:
+                if not any(_ordinal(later.group("num")) == 2 for later in found[index + 1:]):
+                    continue
+            elif not kept or _ordinal(kept[-1].group("num")) != number - 1:
+                continue
+        kept.append(match)
+    return kept
+
+
 def _segments(text: str, start: int, end: int) -> tuple[list[int], list[int | None] | None, str]:
     """Split text[start:end] into sentences; an item marker starts a new one.
 
@@ -208,7 +173,7 @@ def _segments(text: str, start: int, end: int) -> tuple[list[int], list[int | No
     opening = span.lstrip(_SPACE)
     numbered = _ITEM_NUMBERED.match(opening) if opening[:1] in _DIGITS or opening[1:2] in _DIGITS else None
     ordinal = _ITEM_ORDINAL.match(opening) if "第" in span and not numbered else None
-    items = [match for match in _ITEM.finditer(span) if _ordinal(match.group("num"))] if _may_hold_item(span) else []
+    items = _item_markers(span) if _may_hold_item(span) else []
     if not ordinal and not items and not numbered:  # most paragraphs
         return [start, *(start + offset for offset in breaks)], None, ""
     if numbered:
@@ -222,40 +187,101 @@ def _segments(text: str, start: int, end: int) -> tuple[list[int], list[int | No
     return [start + offset for offset in offsets], [cuts[offset] for offset in offsets], numbered.lastgroup if numbered else ""
 
 
-def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[str]) -> dict[str, list]:
-    family = _part_family(paragraphs)
-    section_kind = "section" if family != "section" else None
-    if family == "chapter" and _in_sequence(paragraphs, "part"):
-        section_kind = "part"  # 第一部分 › 一、: the 一、 are the sections, and （一） headings below them
-    part = section = item = 0
+#: What a report without any part layout is read as: its （一） headings are sections of part 0.
+NO_PARTS = Layout("no parts", frozenset(), 0, "section")
+
+
+class _Outline:
+    """Where the reader stands in the report's outline while it reads the paragraphs in order."""
+
+    def __init__(self, text: str, layout: Layout) -> None:
+        self.text, self.layout = text, layout
+        self.part = self.section = 0
+        self.part_title = self.section_title = ""
+        self.part_length = 0  # the length of the part's heading, to tell a part from an entry of a nested list
+        self.nested: list[tuple[int, int]] = []  # open 一、 lists restarted inside the part: (last number, length)
+        self.nested_sections = False  # the part's sections are such a list's entries (（一） are then a level below)
+        self.depth = 0  # the depth of the nested list the last heading continued
+
+    def read(self, p: _Paragraph) -> int | None:
+        """Move to paragraph ``p``; returns where its heading ends (None: the paragraph is text)."""
+        layout, text = self.layout, self.text
+        if p.kind in layout.parts:
+            if p.kind in _UNNUMBERED:
+                return self._new_part(self.part + 1, p, p.heading_end or p.end)
+            if layout.nested and self.part and self._continues_nested(p):
+                return self._nested_entry(p)
+            if p.number == self.part + 1:
+                return self._new_part(p.number, p, _section_heading_end(text, p) if p.kind == "section" else p.end)
+            if layout.nested and self.part and p.number == 1:
+                self.nested.append((0, len(p.flat)))
+                self._continues_nested(p)
+                return self._nested_entry(p)
+        elif p.kind == layout.sections and p.number == self.section + 1 and not self.nested_sections:
+            heading_end = _section_heading_end(text, p)
+            self.section, self.section_title = p.number, _heading_text(text[p.start:heading_end])
+            return heading_end
+        if p.kind in _HEADING_KINDS and _is_heading_like(p.flat):
+            return p.end  # an unnumbered or out-of-sequence heading: no counter changes
+        if p.kind == "section" and (p.kind == layout.below or self.nested_sections):
+            return _section_heading_end(text, p)  # a level below the sections: a heading, no counter
+        return None
+
+    def _new_part(self, number: int, p: _Paragraph, heading_end: int) -> int:
+        self.part, self.part_length = number, len(p.flat)
+        self.part_title = _heading_text(p.flat if heading_end >= p.end else self.text[p.start:heading_end])
+        self.section, self.section_title = 0, ""
+        self.nested, self.nested_sections = [], False
+        return heading_end
+
+    def _continues_nested(self, p: _Paragraph) -> bool:
+        """True when ``p`` continues an open nested list (the innermost such; the lists inside it close).
+        A number that continues both a nested list and the parts goes to the one whose first heading is
+        closer in length (a list's entries are alike, and unlike the part headings)."""
+        for depth in range(len(self.nested) - 1, -1, -1):
+            last, length = self.nested[depth]
+            if last + 1 == p.number:
+                if p.number == self.part + 1 and abs(len(p.flat) - self.part_length) < abs(len(p.flat) - length):
+                    return False
+                del self.nested[depth + 1:]
+                self.nested[depth] = (p.number, length)
+                self.depth = depth
+                return True
+        return False
+
+    def _nested_entry(self, p: _Paragraph) -> int:
+        """A heading of a 一、 list restarted inside the part: a section at the first depth (unless the part
+        has （一） sections), a heading without a number deeper down."""
+        if self.depth == 0 and (self.nested_sections or self.section == 0):
+            self.nested_sections = True
+            self.section, self.section_title = p.number, _heading_text(p.flat)
+        return p.end
+
+
+def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[str], *,
+           appendix_from: int | None = None) -> dict[str, list]:
+    """The units table of the paragraphs; from paragraph ``appendix_from`` on, units of kind ``appendix``."""
+    layout = _layout(paragraphs)
+    where = _Outline(text, layout or NO_PARTS)
+    item = 0
     numbered_items = ""  # how the items of this part and section are numbered: "dot" (1. 2.), "paren" ((1) (2))
-    part_title = section_title = ""
     columns = _Columns(text)
     place = None
+    appendix_from = len(paragraphs) if appendix_from is None else appendix_from
     for index, p in enumerate(paragraphs):
-        heading_end = None
         if p.kind == "title":
             columns.add(p, index, ["title"], [p.start], [0], [0], (0, "", 0, ""))
             continue
-        if p.kind == family and p.number == part + 1:
-            part, part_title = p.number if family != "plain_heading" else part + 1, _heading_text(p.flat)
-            section, section_title = 0, ""
-            heading_end = _section_heading_end(text, p) if family == "section" else p.end
-        elif family == "plain_heading" and p.kind == "plain_heading":
-            part, part_title = part + 1, _heading_text(p.flat)
-            section, section_title = 0, ""
-            heading_end = p.end
-        elif p.kind == section_kind and p.number == section + 1:
-            heading_end = _section_heading_end(text, p)
-            section, section_title = p.number, _heading_text(text[p.start:heading_end])
-        elif p.kind in {"part", "plain_heading", "bare"} and _is_heading_like(p.flat):
-            heading_end = p.end  # an unnumbered or out-of-sequence heading: no counter changes
-        elif p.kind == "section" and section_kind == "part":
-            heading_end = _section_heading_end(text, p)  # a level below the sections: a heading, no counter
-        if place is not None and (part, section) != place:
+        if index >= appendix_from:  # back matter: its own units, no part, section or item
+            starts, _, _ = _segments(text, p.start, p.end)
+            columns.add(p, index, ["appendix"] * len(starts), starts, [0] * len(starts),
+                        list(range(1, len(starts) + 1)), (0, "", 0, ""))
+            continue
+        heading_end = where.read(p)
+        if place is not None and (where.part, where.section) != place:
             item, numbered_items = 0, ""  # item numbers restart in each part and section
-        place = (part, section)
-        state = (part, part_title, section, section_title)
+        place = (where.part, where.section)
+        state = (where.part, where.part_title, where.section, where.section_title)
         if heading_end is not None and heading_end >= p.end:
             columns.add(p, index, ["heading"], [p.start], [0], [0], state)
             continue
@@ -281,7 +307,7 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
             kinds, starts, items = ["heading", *kinds], [p.start, *starts], [0, *items]
             sentences = [0, *range(2, len(starts) + 1)]
         columns.add(p, index, kinds, starts, items, sentences, state)
-    if family is None and paragraphs:
+    if layout is None and paragraphs:
         warnings.append("no numbered parts found; the whole body is part 0")
     return columns.table(doc_id)
 
@@ -358,8 +384,7 @@ def outline(units: pd.DataFrame) -> pd.DataFrame:
 
 @lru_cache(maxsize=4)
 def _role_patterns(path: str) -> tuple[tuple[str, re.Pattern], ...]:
-    with open(path, encoding="utf-8") as handle:
-        return tuple((row["role"], re.compile(row["pattern"])) for row in csv.DictReader(handle))
+    return tuple((row["role"], re.compile(row["pattern"])) for row in read_rows(path, ["role", "pattern"]))
 
 
 def part_roles(units: pd.DataFrame, *, rules: str | Path = paths.PART_ROLES) -> pd.DataFrame:
