@@ -118,7 +118,7 @@ def _split_inline_sections(text: str, paragraph: _Paragraph) -> list[_Paragraph]
     >>> [text[p.start:p.end] for p in _split_inline_sections(text, _Paragraph(0, len(text), len(text), ""))]
     ['（一）加强领导。成立小组。', '（二）完善制度。']
     """
-    opening = _SECTION.match(text, paragraph.start, paragraph.end)
+    opening = _SECTION.match(text[paragraph.start:paragraph.end])
     if not opening or not _INLINE_SECTION.search(text, paragraph.start, paragraph.end):
         return [paragraph]
     number = _ordinal(opening.group("num"))

@@ -1,0 +1,115 @@
+"""Layouts of the genre: items after commas, unnumbered and cued parts, nested lists, headings on one line."""
+
+import pytest
+
+from jzrol.report import LAYOUTS, parse_report, read_report
+from jzrol.report.structure import _layout
+from jzrol.report.paragraphs import _marked
+from tests.conftest import DATA
+
+
+def body(report):
+    units = report.units
+    return units[units["kind"] != "title"]
+
+
+def items_of(report, part):
+    units = body(report)
+    return units.loc[(units["part"] == part) & (units["kind"] == "text"), ["item", "norm"]].values.tolist()
+
+
+def test_items_after_a_comma_or_colon_continue_a_sequence_from_yishi():
+    report = read_report(DATA / "items-after-commas.txt")
+    problems = items_of(report, 2)
+    assert [item for item, _ in problems] == [0, 1, 2, 3, 3]
+    assert problems[1][1].startswith("一是推进不够平衡") and problems[3][1].startswith("三是队伍建设")
+    plans = items_of(report, 3)
+    assert [item for item, _ in plans] == [0, 1, 2, 3]  # ：一是 … ；二是 … ，三是
+    assert plans[3][1] == "三是提升复议应诉水平。"
+
+
+def test_words_ending_in_yi_before_shi_and_a_lone_yishi_after_a_comma_are_no_items():
+    report = read_report(DATA / "items-after-commas.txt")
+    first = items_of(report, 1)
+    assert [item for item, _ in first] == [0, 0]  # 统一是推进法治建设的前提
+    assert first[0][1] == "全县坚持统一领导，统一是推进法治建设的前提。"
+    # 唯一是非 and a 一是 after a comma with no 二是 after it stay inside their sentence
+    assert problems_last(report) == "这是唯一是非分明的做法，大家认为，一是好的开始。"
+
+
+def problems_last(report):
+    return items_of(report, 2)[-1][1]
+
+
+def test_unnumbered_part_headings_with_a_cue_make_parts_and_the_restarting_lists_sections():
+    report = read_report(DATA / "unnumbered-parts.txt")
+    assert report.parts().part_title.tolist() == ["2019年工作回顾", "2020年主要工作安排"]
+    sections = report.sections()
+    assert sections.values.tolist() == [
+        [1, 1, "经济运行稳中有进"], [1, 2, "改革开放持续深化"], [1, 3, "民生福祉不断增进"],
+        [2, 1, "坚持稳中求进"], [2, 2, "着力保障和改善民生"],
+    ]
+    units = body(report)
+    # the heading glued to its first sentence by a space is a heading unit, the sentence is text
+    glued = units[units["norm"].str.startswith("2020年主要工作安排")].iloc[0]
+    assert glued["kind"] == "heading" and glued["norm"] == "2020年主要工作安排"
+    following = units.loc[units.index[units.index.get_loc(glued.name) + 1]]
+    assert following["kind"] == "text" and following["norm"].startswith("今年是全面建成小康社会")
+    # （一） under a 一、 section are headings a level below, with no number of their own
+    below = units[units["norm"].str.startswith("（一）工业")].iloc[0]
+    assert below["kind"] == "heading" and (below["part"], below["section"]) == (1, 1)
+    assert _layout(_marked(report.text[report.body_spans[-1][0]:])).name == "cued parts"
+
+
+def test_unnumbered_headings_without_a_cue_over_restarting_lists_make_parts():
+    text = ("政府工作报告\n\n各位代表：\n\n过去五年的基本情况\n\n一、经济实力增强\n\n全年增长9%。\n\n二、人民生活改善\n\n收入增长8%。\n\n"
+            "今后五年的方针和目标\n\n一、稳定经济\n\n增长7%。\n\n关于外交\n\n我们坚持和平外交。")
+    report = parse_report(text)
+    assert report.parts().part_title.tolist() == ["过去五年的基本情况", "今后五年的方针和目标", "关于外交"]
+    assert report.sections()[["part", "section"]].values.tolist() == [[1, 1], [1, 2], [2, 1]]
+
+
+def test_a_numbered_list_restarting_inside_a_part_holds_its_sections():
+    report = read_report(DATA / "nested-list.txt")
+    assert report.parts().part_title.tolist() == ["过去五年的回顾", "今后五年的主要任务", "关于政府自身建设"]
+    sections = report.sections()
+    assert sections[["part", "section"]].values.tolist() == [[2, 1], [2, 2], [2, 3]]
+    assert sections.section_title.iloc[2].startswith("坚持把科技进步")
+
+
+def test_two_section_headings_on_one_line_are_two_sections():
+    report = read_report(DATA / "two-headings-one-line.txt")
+    units = body(report)
+    headings = units[(units["kind"] == "heading") & (units["section"] > 0)]
+    assert headings[["section", "norm"]].values.tolist() == [
+        [1, "（一）加强组织领导。"], [2, "（二）完善制度体系。"], [3, "（三）强化执法监督。"]]
+    texts = units[(units["kind"] == "text") & (units["part"] == 1)]
+    assert texts[["section", "norm"]].values.tolist() == [
+        [1, "成立法治政府建设领导小组。"], [2, "全年出台制度3件。"], [3, "全年开展执法检查5次，纠正问题12个。"]]
+    assert "".join(units["text"]) == report.text[units["start"].iloc[0]:units["end"].iloc[-1]]
+
+
+def test_dash_lead_lines_are_text_not_headings_or_items():
+    report = read_report(DATA / "two-headings-one-line.txt")
+    units = body(report)
+    dashes = units[units["norm"].str.startswith("——")]
+    assert len(dashes) == 2
+    assert (dashes["kind"] == "text").all() and (dashes["item"] == 0).all() and (dashes["section"] == 0).all()
+
+
+@pytest.mark.parametrize(("text", "layout"), [
+    ("第一部分 回顾\n\n一、成效\n\n正文。\n\n第二部分 任务\n\n一、目标\n\n正文。", "chapters"),
+    ("一、成效\n\n（一）执法\n\n正文。\n\n二、问题\n\n正文。", "numbered parts"),
+    ("一\n\n（一）执法。正文。\n\n二\n\n正文。", "bare numerals"),
+    ("主要成效\n\n（一）执法。正文。\n\n（二）复议。正文。\n\n存在不足\n\n正文。", "unnumbered parts"),
+    ("（一）执法。正文。\n\n（二）复议。正文。", "sections as parts"),
+])
+def test_each_layout_of_the_table_is_recognised(text, layout):
+    assert _layout(_marked(text)).name == layout
+
+
+def test_the_layout_table_has_one_row_per_layout_with_known_kinds():
+    kinds = {"chapter", "part", "bare", "section", "cue", "plain_heading", "lead"}
+    assert len({layout.name for layout in LAYOUTS}) == len(LAYOUTS)
+    for layout in LAYOUTS:
+        assert layout.parts <= kinds and layout.sections in kinds | {None} and layout.below in kinds | {None}
