@@ -113,3 +113,57 @@ def test_the_layout_table_has_one_row_per_layout_with_known_kinds():
     assert len({layout.name for layout in LAYOUTS}) == len(LAYOUTS)
     for layout in LAYOUTS:
         assert layout.parts <= kinds and layout.sections in kinds | {None} and layout.below in kinds | {None}
+
+
+def test_a_glossary_and_notes_after_the_report_are_appendix_units():
+    report = read_report(DATA / "back-matter-glossary.txt")
+    units = body(report)
+    appendix = units[units["kind"] == "appendix"]
+    assert appendix["norm"].tolist()[0] == "附：名词解释" and appendix["norm"].tolist()[-2:] == [
+        "注释", "一、本报告中的数据为初步统计数。"]
+    assert (appendix[["part", "section", "item"]] == 0).all().all()
+    # the glossary's 1. 2. and the notes' 一、 create no items and no parts
+    assert report.parts().part_title.tolist() == ["过去一年的工作", "今年的主要任务"]
+    assert units.loc[units["kind"] == "text", "item"].max() == 0
+    assert "".join(report.text[start:end] for start, end in report.body_spans[-1:]) == "".join(
+        units.loc[units["start"] >= report.body_spans[-1][0], "text"])
+
+
+def test_attachments_and_notes_after_the_signature_are_appendix_units():
+    report = read_report(DATA / "attachments-after-signature.txt")
+    units = body(report)
+    assert units.loc[units["kind"] == "signature", "norm"].tolist() == ["某县人民政府2023年3月20日", "（此件公开发布）"]
+    assert units.loc[units["kind"] == "appendix", "norm"].tolist() == [
+        "附件：1.重点项目一览表.xls", "2.行政执法主体名单.doc", "注：本报告数据截至2022年12月31日，共涉及15个部门。"]
+    assert report.meta.published == "2023-03-20" and report.meta.issuer == ["某县人民政府"]
+
+
+def test_a_note_after_the_signature_without_a_heading_is_appendix():
+    report = parse_report("关于2022年法治政府建设情况的报告\n\n一、主要工作\n\n全年办结案件36件。\n\n"
+                          "某县人民政府\n2023年3月20日\n\n注：以上数据截至2022年底，共15个部门。")
+    kinds = body(report)[["kind", "norm"]].values.tolist()
+    assert kinds[-2:] == [["signature", "某县人民政府2023年3月20日"], ["appendix", "注：以上数据截至2022年底，共15个部门。"]]
+
+
+def test_a_back_matter_word_inside_the_report_starts_no_appendix():
+    report = parse_report("某县法治政府建设情况报告\n\n一、主要工作\n\n附件所列事项已全部办结。\n\n注释工作规范。\n\n"
+                          "二、下一步工作\n\n持续推进。")
+    units = body(report)
+    assert "appendix" not in set(units["kind"])
+    assert units.loc[units["norm"].str.startswith(("附件所列", "注释工作")), "kind"].tolist() == ["text", "text"]
+    assert report.parts().part_title.tolist() == ["主要工作", "下一步工作"]
+
+
+def test_terms_themes_and_claims_count_only_text_units():
+    from jzrol import claims, terms, themes
+
+    report = read_report(DATA / "back-matter-glossary.txt")
+    units = report.units
+    text_units = units[units["kind"] == "text"]
+    tokens = terms.tokens(units)
+    assert set(tokens["unit_id"]) <= set(text_units["unit_id"])
+    assert "简政放权" not in set(tokens["token"]) and "放管服" in set(tokens["token"])
+    found = claims.extract_claims(units)
+    assert found["raw"].tolist() == ["120件"]  # not the glossary's 3项
+    hits = themes.code_units(units)
+    assert set(hits["unit_id"]) <= set(text_units["unit_id"])

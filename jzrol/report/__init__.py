@@ -24,7 +24,8 @@ from jzrol import paths
 from jzrol.report.chrome import _article_start, _classify_header, _footer_start, _split_lines
 from jzrol.report.meta import ReportMeta, _meta
 from jzrol.report.normalize import _simplified_column, chinese_numeral, is_traditional, normalize_text, to_simplified
-from jzrol.report.signature import _signature
+from jzrol.report.appendix import _back_matter_start
+from jzrol.report.signature import _signature_and_notes
 from jzrol.report.paragraphs import _mark_candidates, _Paragraph, _paragraphs
 from jzrol.report.structure import LAYOUTS, UNIT_COLUMNS, Layout, _units, outline, part_roles
 from jzrol.sources import Source, read_source
@@ -110,18 +111,27 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     body_spans = [(line.start, line.end) for line in title_block]
     paragraphs = [_Paragraph(line.start, line.end, line.end, normalize_text(line.text), kind="title",
                              clean=normalize_text(line.text) == line.text) for line in title_block]
+    appendix_from = notes_start = None
     if last > first:
         region_end = lines[last - 1].end
         body_spans.append((lines[first].start, region_end))
         article = _paragraphs(text, lines, first, last, region_end)
         _mark_candidates(text, article)
+        back_matter = _back_matter_start(article)
+        if back_matter is not None:
+            appendix_from = len(paragraphs) + back_matter
+            last = next(i for i in range(first, last) if lines[i].end > article[back_matter].start)
         paragraphs += article
     if not paragraphs:
         warnings.append("no body text found")
-    columns = _units(text, paragraphs, doc_id, warnings)
-    signature = _signature(lines[first:last])
+    signature, notes_start = _signature_and_notes(lines[first:last])
+    if notes_start is not None:  # notes after the signature are back matter too
+        after = next(i for i, p in enumerate(paragraphs) if p.kind != "title" and p.start >= notes_start)
+        appendix_from = after if appendix_from is None else min(appendix_from, after)
+    columns = _units(text, paragraphs, doc_id, warnings, appendix_from=appendix_from)
     if signature.start is not None:  # the signer and date are no sentences of the report
-        columns["kind"] = ["signature" if kind == "text" and start >= signature.start else kind
+        end = paragraphs[appendix_from].start if appendix_from is not None else len(text)
+        columns["kind"] = ["signature" if kind in ("text", "appendix") and signature.start <= start < end else kind
                            for kind, start in zip(columns["kind"], columns["start"])]
     # Simplified text passes through OpenCC's t2s unchanged, so every report is converted: this also
     # catches the traditional passages of mixed reports.

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from jzrol import paths
+from jzrol.lexicon_loader import cue_pattern, read_cues
 from jzrol.report.normalize import _SPACE, _WHITESPACE
 
 _NUM = "一二三四五六七八九十"
@@ -29,9 +31,14 @@ _OPENING = tuple("《“‘（(「『—")
 _CLOSING = tuple("》”’）)」』，,、。；;：:")
 _SALUTATION = re.compile(r"^(各位代表|同志们)[：:！!，,]")
 _CLOSING_NOTE = re.compile(r"^[（(]此件[^）)]{0,12}[）)]$")  # （此件公开发布） below a signature
+# The heading of back matter: 名词解释, 附：名词解释, 附件, 附件1：…, 附件：1.… (heading words from the data file)
+_BACK_MATTER_HEADING = re.compile(
+    r"^(?:附\s*[:：]\s*)?" + cue_pattern(read_cues(paths.BACK_MATTER_CUES))
+    + r"\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})?\s*(?:[:：]|$)"
+)
 # A line that starts with any of these markers starts a new paragraph (one test for them all).
 _BLOCK_START = re.compile("|".join(
     "(?:" + re.sub(r"\(\?P<\w+>", "(?:", marker.pattern) + ")"
-    for marker in (_PART, _SECTION, _ITEM, _ITEM_ORDINAL, _ITEM_NUMBERED, _SALUTATION, _CLOSING_NOTE)
+    for marker in (_PART, _SECTION, _ITEM, _ITEM_ORDINAL, _ITEM_NUMBERED, _SALUTATION, _CLOSING_NOTE, _BACK_MATTER_HEADING)
 ))
 _BLOCK_END = ("。", "！", "？", "!", "?", "：", ":", "；", "”", "」", "…")

@@ -21,7 +21,7 @@ from jzrol import paths
 from jzrol.lexicon_loader import cue_pattern, read_cues
 from jzrol.report.chrome import _Line, _split_lines
 from jzrol.report.markers import (
-    _BARE_NUMERAL, _BLOCK_END, _BLOCK_START, _CLOSING, _ITEM, _ITEM_NUMBERED, _ITEM_ORDINAL, _NUM, _OPENING,
+    _BARE_NUMERAL, _BLOCK_END, _BLOCK_START, _CLOSING, _CLOSING_NOTE, _ITEM, _ITEM_NUMBERED, _ITEM_ORDINAL, _NUM, _OPENING,
     _PART, _SECTION, _TERMINAL,
 )
 from jzrol.report.normalize import _ordinal, normalize_text
@@ -87,6 +87,8 @@ def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end
             blank_since
             or _BLOCK_START.match(flat)
             or previous.endswith(_BLOCK_END)
+            or (len(previous) <= 40 and _SIGNED_DATE.search(previous))  # the date that closes a signature
+            or _CLOSING_NOTE.match(previous)
             or ((_PART.match(previous) or _SECTION.match(previous) or _ITEM_NUMBERED.match(previous))
                 and _is_heading_like(previous)
                 and not previous.endswith(_OPENING) and not flat.startswith(_CLOSING))  # a heading ends
@@ -168,7 +170,7 @@ def _mark_candidates(text: str, paragraphs: list[_Paragraph]) -> None:
         elif section:
             p.kind, p.number = "section", _ordinal(section.group("num"))
         elif (index + 1 < len(paragraphs) and not _ITEM.match(p.flat) and not _ITEM_ORDINAL.match(p.flat)
-              and not _ITEM_NUMBERED.match(p.flat)
+              and not _ITEM_NUMBERED.match(p.flat) and not _CLOSING_NOTE.match(p.flat)
               # a signer (above its date, or with it on the next line), not a heading
               and not _SIGNED_DATE.fullmatch(paragraphs[index + 1].flat) and not _SIGNED_DATE.search(p.flat)):
             cue_end = _cue_heading(text, p)

@@ -74,3 +74,28 @@ def _signature(lines: list[_Line]) -> _Signature:
             break
         signers, start = names + signers, line.start
     return _Signature(signers, f"{year:04d}-{month:02d}-{day:02d}", start)
+
+
+def _signature_and_notes(lines: list[_Line]) -> tuple[_Signature, int | None]:
+    """The closing signature and where the notes after it start (None when nothing follows it).
+
+    The signature is the report's last lines (see :func:`_signature`) or, when notes follow it, a
+    date line with the signers above it or before it on its line, among the last twelve lines.
+
+    >>> from jzrol.report.chrome import _split_lines
+    >>> text = "……报告如下。\\n某县人民政府\\n2022年3月25日\\n（此件公开发布）\\n注：本报告数据截至2021年底。"
+    >>> signature, notes = _signature_and_notes(_split_lines(text))
+    >>> signature.date, text[notes:]
+    ('2022-03-25', '注：本报告数据截至2021年底。')
+    """
+    signature = _signature(lines)
+    if signature.date is not None:
+        return signature, None
+    nonblank = [index for index, line in enumerate(lines) if not line.blank]
+    for position in range(len(nonblank) - 2, max(-1, len(nonblank) - 13), -1):
+        candidate = _signature(lines[:nonblank[position] + 1])
+        if candidate.date is not None and candidate.signers:
+            notes = [lines[index] for index in nonblank[position + 1:]
+                     if not _CLOSING_NOTE.match(normalize_text(lines[index].text))]
+            return candidate, notes[0].start if notes else None
+    return signature, None
