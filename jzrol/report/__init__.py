@@ -26,14 +26,17 @@ from jzrol.report.meta import ReportMeta, _meta
 from jzrol.report.normalize import _simplified_column, chinese_numeral, is_traditional, normalize_text, to_simplified
 from jzrol.report.appendix import _back_matter_start
 from jzrol.report.signature import _signature_and_notes
-from jzrol.report.paragraphs import _mark_candidates, _Paragraph, _paragraphs
+from jzrol.report.paragraphs import _has_report_text, _mark_candidates, _Paragraph, _paragraphs
 from jzrol.report.structure import LAYOUTS, UNIT_COLUMNS, Layout, _units, outline, part_roles
-from jzrol.sources import Source, read_source
+from jzrol.sources import Source, SourceError, read_source
 
 __all__ = [
-    "LAYOUTS", "Layout", "Report", "ReportMeta", "UNIT_COLUMNS", "chinese_numeral", "normalize_text", "outline", "parse_report",
+    "LAYOUTS", "Layout", "NO_REPORT_TEXT", "Report", "ReportMeta", "UNIT_COLUMNS", "chinese_numeral", "normalize_text", "outline", "parse_report",
     "is_traditional", "part_roles", "read_report", "to_simplified",
 ]
+
+#: The warning of a page whose body holds no sentence of a report (menus, link lists, an information table).
+NO_REPORT_TEXT = "no report text found"
 
 
 @dataclass
@@ -70,6 +73,20 @@ class Report:
     @property
     def doc_id(self) -> str:
         return self.meta.doc_id
+
+    def require_text(self) -> None:
+        """Raise :class:`jzrol.sources.SourceError` (one line naming the file) when the report has no
+        text units to analyse: a page without a report (``no report text found``) or no body at all.
+
+        >>> parse_report("首页 | 新闻 | 政务公开\\n\\n政策文件\\n\\n关于开展检查的通知").require_text()
+        Traceback (most recent call last):
+        jzrol.sources.SourceError: doc: no report text found
+        """
+        if "text" in self.columns["kind"]:
+            return
+        where = self.source.path if self.source is not None else self.doc_id
+        reason = NO_REPORT_TEXT if NO_REPORT_TEXT in self.meta.warnings else "report has no body text to analyse"
+        raise SourceError(where, reason)
 
     def parts(self) -> pd.DataFrame:
         """One row per part: number and title (``part`` 0 is the preamble)."""
@@ -117,12 +134,19 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
         body_spans.append((lines[first].start, region_end))
         article = _paragraphs(text, lines, first, last, region_end)
         _mark_candidates(text, article)
+        if not _has_report_text(article):  # menus, link lists, an information table: a page without a report
+            warnings.append(NO_REPORT_TEXT)
+            chrome, page, _ = _classify_header(text, lines[:footer])  # all of it is page chrome
+            chrome += [("page", line) for line in page]
+            chrome.sort(key=lambda row: row[1].start)
+            chrome += [("footer", line) for line in lines[footer:] if not line.blank]
+            article, paragraphs, body_spans, title_block, title, last = [], [], [], [], None, first
         back_matter = _back_matter_start(article)
         if back_matter is not None:
             appendix_from = len(paragraphs) + back_matter
             last = next(i for i in range(first, last) if lines[i].end > article[back_matter].start)
         paragraphs += article
-    if not paragraphs:
+    if not paragraphs and NO_REPORT_TEXT not in warnings:
         warnings.append("no body text found")
     signature, notes_start = _signature_and_notes(lines[first:last])
     if notes_start is not None:  # notes after the signature are back matter too

@@ -32,6 +32,8 @@ _PART_CUE = re.compile(cue_pattern(read_cues(paths.PART_HEADING_CUES)))
 _PART_CUE_AT_END = re.compile(_PART_CUE.pattern + "$")
 _INNER_PUNCTUATION = re.compile("[，,；;、：:。！？!?]")
 _COMMA = re.compile("[，,]")
+# A sentence of a report: some words of Chinese, then a sentence end or a clause end.
+_REPORT_SENTENCE = re.compile(r"[\u4e00-\u9fff][^。！？!?；;\n]*[。！？!?；;]")
 # A cue heading glued to the paragraph's first sentence (2019年工作回顾　过去一年，……): the heading ends at
 # a space or a colon or full stop, with no other punctuation in it.
 _GLUED_HEADING = re.compile(r"(?P<head>[^\s，,。；;：:！!？?、]{2,25}?)(?:[\s\u3000]+|[：:。](?:[\s\u3000]*))(?=\S)")
@@ -190,6 +192,16 @@ def _mark_candidates(text: str, paragraphs: list[_Paragraph]) -> None:
             part = _PART.match(p.flat)
             if part and p.kind == "text" and _is_part_heading(p.flat):
                 p.kind, p.number = "part", _ordinal(part.group("num") or part.group("num2"))
+
+
+def _has_report_text(paragraphs: list[_Paragraph]) -> bool:
+    """True when some paragraph holds a sentence of a report (what menus, link lists and an
+    information table never do).
+
+    >>> _has_report_text(_marked("首页\\n\\n新闻中心\\n\\n关于开展检查的通知")), _has_report_text(_marked("全年办结12件。"))
+    (False, True)
+    """
+    return any(not p.table_row and _REPORT_SENTENCE.search(p.flat) for p in paragraphs)
 
 
 def _in_sequence(paragraphs: list[_Paragraph], kind: str) -> int:
