@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from jzrol import paths
-from jzrol.report.chrome import _article_start, _classify_header, _footer_start, _split_lines
+from jzrol.report.chrome import _article_start, _classify_header, _footer_start, _repeat_start, _split_lines
 from jzrol.report.meta import ReportMeta, _meta
 from jzrol.report.normalize import _simplified_column, chinese_numeral, is_traditional, normalize_text, to_simplified
 from jzrol.report.appendix import _back_matter_start
@@ -114,13 +114,19 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     (2020, ['主要成效'], ['完善机制'])
     """
     lines = _split_lines(text)
-    first = _article_start(lines)
-    while first < len(lines) and lines[first].blank:
-        first += 1
-    footer = _footer_start(lines, first + 1)
-    chrome, title_block, title = _classify_header(text, lines[:first])
-    chrome += [("footer", line) for line in lines[footer:] if not line.blank]
     warnings: list[str] = []
+    repeat = _repeat_start(text)
+    page_end = len(lines) if repeat is None else next(i for i, line in enumerate(lines) if line.start >= repeat)
+    if repeat is not None:
+        warnings.append("the file holds the whole page more than once (a page saved twice?); the first copy "
+                        "is analysed, the others are kept as chrome of kind repeat")
+    first = _article_start(lines[:page_end])
+    while first < page_end and lines[first].blank:
+        first += 1
+    footer = _footer_start(lines, first + 1, page_end)
+    chrome, title_block, title = _classify_header(text, lines[:first])
+    chrome += [("footer", line) for line in lines[footer:page_end] if not line.blank]
+    chrome += [("repeat", line) for line in lines[page_end:] if not line.blank]
 
     last = footer
     while last > first and lines[last - 1].blank:
@@ -139,7 +145,8 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
             chrome, page, _ = _classify_header(text, lines[:footer])  # all of it is page chrome
             chrome += [("page", line) for line in page]
             chrome.sort(key=lambda row: row[1].start)
-            chrome += [("footer", line) for line in lines[footer:] if not line.blank]
+            chrome += [("footer", line) for line in lines[footer:page_end] if not line.blank]
+            chrome += [("repeat", line) for line in lines[page_end:] if not line.blank]
             article, paragraphs, body_spans, title_block, title, last = [], [], [], [], None, first
         back_matter = _back_matter_start(article)
         if back_matter is not None:
@@ -157,6 +164,7 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
         end = paragraphs[appendix_from].start if appendix_from is not None else len(text)
         columns["kind"] = ["signature" if kind in ("text", "appendix") and signature.start <= start < end else kind
                            for kind, start in zip(columns["kind"], columns["start"])]
+    _chrome_warning(chrome, columns, warnings)
     # Simplified text passes through OpenCC's t2s unchanged, so every report is converted: this also
     # catches the traditional passages of mixed reports.
     traditional = is_traditional(text)
@@ -174,6 +182,16 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
                            "sha256": source.sha256, **meta.provenance}
     return Report(text=text, meta=meta, columns=columns, chrome_rows=chrome_rows, body_spans=body_spans,
                   source=source)
+
+
+def _chrome_warning(chrome: list, columns: dict[str, list], warnings: list[str]) -> None:
+    """Warn when the page chrome holds more text than the body (a body line taken for chrome would
+    otherwise go unnoticed); repeated copies of the page are not counted."""
+    body = sum(map(len, columns["norm"]))
+    kept_out = sum(len(normalize_text(line.text)) for kind, line in chrome if kind not in ("repeat", "page"))
+    if body and kept_out > body:
+        warnings.append(f"page chrome holds more text than the body ({kept_out} characters against {body}); "
+                        "check report.chrome for lines of the report")
 
 
 def read_report(path: str | Path) -> Report:

@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 from jzrol import paths
 from jzrol.lexicon_loader import LexiconError, read_rows
-from jzrol.report.markers import _PART, _SALUTATION, _SECTION
-from jzrol.report.normalize import _SPACE, normalize_text
+from jzrol.report.markers import _PART, _REPORT_SENTENCE, _SALUTATION, _SECTION
+from jzrol.report.normalize import _LINE_BREAKS, _SPACE, normalize_text
 
 _TITLE = re.compile(r"(报告|工作报告|情况|总结|意见|规划|纲要|公报|讲话|白皮书)$|^关于.+的|.+关于.+的(报告|情况)")
 
@@ -55,7 +55,7 @@ class _Line(NamedTuple):  # a tuple: reports have tens of thousands of lines
 def _split_lines(text: str) -> list[_Line]:
     lines, offset = [], 0
     for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
+        body = raw.rstrip("\r\v\f" + _LINE_BREAKS)
         left = len(body) - len(body.lstrip(_SPACE))
         stripped = body.strip(_SPACE)
         start = offset + left if stripped else offset
@@ -93,11 +93,55 @@ def _article_start(lines: list[_Line]) -> int:
     return len(lines)
 
 
-def _footer_start(lines: list[_Line], after: int) -> int:
-    for index in range(after, len(lines)):
-        if not lines[index].blank and _FOOTER.match(lines[index].text):  # lines are stripped already
-            return index
-    return len(lines)
+_SENTENCE_LINE = 12  # a line of a sentence this long or longer is report text (a notice's scraps are shorter)
+
+
+def _footer_start(lines: list[_Line], after: int, end: int | None = None) -> int:
+    """Index of the first line of the page footer in lines[after:end] (``end`` when there is none).
+
+    A footer line (上一篇, 相关链接, 主办单位, 版权所有 …) starts the footer only where footers are: after
+    the report's text, where at most a fifth as much text of sentences follows it as comes before it
+    (lines shorter than a sentence, as the scraps of a licence notice, do not count). A body line that
+    happens to start with such a word keeps the text after it in the body.
+
+    >>> lines = _split_lines("一、概况\\n相关链接已公开，共3项。\\n全年办结案件12件，增长5%。\\n主办单位：某县政府")
+    >>> _footer_start(lines, 0)
+    3
+    """
+    end = len(lines) if end is None else end
+    weights = [len(line.text) if len(line.text) >= _SENTENCE_LINE and _REPORT_SENTENCE.search(line.text)
+               and not _is_chrome(line.text) else 0 for line in lines[after:end]]
+    following = sum(weights)
+    before = 0
+    for offset, line in enumerate(lines[after:end]):
+        following -= weights[offset]
+        if not line.blank and _FOOTER.match(line.text) and following * 5 <= before:
+            return after + offset
+        before += weights[offset]
+    return end
+
+
+def _repeat_start(text: str) -> int | None:
+    """Where a second copy of the whole page starts, when the file holds the page twice or more (a scrape
+    saved twice), the copies apart by whitespace only; None otherwise.
+
+    >>> _repeat_start("一、概况\\n全年办结12件。\\n\\n一、概况\\n全年办结12件。\\n")
+    15
+    """
+    stripped = text.strip()
+    probe = stripped[:min(200, len(stripped) // 2)]
+    if len(probe) < 10:
+        return None
+    first = text.index(probe)
+    position = text.find(probe, first + 1)
+    while position != -1:
+        copy, rest = text[first:position].rstrip(), text[position:]
+        while rest.startswith(copy):
+            rest = rest[len(copy):].lstrip()
+        if not rest:
+            return position
+        position = text.find(probe, position + 1)
+    return None
 
 
 def _is_chrome(flat: str) -> bool:

@@ -36,6 +36,8 @@ _BACK_MATTER_HEADING = re.compile(
     r"^(?:附\s*[:：]\s*)?" + cue_pattern(read_cues(paths.BACK_MATTER_CUES))
     + r"\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})?\s*(?:[:：]|$)"
 )
+# A sentence of a report: some words of Chinese, then a sentence end or a clause end.
+_REPORT_SENTENCE = re.compile(r"[\u4e00-\u9fff][^。！？!?；;\n]*[。！？!?；;]")
 # A line that starts with any of these markers starts a new paragraph (one test for them all).
 _BLOCK_START = re.compile("|".join(
     "(?:" + re.sub(r"\(\?P<\w+>", "(?:", marker.pattern) + ")"

@@ -10,7 +10,11 @@ import re
 from functools import lru_cache
 
 _SPACE = " \t\r\f\v\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"
-_WHITESPACE = _SPACE + "\n"
+# Line breaks as str.splitlines knows them: \n, the separators U+2028 and U+2029, NEL (U+0085) and the
+# file, group and record separators (\r, \v and \f are spaces within a line here).
+_LINE_BREAKS = "\n\x1c\x1d\x1e\x85\u2028\u2029"
+_WHITESPACE = _SPACE + _LINE_BREAKS
+_LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -18,10 +22,11 @@ _FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-�
 _FULLWIDTH_ALNUM.update({0xFF05: ord("%"), 0xFF0E: ord(".")})  # ％ ．
 
 _FULLWIDTH_PRESENT = re.compile("[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-_INNER_BREAK = re.compile(r"[ \t\r\f\v\u00a0]*\n[\s\u3000]*")
+_INNER_BREAK = re.compile(rf"[ \t\r\f\v\u00a0]*[{_LINE_BREAKS}][\s\u3000]*")
 _SPACE_RUN = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 _NEEDS_NORMALIZING = re.compile(
-    "[\u200b\u200c\u200d\u2060\ufeff\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\n \t\r\f\v\u00a0\u3000]")
+    "[\u200b\u200c\u200d\u2060\ufeff\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a \t\r\f\v\u00a0\u3000"
+    + _LINE_BREAKS + "]")
 
 
 def chinese_numeral(text: str) -> int:
@@ -80,7 +85,7 @@ def normalize_text(text: str) -> str:
     text = _ZERO_WIDTH.sub("", text)
     if _FULLWIDTH_PRESENT.search(text):
         text = text.translate(_FULLWIDTH_ALNUM)
-    if "\n" in text:
+    if "\n" in text or _LINE_BREAK.search(text):
         text = _INNER_BREAK.sub("", text)
     text = _SPACE_RUN.sub(" ", text)
     return text.strip()

@@ -22,7 +22,7 @@ from jzrol.lexicon_loader import cue_pattern, read_cues
 from jzrol.report.chrome import _Line, _split_lines
 from jzrol.report.markers import (
     _BARE_NUMERAL, _BLOCK_END, _BLOCK_START, _CLOSING, _CLOSING_NOTE, _ITEM, _ITEM_NUMBERED, _ITEM_ORDINAL, _NUM, _OPENING,
-    _PART, _SECTION, _TERMINAL,
+    _PART, _REPORT_SENTENCE, _SECTION, _TERMINAL,
 )
 from jzrol.report.normalize import _ordinal, normalize_text
 from jzrol.report.signature import _SIGNED_DATE
@@ -32,8 +32,6 @@ _PART_CUE = re.compile(cue_pattern(read_cues(paths.PART_HEADING_CUES)))
 _PART_CUE_AT_END = re.compile(_PART_CUE.pattern + "$")
 _INNER_PUNCTUATION = re.compile("[，,；;、：:。！？!?]")
 _COMMA = re.compile("[，,]")
-# A sentence of a report: some words of Chinese, then a sentence end or a clause end.
-_REPORT_SENTENCE = re.compile(r"[\u4e00-\u9fff][^。！？!?；;\n]*[。！？!?；;]")
 # A cue heading glued to the paragraph's first sentence (2019年工作回顾　过去一年，……): the heading ends at
 # a space or a colon or full stop, with no other punctuation in it.
 _GLUED_HEADING = re.compile(r"(?P<head>[^\s，,。；;：:！!？?、]{2,25}?)(?:[\s\u3000]+|[：:。](?:[\s\u3000]*))(?=\S)")
