@@ -109,7 +109,7 @@ def test_each_layout_of_the_table_is_recognised(text, layout):
 
 
 def test_the_layout_table_has_one_row_per_layout_with_known_kinds():
-    kinds = {"chapter", "part", "bare", "section", "cue", "plain_heading", "lead"}
+    kinds = {"chapter", "part", "bare", "section", "cue", "plain_heading", "lead", "closing"}
     assert len({layout.name for layout in LAYOUTS}) == len(LAYOUTS)
     for layout in LAYOUTS:
         assert layout.parts <= kinds and layout.sections in kinds | {None} and layout.below in kinds | {None}
@@ -167,3 +167,20 @@ def test_terms_themes_and_claims_count_only_text_units():
     assert found["raw"].tolist() == ["120件"]  # not the glossary's 3项
     hits = themes.code_units(units)
     assert set(hits["unit_id"]) <= set(text_units["unit_id"])
+
+
+def test_a_list_of_points_in_running_text_is_no_series_of_sections():
+    text = ("一、今后的任务\n\n今后五年的基本任务是：\n\n（一）\n\n进一步发展经济。\n\n（二）\n\n进一步改善民生。\n\n"
+            "一、确定适度的增长速度\n\n年均增长7%。\n\n二、合理调整投资结构\n\n投资增长8%。\n\n"
+            "二、关于改革\n\n（一）在普遍增产粮食的基础上抓好两头，一头是抓好商品粮基地，一头是抓好缺粮地区，使全国粮食产量稳步提高，"
+            "满足人民生活和工业发展的需要。\n\n（二）加快发展轻工业，增加市场供应，使城乡人民的吃穿用有较大改善，并为国家积累更多的资金。")
+    report = parse_report(text)
+    assert report.parts().part_title.tolist() == ["今后的任务", "关于改革"]
+    assert report.sections().values.tolist() == [[1, 1, "确定适度的增长速度"], [1, 2, "合理调整投资结构"]]
+    points = report.units[report.units["norm"].str.startswith("（")]
+    assert set(points["kind"]) == {"text"} and (points["section"] == 0).all()
+
+
+def test_a_closing_heading_after_numbered_parts_is_the_last_part():
+    report = parse_report("一、回顾\n\n全年增长6%。\n\n二、任务\n\n今年增长5%。\n\n结束语\n\n让我们共同奋斗！")
+    assert report.parts().part_title.tolist() == ["回顾", "任务", "结束语"]

@@ -4,7 +4,8 @@ Lines are grouped into paragraphs (a single line break inside a sentence joins),
 is marked as a candidate of one heading family: ``chapter`` (第一部分), ``part`` (一、), ``bare`` (一 on
 its own line), ``section`` (（一）), ``cue`` (an unnumbered part heading with a cue of the genre,
 2019年工作回顾), ``plain_heading`` (another short line without sentence-final punctuation),
-``lead`` (such a line with a comma: a sentence standing as a heading) or ``text``. Which family makes the parts is decided later, from the whole report
+``closing`` (结束语), ``lead`` (such a line with a comma: a sentence standing as a heading), ``point`` (a member of a
+（一）（二） list of points in running text) or ``text``. Which family makes the parts is decided later, from the whole report
 (:data:`jzrol.report.structure.LAYOUTS`).
 
 >>> text = "2019年工作回顾\\n\\n一、经济平稳运行\\n\\n全年增长6%。"
@@ -29,9 +30,12 @@ from jzrol.report.signature import _SIGNED_DATE
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PART_CUE = re.compile(cue_pattern(read_cues(paths.PART_HEADING_CUES)))
+_CLOSING_HEADINGS = frozenset(read_cues(paths.CLOSING_HEADINGS))  # 结束语
 _PART_CUE_AT_END = re.compile(_PART_CUE.pattern + "$")
 _INNER_PUNCTUATION = re.compile("[，,；;、：:。！？!?]")
 _COMMA = re.compile("[，,]")
+_FIRST_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
+_HEADING_LIMIT = 60  # characters: a longer first sentence is no heading
 # A cue heading glued to the paragraph's first sentence (2019年工作回顾　过去一年，……): the heading ends at
 # a space or a colon or full stop, with no other punctuation in it.
 _GLUED_HEADING = re.compile(r"(?P<head>[^\s，,。；;：:！!？?、]{2,25}?)(?:[\s\u3000]+|[：:。](?:[\s\u3000]*))(?=\S)")
@@ -174,11 +178,14 @@ def _mark_candidates(text: str, paragraphs: list[_Paragraph]) -> None:
               # a signer (above its date, or with it on the next line), not a heading
               and not _SIGNED_DATE.fullmatch(paragraphs[index + 1].flat) and not _SIGNED_DATE.search(p.flat)):
             cue_end = _cue_heading(text, p)
-            if cue_end is not None:
+            if p.flat in _CLOSING_HEADINGS:
+                p.kind = "closing"
+            elif cue_end is not None:
                 p.kind, p.heading_end = "cue", cue_end
             elif (not p.table_row and 2 <= len(p.flat) <= 40 and _is_heading_like(p.flat)
                   and _HAN.search(p.flat) and not p.flat.startswith(_DASH_LEAD)):
                 p.kind = "lead" if _COMMA.search(p.flat) else "plain_heading"
+    _mark_points(paragraphs)
     if _in_sequence(paragraphs, "chapter") < 2:  # a lone 第一部分 is a part like 一、
         for p in paragraphs:
             if p.kind == "chapter":
@@ -190,6 +197,34 @@ def _mark_candidates(text: str, paragraphs: list[_Paragraph]) -> None:
             part = _PART.match(p.flat)
             if part and p.kind == "text" and _is_part_heading(p.flat):
                 p.kind, p.number = "part", _ordinal(part.group("num") or part.group("num2"))
+
+
+def _mark_points(paragraphs: list[_Paragraph]) -> None:
+    """A （一）（二）… run that lists points in running text is no section series: its members are
+    ``point`` paragraphs (text). It is one when its first member opens with a sentence longer than a
+    heading (60 characters), or is a bare marker after a line that ends in a colon (基本任务是：/（一）/…).
+
+    >>> [p.kind for p in _marked("基本任务是：\\n\\n（一）\\n\\n发展经济。\\n\\n（二）\\n\\n改善民生。")]
+    ['text', 'point', 'text', 'point', 'text']
+    """
+    run = 0  # the number of the last member of the run of points being read, 0 outside one
+    for index, p in enumerate(paragraphs):
+        if p.kind == "section" and run and p.number == run + 1:
+            p.kind, run = "point", p.number
+        elif p.kind == "section" and p.number == 1 and _opens_points(paragraphs, index):
+            p.kind, run = "point", 1
+        elif p.kind in ("chapter", "part", "bare", "cue", "section"):
+            run = 0
+
+
+def _opens_points(paragraphs: list[_Paragraph], index: int) -> bool:
+    p = paragraphs[index]
+    marker = _SECTION.match(p.flat)
+    rest = p.flat[marker.end():]
+    if not rest:
+        return index > 0 and paragraphs[index - 1].flat.endswith(("：", ":"))
+    first_sentence = _FIRST_SENTENCE.match(rest)
+    return len(first_sentence.group() if first_sentence else rest) > _HEADING_LIMIT
 
 
 def _has_report_text(paragraphs: list[_Paragraph]) -> bool:

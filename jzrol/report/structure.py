@@ -30,8 +30,8 @@ UNIT_COLUMNS = [
     "start", "end", "text", "paragraph", "sentence", "norm",
 ]
 
-_UNNUMBERED = frozenset({"cue", "plain_heading", "lead"})  # heading families without numbers: each heading is the next one
-_HEADING_KINDS = frozenset({"part", "plain_heading", "lead", "bare", "cue"})  # out of the layout: headings, no number
+_UNNUMBERED = frozenset({"cue", "plain_heading", "lead", "closing"})  # heading families without numbers: each heading is the next one
+_HEADING_KINDS = frozenset({"part", "plain_heading", "lead", "bare", "cue", "closing"})  # out of the layout: headings, no number
 
 
 class Layout(NamedTuple):
@@ -63,21 +63,21 @@ class Layout(NamedTuple):
 #: The layouts of the genre in order of precedence: a report takes the first whose conditions it meets.
 LAYOUTS = (
     # 第一部分 › 一、 › （一）
-    Layout("chapters", frozenset({"chapter"}), 2, "part", below="section"),
+    Layout("chapters", frozenset({"chapter", "closing"}), 2, "part", below="section"),
     # 2019年工作回顾 › 一、 › （一）: unnumbered part headings with a cue of the genre, 一、 restarting under them
-    Layout("cued parts", frozenset({"cue"}), 2, "part", below="section", first=True, needs_sections=True,
+    Layout("cued parts", frozenset({"cue", "closing"}), 2, "part", below="section", first=True, needs_sections=True,
            restarts=True),
     # the same with headings of any words (过去五年工作的基本总结 › 一、 …; 今后五年的任务 › 一、 …)
-    Layout("unnumbered parts over numbered sections", frozenset({"cue", "plain_heading"}), 2, "part",
+    Layout("unnumbered parts over numbered sections", frozenset({"cue", "plain_heading", "closing"}), 2, "part",
            below="section", first=True, needs_sections=True, restarts=True),
     # 一、 › （一）; a 一、 list that restarts inside a part holds that part's sections
-    Layout("numbered parts", frozenset({"part"}), 1, "section", nested=True),
+    Layout("numbered parts", frozenset({"part", "closing"}), 1, "section", nested=True),
     # 一 on a line of its own › （一）
-    Layout("bare numerals", frozenset({"bare"}), 2, "section"),
+    Layout("bare numerals", frozenset({"bare", "closing"}), 2, "section"),
     # short unnumbered headings that come before any （一） › （一）
-    Layout("unnumbered parts", frozenset({"plain_heading", "lead", "cue"}), 2, "section", first=True),
+    Layout("unnumbered parts", frozenset({"plain_heading", "lead", "cue", "closing"}), 2, "section", first=True),
     # （一） alone: the sections are the top level
-    Layout("sections as parts", frozenset({"section"}), 2, None),
+    Layout("sections as parts", frozenset({"section", "closing"}), 2, None),
 )
 
 
