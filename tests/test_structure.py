@@ -184,3 +184,18 @@ def test_a_list_of_points_in_running_text_is_no_series_of_sections():
 def test_a_closing_heading_after_numbered_parts_is_the_last_part():
     report = parse_report("一、回顾\n\n全年增长6%。\n\n二、任务\n\n今年增长5%。\n\n结束语\n\n让我们共同奋斗！")
     assert report.parts().part_title.tolist() == ["回顾", "任务", "结束语"]
+
+
+def test_ordinal_items_inside_a_paragraph_and_after_a_comma():
+    report = parse_report("一、任务\n\n从目前的条件来说，第一，全社的经济已经巩固；第二，社有经济占了优势；第三，穷队赶上富队。"
+                          "第一、第二、第三产业都要发展。")
+    texts = body(report)[body(report)["kind"] == "text"]
+    assert texts[["item", "norm"]].values.tolist() == [
+        [0, "从目前的条件来说，"], [1, "第一，全社的经济已经巩固；"], [2, "第二，社有经济占了优势；"],
+        [3, "第三，穷队赶上富队。"], [3, "第一、第二、第三产业都要发展。"]]
+
+
+def test_items_numbered_another_way_under_ordinal_items_are_a_level_below():
+    report = parse_report("一、计划\n\n第一、关于基本建设\n\n（1）钢铁工业。\n\n（2）煤炭工业。\n\n第二、关于农业\n\n增产粮食。")
+    texts = body(report)[body(report)["kind"] == "text"]
+    assert texts["item"].tolist() == [1, 1, 1, 2, 2]

@@ -20,7 +20,7 @@ import pandas as pd
 from jzrol import paths
 from jzrol.lexicon_loader import read_rows
 from jzrol.report.markers import (
-    _DIGITS, _ITEM, _ITEM_NUMBERED, _ITEM_ORDINAL, _NUM, _PART, _SECTION, _SENTENCE_BREAK, _SENTENCE_END,
+    _DIGITS, _ITEM, _ITEM_NUMBERED, _ITEM_ORDINAL, _ITEM_ORDINAL_INLINE, _NUM, _PART, _SECTION, _SENTENCE_BREAK, _SENTENCE_END,
 )
 from jzrol.report.normalize import _SPACE, _WHITESPACE, _ordinal, normalize_text
 from jzrol.report.paragraphs import _in_sequence, _is_heading_like, _Paragraph
@@ -75,7 +75,10 @@ LAYOUTS = (
     # 一 on a line of its own › （一）
     Layout("bare numerals", frozenset({"bare", "closing"}), 2, "section"),
     # short unnumbered headings that come before any （一） › （一）
-    Layout("unnumbered parts", frozenset({"plain_heading", "lead", "cue", "closing"}), 2, "section", first=True),
+    Layout("unnumbered parts", frozenset({"plain_heading", "cue", "closing"}), 2, "section", first=True),
+    # the same where some headings are sentences with a comma (调整国民经济的任务已经基本完成，国民经济已经全面好转)
+    Layout("unnumbered parts and leads", frozenset({"plain_heading", "lead", "cue", "closing"}), 2, "section",
+           first=True),
     # （一） alone: the sections are the top level
     Layout("sections as parts", frozenset({"section", "closing"}), 2, None),
 )
@@ -130,41 +133,48 @@ def _may_hold_item(span: str) -> bool:
     return False
 
 
-def _item_markers(span: str) -> list[re.Match]:
-    """The 一是/二是 markers of a span. A marker after a comma counts only within a sequence: 一是 when
-    a 二是 follows it, a later one when it continues the marker before it.
+def _item_markers(span: str) -> list[tuple[int, int, str]]:
+    """The inline item markers of a span as ``(offset, number, family)``: 一是/二是 (family ``""``)
+    and 第一，/第二， after a sentence or clause end (``ordinal``). A 一是 after a comma counts only
+    within a sequence: when a 二是 follows it, a later one when it continues the marker before it.
 
-    >>> [m["num"] for m in _item_markers("存在不足，一是推进不平衡，二是创新不够，统一是前提。")]
-    ['一', '二']
-    >>> [m["num"] for m in _item_markers("大家认为，一是好的。")]
+    >>> [number for _, number, _ in _item_markers("存在不足，一是推进不平衡，二是创新不够，统一是前提。")]
+    [1, 2]
+    >>> _item_markers("大家认为，一是好的。")
     []
+    >>> _item_markers("请看事实：第一，队伍壮大；第二，成果增多。")
+    [(5, 1, 'ordinal'), (13, 2, 'ordinal')]
     """
-    found = [match for match in _ITEM.finditer(span) if _ordinal(match.group("num"))]
-    kept: list[re.Match] = []
-    for index, match in enumerate(found):
-        number = _ordinal(match.group("num"))
-        if match.start() and span[match.start() - 1] in "，,":
+    found = [(match, "") for match in _ITEM.finditer(span)] if _may_hold_item(span) else []
+    if "第" in span:
+        found += [(match, "ordinal") for match in _ITEM_ORDINAL_INLINE.finditer(span)]
+        found.sort(key=lambda pair: pair[0].start())
+    markers = [(match.start("num"), _ordinal(match.group("num").lstrip("第")), family) for match, family in found]
+    markers = [marker for marker in markers if marker[1]]
+    kept: list[tuple[int, int, str]] = []
+    for index, (offset, number, family) in enumerate(markers):
+        before = span[:offset].rstrip(_SPACE)
+        if before.endswith(("，", ",")):  # after a comma: only within a sequence
             if number == 1:
-                if not any(_ordinal(later.group("num")) == 2 for later in found[index + 1:]):
+                if not any(later[1] == 2 and later[2] == family for later in markers[index + 1:]):
                     continue
-            elif not kept or _ordinal(kept[-1].group("num")) != number - 1:
+            elif not kept or kept[-1][1:] != (number - 1, family):
                 continue
-        kept.append(match)
+        kept.append((offset, number, family))
     return kept
 
 
-def _segments(text: str, start: int, end: int) -> tuple[list[int], list[int | None] | None, str]:
+def _segments(text: str, start: int, end: int) -> tuple[list[int], list[tuple[int, str] | None] | None]:
     """Split text[start:end] into sentences; an item marker starts a new one.
 
-    Returns the sentence starts and the item number each opens (None for none), or None for the
-    numbers when the span has no item marker, and how the item that opens the span is numbered:
-    ``"dot"`` (1. or 1、), ``"paren"`` (（1）) or ``""`` (not so: 一是 or no item). Such items are
-    the level above 一是 where both are used. Whitespace between a sentence end and the next
-    sentence stays with the earlier one; a sentence end followed by nothing but whitespace starts
-    no sentence.
+    Returns the sentence starts and, for each, the item it opens as ``(number, family)`` (None for
+    none), or None for the items when the span has no item marker. Families: ``dot`` (1. or 1、 at the
+    span's start), ``paren`` (（1）), ``ordinal`` (第一，) and ``""`` (一是). Whitespace between a
+    sentence end and the next sentence stays with the earlier one; a sentence end followed by nothing
+    but whitespace starts no sentence.
 
     >>> _segments("1.强化学习。一是学法；二是用法。", 0, 16)
-    ([0, 7, 12], [1, 1, 2], 'dot')
+    ([0, 7, 12], [(1, 'dot'), (1, ''), (2, '')])
     """
     span = text[start:end]
     breaks = [match.end() for match in _SENTENCE_BREAK.finditer(span)]
@@ -173,18 +183,19 @@ def _segments(text: str, start: int, end: int) -> tuple[list[int], list[int | No
     opening = span.lstrip(_SPACE)
     numbered = _ITEM_NUMBERED.match(opening) if opening[:1] in _DIGITS or opening[1:2] in _DIGITS else None
     ordinal = _ITEM_ORDINAL.match(opening) if "第" in span and not numbered else None
-    items = _item_markers(span) if _may_hold_item(span) else []
+    items = _item_markers(span) if "是" in span or "第" in span else []
     if not ordinal and not items and not numbered:  # most paragraphs
-        return [start, *(start + offset for offset in breaks)], None, ""
+        return [start, *(start + offset for offset in breaks)], None
     if numbered:
-        first = int(numbered.group("dot") or numbered.group("paren")) or None
+        family = numbered.lastgroup
+        first = (int(numbered.group(family)), family) if int(numbered.group(family)) else None
     else:
-        first = _ordinal(ordinal.group("num")) or None if ordinal else None
-    cuts: dict[int, int | None] = {0: first}
+        first = (_ordinal(ordinal.group("num")), "ordinal") if ordinal and _ordinal(ordinal.group("num")) else None
+    cuts: dict[int, tuple[int, str] | None] = {0: first}
     cuts.update(dict.fromkeys(breaks))
-    cuts.update((match.start("num"), _ordinal(match.group("num"))) for match in items)
+    cuts.update((offset, (number, family)) for offset, number, family in items)
     offsets = sorted(cuts)
-    return [start + offset for offset in offsets], [cuts[offset] for offset in offsets], numbered.lastgroup if numbered else ""
+    return [start + offset for offset in offsets], [cuts[offset] for offset in offsets]
 
 
 #: What a report without any part layout is read as: its （一） headings are sections of part 0.
@@ -264,7 +275,7 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
     layout = _layout(paragraphs)
     where = _Outline(text, layout or NO_PARTS)
     item = 0
-    numbered_items = ""  # how the items of this part and section are numbered: "dot" (1. 2.), "paren" ((1) (2))
+    numbered_items = ""  # how the items of this part and section are numbered: dot, paren, ordinal or yishi
     columns = _Columns(text)
     place = None
     appendix_from = len(paragraphs) if appendix_from is None else appendix_from
@@ -273,7 +284,7 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
             columns.add(p, index, ["title"], [p.start], [0], [0], (0, "", 0, ""))
             continue
         if index >= appendix_from:  # back matter: its own units, no part, section or item
-            starts, _, _ = _segments(text, p.start, p.end)
+            starts, _ = _segments(text, p.start, p.end)
             columns.add(p, index, ["appendix"] * len(starts), starts, [0] * len(starts),
                         list(range(1, len(starts) + 1)), (0, "", 0, ""))
             continue
@@ -288,19 +299,18 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
         body_start = heading_end if heading_end is not None else p.start
         while body_start < p.end and text[body_start] in _WHITESPACE:
             body_start += 1
-        starts, numbers, numbered = _segments(text, body_start, p.end)
-        if numbers is None:
+        starts, markers = _segments(text, body_start, p.end)
+        if markers is None:
             items = [item] * len(starts)
         else:
             items = []
-            for position, number in enumerate(numbers):
+            for marker in markers:
                 # An item marker numbered 1, or one more than the last, sets the item. Where a section
-                # numbers its items 1. 2. …, the 一是 inside them are a level below and set nothing, and
-                # so are items numbered the other way ((1) (2) under 1.).
-                numbering = numbered if position == 0 else ""
-                if (number is not None and (number == 1 or number == item + 1)
-                        and (not numbered_items or numbering == numbered_items)):
-                    item, numbered_items = number, numbered_items or numbering
+                # numbers its items 1. 2. …, （1）（2） … or 第一，第二，…, markers numbered another way
+                # (一是 under 1., （1） under 第一，) are a level below and set nothing.
+                if marker is not None and (marker[0] == 1 or marker[0] == item + 1) and (
+                        not numbered_items or marker[1] == numbered_items):
+                    item, numbered_items = marker[0], numbered_items or marker[1]
                 items.append(item)
         kinds, sentences = ["text"] * len(starts), list(range(1, len(starts) + 1))
         if heading_end is not None:  # a heading on the same line is the paragraph's first unit (sentences count it)
