@@ -93,6 +93,7 @@ def _article_start(lines: list[_Line]) -> int:
     return len(lines)
 
 
+_WHITESPACE_RUN = re.compile(r"\s*")
 _SENTENCE_LINE = 12  # a line of a sentence this long or longer is report text (a notice's scraps are shorter)
 
 
@@ -135,10 +136,10 @@ def _repeat_start(text: str) -> int | None:
     first = text.index(probe)
     position = text.find(probe, first + 1)
     while position != -1:
-        copy, rest = text[first:position].rstrip(), text[position:]
-        while rest.startswith(copy):
-            rest = rest[len(copy):].lstrip()
-        if not rest:
+        copy, at = text[first:position].rstrip(), position
+        while text.startswith(copy, at):  # offsets, not slices: a file of many copies stays linear
+            at = _WHITESPACE_RUN.match(text, at + len(copy)).end()
+        if at == len(text):
             return position
         position = text.find(probe, position + 1)
     return None
