@@ -110,6 +110,8 @@ def _footer_start(lines: list[_Line], after: int, end: int | None = None) -> int
     3
     """
     end = len(lines) if end is None else end
+    if not any(not line.blank and _FOOTER.match(line.text) for line in lines[after:end]):
+        return end
     weights = [len(line.text) if len(line.text) >= _SENTENCE_LINE and _REPORT_SENTENCE.search(line.text)
                and not _is_chrome(line.text) else 0 for line in lines[after:end]]
     following = sum(weights)
