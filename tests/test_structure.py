@@ -199,3 +199,22 @@ def test_items_numbered_another_way_under_ordinal_items_are_a_level_below():
     report = parse_report("一、计划\n\n第一、关于基本建设\n\n（1）钢铁工业。\n\n（2）煤炭工业。\n\n第二、关于农业\n\n增产粮食。")
     texts = body(report)[body(report)["kind"] == "text"]
     assert texts["item"].tolist() == [1, 1, 1, 2, 2]
+
+
+@pytest.mark.parametrize(("glued", "heading"), [
+    ("2019年工作回顾：过去一年，全市经济平稳增长。", "2019年工作回顾："),
+    ("2019年工作回顾　过去一年，全市经济平稳增长。", "2019年工作回顾"),
+])
+def test_a_cue_heading_glued_to_its_first_sentence(glued, heading):
+    text = (f"某市政府工作报告\n\n各位代表：\n\n{glued}\n\n一、经济\n\n增长6%。\n\n二、民生\n\n收入增长8%。\n\n"
+            "2020年主要工作安排\n\n一、稳增长\n\n增长6%左右。")
+    report = parse_report(text)
+    assert report.parts().part_title.tolist() == ["2019年工作回顾", "2020年主要工作安排"]
+    units = body(report)
+    assert units.loc[units["part"] == 1, "norm"].tolist()[:2] == [heading, "过去一年，全市经济平稳增长。"]
+
+
+def test_a_cue_word_inside_a_sentence_makes_no_heading():
+    report = parse_report("一、回顾\n\n今年的主要工作安排如下：一是稳增长；二是保民生。\n\n二、问题\n\n存在的问题主要是：投入不足。")
+    assert report.parts().part_title.tolist() == ["回顾", "问题"]
+    assert "heading" not in set(body(report).loc[lambda u: u["norm"].str.contains("如下|主要是"), "kind"])
