@@ -66,8 +66,7 @@ def _units_with_text(path_args: list[str]) -> pd.DataFrame:
     """Units of every report; a report without any sentence is an error naming the file."""
     tables = []
     for report in _reports(path_args):
-        if not (report.units["kind"] == "text").any():
-            raise CommandError(f"{report.source.path if report.source else report.doc_id}: report has no body text to analyse")
+        report.require_text()
         tables.append(report.units)
     return pd.concat(tables, ignore_index=True)
 

@@ -292,6 +292,7 @@ def _parse_document(path: Path) -> _Parsed | DocumentSummary:
     """The first stage of :func:`summarize_document`: read and parse the report and count its claims."""
     try:
         report = read_report(path)
+        report.require_text()
         columns = report.columns
         is_text = [kind == "text" for kind in columns["kind"]]
         sentences = list(compress(columns["norm"], is_text))
@@ -773,6 +774,8 @@ def keyness_document(summary: CorpusSummary, doc_id: str, *, min_n: int = 3) -> 
 
 def _table_for(path: Path, table: Table) -> pd.DataFrame:
     report = read_report(path)
+    if table != "units":
+        report.require_text()
     if table == "units":
         return report.units
     if table == "terms":

@@ -21,6 +21,11 @@ NOTEBOOKS_DIR = ROOT / "notebooks"
 SEED_REPORT = RAW_DIR / "jinzhou-2020-rule-of-law-government-report.txt"
 PROVINCES = LEXICON_DIR / "provinces.csv"
 PART_ROLES = LEXICON_DIR / "part_roles.csv"
+PAGE_CHROME = LEXICON_DIR / "page_chrome.csv"
+PART_HEADING_CUES = LEXICON_DIR / "part_headings.txt"
+CLOSING_HEADINGS = LEXICON_DIR / "closing_headings.txt"
+SIGNER_SUFFIXES = LEXICON_DIR / "signer_suffixes.txt"
+BACK_MATTER_CUES = LEXICON_DIR / "back_matter.txt"
 
 #: Folder of the State Council work reports used by tests and benchmarks when it is present.
 #: Override with the ``JZROL_CORPUS`` environment variable.

@@ -65,6 +65,7 @@ class Source:
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), 0x7f])
 _HTML_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+_BLOCK_MARKUP = re.compile(r"<(?:p|div|br|tr|td|li|h[1-6]|table)[\s/>]", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _GB_ALIASES = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"}
 
@@ -181,8 +182,15 @@ def html_to_text(markup: str) -> str:
 
 
 def looks_like_html(text: str) -> bool:
-    """True when the text is a saved web page rather than plain text."""
-    return bool(_HTML_SNIFF.search(text[:2000]))
+    """True when the text is a saved web page rather than plain text: markup near its start, or page
+    markup further down that tags many blocks (a page saved after a long preamble of plain text).
+
+    >>> looks_like_html("说明" * 1500 + "<html><body><p>一、概况</p><p>正文。</p><br><div>…</div></body></html>")
+    True
+    """
+    if _HTML_SNIFF.search(text[:2000]):
+        return True
+    return bool(_HTML_SNIFF.search(text)) and len(_BLOCK_MARKUP.findall(text)) >= 3
 
 
 def read_source(path: str | Path) -> Source:

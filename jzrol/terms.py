@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from jzrol import paths
+from jzrol.lexicon_loader import LexiconError, lexicon_lines
 
 __all__ = [
     "LexiconError", "Tokenizer", "UserWord", "cached_wordlist", "collocations", "count_terms", "count_texts",
@@ -49,13 +50,6 @@ _POS = re.compile(r"^[A-Za-z]{1,4}$")
 _UNIT_KEYS = ["doc_id", "unit_id", "part", "section", "item"]
 
 
-class LexiconError(ValueError):
-    """A lexicon or codebook file with a problem; the message names file and line (``path:line: reason``)."""
-
-    def __init__(self, path: str | Path, line: int, reason: str):
-        super().__init__(f"{path}:{line}: {reason}")
-
-
 @dataclass(frozen=True)
 class UserWord:
     """One userdict entry in jieba's ``word [freq] [pos]`` format."""
@@ -63,19 +57,6 @@ class UserWord:
     word: str
     freq: int | None = None
     pos: str | None = None
-
-
-def _lexicon_lines(path: Path) -> Iterable[tuple[int, str]]:
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise LexiconError(path, 0, "lexicon file not found") from None
-    except UnicodeDecodeError:
-        raise LexiconError(path, 0, "lexicon files must be UTF-8") from None
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if line and not line.startswith("#"):
-            yield number, line
 
 
 def read_userdict(path: str | Path = USERDICT) -> list[UserWord]:
@@ -88,7 +69,7 @@ def read_userdict(path: str | Path = USERDICT) -> list[UserWord]:
     UserWord(word='法治政府建设', freq=3000, pos='n')
     """
     words = []
-    for number, line in _lexicon_lines(Path(path)):
+    for number, line in lexicon_lines(path):
         fields = line.split()
         if len(fields) > 3:
             raise LexiconError(path, number, f"expected 'word [freq] [pos]', got {len(fields)} fields: {line!r}")
@@ -115,7 +96,7 @@ def read_wordlist(path: str | Path) -> frozenset[str]:
     True
     """
     words = set()
-    for number, line in _lexicon_lines(Path(path)):
+    for number, line in lexicon_lines(path):
         if len(line.split()) != 1:
             raise LexiconError(path, number, f"expected one word per line, got {line!r}")
         words.add(line)

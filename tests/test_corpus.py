@@ -26,7 +26,7 @@ def test_list_reports_expands_folders_and_globs_without_duplicates():
 def test_summary_of_a_folder_with_bad_files_reports_and_skips_them():
     summary = corpus.summarize([DATA], workers=2, progress=False)
     failed = set(summary.failures.doc_id)
-    assert failed == {"empty", "blank", "not-chinese-encoding"}
+    assert failed == {"empty", "blank", "not-chinese-encoding", "no-report-page"}
     assert all(str(DATA) in error for error in summary.failures.error)
     ok = summary.documents[summary.documents.error.isna()]
     assert {"gbk", "page", "traditional", "no-title"} <= set(ok.doc_id)
@@ -193,7 +193,7 @@ def test_command_line_takes_folders_and_globs():
     result = subprocess.run([sys.executable, "-m", "jzrol.cli", "info", str(DATA / "*.html"), "--format", "csv"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert set(pd.read_csv(io.StringIO(result.stdout)).doc_id) == {"city-page-gbk", "page", "page-gbk", "page-with-table"}
+    assert set(pd.read_csv(io.StringIO(result.stdout)).doc_id) == {"city-page-gbk", "no-report-page", "page", "page-gbk", "page-with-table"}
 
 
 def test_the_state_council_corpus(corpus_files):
@@ -216,4 +216,4 @@ def test_a_local_dask_cluster_gives_the_same_summary():
     local = corpus.summarize([DATA], workers=1, progress=False)
     pd.testing.assert_frame_equal(on_dask.documents, local.documents)
     assert on_dask.totals == local.totals
-    assert set(on_dask.failures.doc_id) == {"empty", "blank", "not-chinese-encoding"}
+    assert set(on_dask.failures.doc_id) == {"empty", "blank", "not-chinese-encoding", "no-report-page"}

@@ -149,6 +149,6 @@ def test_build_with_a_corpus_adds_the_corpus_figures(tmp_path):
     names = {p.name for p in tmp_path.iterdir()}
     assert {"13-corpus-term-trend.png", "14-corpus-theme-trend.csv", "15-corpus-claims-by-year.svg"} <= names
     manifest = json.loads((tmp_path / "MANIFEST").read_text(encoding="utf-8"))
-    assert manifest["corpus"]["failed"] == 3  # empty.txt, blank.txt, not-chinese-encoding.txt
+    assert manifest["corpus"]["failed"] == 4  # empty.txt, blank.txt, not-chinese-encoding.txt, no-report-page.html
     writeup = (tmp_path / "README.md").read_text(encoding="utf-8")
     assert "Reports that could not be analysed" in writeup and "empty file" in writeup

@@ -1,0 +1,214 @@
+"""Page chrome: where the article starts and ends, and what the lines above it are.
+
+A scraped page has a header (site name, breadcrumbs, publication line), a title block and a footer
+(sponsor, ICP and site code). These functions split the page's lines into those layers.
+
+>>> lines = _split_lines("首页 > 正文\\n\\n关于某事的报告\\n\\n一、总体情况")
+>>> _article_start(lines)
+4
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from jzrol import paths
+from jzrol.lexicon_loader import LexiconError, read_rows
+from jzrol.report.markers import _PART, _REPORT_SENTENCE, _SALUTATION, _SECTION
+from jzrol.report.normalize import _LINE_BREAKS, _SPACE, normalize_text
+
+_TITLE = re.compile(r"(报告|工作报告|情况|总结|意见|规划|纲要|公报|讲话|白皮书)$|^关于.+的|.+关于.+的(报告|情况)")
+
+
+def _chrome_patterns(kind: str) -> list[str]:
+    """The patterns of one kind of page chrome line in ``data/lexicon/page_chrome.csv``."""
+    rows = read_rows(paths.PAGE_CHROME, ["kind", "pattern"])
+    kinds = {row["kind"] for row in rows} - {"breadcrumb", "publication", "information", "footer"}
+    if kinds:
+        raise LexiconError(paths.PAGE_CHROME, 0, f"unknown kind(s) {', '.join(sorted(kinds))}")
+    return [row["pattern"] for row in rows if row["kind"] == kind]
+
+
+_BREADCRUMB = re.compile("|".join(_chrome_patterns("breadcrumb")))
+# A publication line (发布时间, 来源 …), or a label of the information table above a document on government
+# disclosure pages (索引号, 发文机关 …), often spaced out to align (索 引 号, 标　　题), which needs its colon.
+_PUBMETA = re.compile(
+    r"^(" + "|".join(_chrome_patterns("publication")) + r")\s*[:：]?"
+    r"|^(" + "|".join(r"[\s\u3000]*".join(label) for label in _chrome_patterns("information")) + r")[\s\u3000]*[:：]"
+)
+# A document number on a line of its own (某政发〔2022〕25号).
+_DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
+_FOOTER = re.compile("^(" + "|".join(_chrome_patterns("footer")) + ")")
+
+
+class _Line(NamedTuple):  # a tuple: reports have tens of thousands of lines
+    start: int  # first non-space character
+    end: int  # one past the last non-space character
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return self.start == self.end
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines, offset = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\v\f" + _LINE_BREAKS)
+        left = len(body) - len(body.lstrip(_SPACE))
+        stripped = body.strip(_SPACE)
+        start = offset + left if stripped else offset
+        lines.append(_Line(start, start + len(stripped), stripped))
+        offset += len(raw)
+    return lines
+
+
+def _is_prose(line: str) -> bool:
+    flat = normalize_text(line)
+    return flat.endswith(("。", "：", ":", "！", "；")) or (len(flat) >= 25 and any(p in flat for p in "，。；,"))
+
+
+def _article_start(lines: list[_Line]) -> int:
+    """Index of the first line of the article proper (after title and page header)."""
+    for index, line in enumerate(lines):
+        if line.blank:
+            continue
+        flat = normalize_text(line.text)
+        if _FOOTER.match(flat):
+            continue
+        if (
+            _SALUTATION.match(flat)
+            or _PART.match(flat)
+            or _SECTION.match(flat)
+            or "报告如下" in flat
+            or (_is_prose(flat) and not _BREADCRUMB.search(flat) and not _PUBMETA.match(flat))
+        ):
+            return index
+    # No line looks like the start of an article: the body starts at the first line that is not chrome.
+    for index, line in enumerate(lines):
+        flat = normalize_text(line.text)
+        if not line.blank and not _is_chrome(flat):
+            return index
+    return len(lines)
+
+
+_WHITESPACE_RUN = re.compile(r"\s*")
+_SENTENCE_LINE = 12  # a line of a sentence this long or longer is report text (a notice's scraps are shorter)
+
+
+def _footer_start(lines: list[_Line], after: int, end: int | None = None) -> int:
+    """Index of the first line of the page footer in lines[after:end] (``end`` when there is none).
+
+    A footer line (上一篇, 相关链接, 主办单位, 版权所有 …) starts the footer only where footers are: after
+    the report's text, where at most a fifth as much text of sentences follows it as comes before it
+    (lines shorter than a sentence, as the scraps of a licence notice, do not count). A body line that
+    happens to start with such a word keeps the text after it in the body.
+
+    >>> lines = _split_lines("一、概况\\n相关链接已公开，共3项。\\n全年办结案件12件，增长5%。\\n主办单位：某县政府")
+    >>> _footer_start(lines, 0)
+    3
+    """
+    end = len(lines) if end is None else end
+    if not any(not line.blank and _FOOTER.match(line.text) for line in lines[after:end]):
+        return end
+    weights = [len(line.text) if len(line.text) >= _SENTENCE_LINE and _REPORT_SENTENCE.search(line.text)
+               and not _is_chrome(line.text) else 0 for line in lines[after:end]]
+    following = sum(weights)
+    before = 0
+    for offset, line in enumerate(lines[after:end]):
+        following -= weights[offset]
+        if not line.blank and _FOOTER.match(line.text) and following * 5 <= before:
+            return after + offset
+        before += weights[offset]
+    return end
+
+
+def _repeat_start(text: str) -> int | None:
+    """Where a second copy of the whole page starts, when the file holds the page twice or more (a scrape
+    saved twice), the copies apart by whitespace only; None otherwise.
+
+    >>> _repeat_start("一、概况\\n全年办结12件。\\n\\n一、概况\\n全年办结12件。\\n")
+    15
+    """
+    stripped = text.strip()
+    probe = stripped[:min(200, len(stripped) // 2)]
+    if len(probe) < 10:
+        return None
+    first = text.index(probe)
+    position = text.find(probe, first + 1)
+    while position != -1:
+        copy, at = text[first:position].rstrip(), position
+        while text.startswith(copy, at):  # offsets, not slices: a file of many copies stays linear
+            at = _WHITESPACE_RUN.match(text, at + len(copy)).end()
+        if at == len(text):
+            return position
+        position = text.find(probe, position + 1)
+    return None
+
+
+def _is_chrome(flat: str) -> bool:
+    """True for a normalized line of page chrome: a breadcrumb, a publication line (发布时间, 来源,
+    索引号 …) or a footer line."""
+    return bool(_BREADCRUMB.search(flat) or _PUBMETA.match(flat) or _FOOTER.match(flat))
+
+
+def _stands_alone(line: str) -> bool:
+    """True for a line never joined to its neighbours in the header: page chrome or a document number
+    (某政发〔2022〕25号)."""
+    flat = normalize_text(line)
+    return _is_chrome(flat) or bool(_DOC_NUMBER_LINE.match(flat))
+
+
+def _blocks(text: str, lines: list[_Line]) -> list[_Line]:
+    """Join runs of non-blank lines (a scraped title can be split where the page had a link); a line
+    of page chrome or a document number stands alone, so a page saved without blank lines keeps its
+    title apart.
+
+    >>> text = "首页 > 法治政府\\n某县2021年法治\\n政府建设年度报告\\n来源：司法局"
+    >>> [block.text for block in _blocks(text, _split_lines(text))]
+    ['首页 > 法治政府', '某县2021年法治\\n政府建设年度报告', '来源：司法局']
+    """
+    blocks: list[_Line] = []
+    run: list[_Line] = []
+    for line in [*lines, _Line(0, 0, "")]:
+        alone = not line.blank and _stands_alone(line.text)
+        if line.blank or alone:
+            if run:
+                blocks.append(_Line(run[0].start, run[-1].end, text[run[0].start:run[-1].end]))
+            run = []
+        else:
+            run.append(line)
+        if alone:
+            blocks.append(line)
+    return blocks
+
+
+def _classify_header(text: str, header: list[_Line]) -> tuple[list[tuple[str, _Line]], list[_Line], _Line | None]:
+    """Split header blocks into chrome (kind, block), title-block blocks and the title block."""
+    content = _blocks(text, header)
+    title_index = next(
+        (i for i, line in enumerate(content)
+         if _TITLE.search(normalize_text(line.text)) and not _BREADCRUMB.search(line.text)
+         and not _PUBMETA.match(normalize_text(line.text))),
+        None,
+    )
+    has_chrome = any(_BREADCRUMB.search(l.text) or _PUBMETA.match(normalize_text(l.text)) for l in content)
+    chrome: list[tuple[str, _Line]] = []
+    title_block: list[_Line] = []
+    for i, line in enumerate(content):
+        flat = normalize_text(line.text)
+        if _FOOTER.match(flat):
+            chrome.append(("footer", line))
+        elif _BREADCRUMB.search(flat):
+            chrome.append(("breadcrumb", line))
+        elif _PUBMETA.match(flat):
+            chrome.append(("pubmeta", line))
+        elif title_index is not None and i < title_index:
+            chrome.append(("site" if not chrome else "column", line))
+        elif title_index is None and has_chrome:
+            chrome.append(("site" if not chrome else "column", line))
+        else:
+            title_block.append(line)
+    title = content[title_index] if title_index is not None else None
+    return chrome, title_block, title
