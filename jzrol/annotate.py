@@ -412,9 +412,7 @@ def annotated_page(report: Report, *, codebook: Codebook | str | Path | None = N
 <h2>Themes</h2>
 {_legend_html(data, data["doc_shares"])}
 </nav>
-<main id="text" lang="zh-Hans">
-{_body_html(report, data)}
-</main>
+<main id="text" lang="zh-Hans">{_body_html(report, data)}</main>
 <aside id="tools" aria-label="search and findings">
 <h2><label for="search">Find a term</label></h2>
 <input id="search" type="search" autocomplete="off" placeholder="e.g. 行政复议">
