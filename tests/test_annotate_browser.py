@@ -1,0 +1,85 @@
+"""The annotated page in a real browser: headless Chromium renders it, runs its script, and we read the DOM.
+
+Skips, saying why, when no Chromium is installed (``make test`` installs Debian's ``chromium``; set
+``JZROL_CHROMIUM`` to use another binary).
+"""
+
+import os
+import shutil
+import subprocess
+from urllib.parse import quote
+
+import pytest
+from PIL import Image
+
+from jzrol.annotate import annotated_page
+from jzrol.claims import extract_claims
+from jzrol.report import outline
+from jzrol.themes import code_units
+from tests.pagedom import by_id, parse_page
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+TERM = "行政"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    found = os.environ.get("JZROL_CHROMIUM") or next(filter(None, map(shutil.which, BROWSERS)), None)
+    if not found:
+        pytest.skip("no headless Chromium found (tried " + ", ".join(BROWSERS) + "); install Debian's chromium "
+                    "(make test does, or apt-get install chromium) or set JZROL_CHROMIUM to a Chromium binary")
+    return found
+
+
+@pytest.fixture(scope="module")
+def seed_page(seed, tmp_path_factory):
+    path = tmp_path_factory.mktemp("page") / "seed.html"
+    path.write_text(annotated_page(seed), encoding="utf-8")
+    return path
+
+
+def run_browser(browser, tmp_path, url, *extra):
+    profile = tmp_path / "profile"
+    result = subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}", *extra, url],
+                            capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_rendered_dom_marks_every_claim_and_theme_and_links_resolve(browser, seed, seed_page, tmp_path):
+    url = seed_page.as_uri() + "?term=" + quote(TERM)
+    dom = parse_page(run_browser(browser, tmp_path, url, "--dump-dom"))
+    ids = by_id(dom)
+    main = ids["text"]
+    claims = extract_claims(seed.units)
+    marked = [e for e in main.iter() if "data-claim" in e.attrs and "claim" in e.classes]
+    assert sorted(int(e.attrs["data-claim"]) for e in marked) == sorted(claims["claim_id"])
+    assert sorted(e.text() for e in marked) == sorted(claims["raw"])
+    hits = code_units(seed.units)
+    for unit_id, theme in zip(hits["unit_id"], hits["theme"]):
+        assert [m.attrs["data-theme"] for m in ids[f"u{unit_id}"].find_all("span", "tm")].count(theme) == 1
+    links = ids["outline"].find_all("a")
+    assert len(links) >= len(outline(seed.units))
+    assert all(link.attrs["href"][1:] in ids for link in links)
+    for claim in marked:
+        if claim.tag == "a":
+            assert claim.attrs["href"][1:] in ids and "finding" in ids[claim.attrs["href"][1:]].classes
+    # the script ran: the term in the address lists every occurrence beside the text
+    expected = sum(text.rstrip().count(TERM) for text in seed.units["text"])
+    assert expected > 10
+    kwic = ids["kwic"].find_all("li")
+    assert len(kwic) == expected
+    assert all(item.find_all("b")[0].text() == TERM for item in kwic)
+    assert ids["search-count"].text().startswith(f"{expected} occurrences")
+
+
+def test_screenshot_is_not_blank(browser, seed_page, tmp_path):
+    shot = tmp_path / "page.png"
+    run_browser(browser, tmp_path, seed_page.as_uri(), f"--screenshot={shot}", "--window-size=1280,1600",
+                "--hide-scrollbars")
+    with Image.open(shot) as image:
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 20)
+        assert image.size == (1280, 1600)
+    assert colours is None or len(colours) > 100  # text, marks and panels, not one flat colour
