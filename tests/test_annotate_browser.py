@@ -20,7 +20,7 @@ from tests.pagedom import by_id, parse_page
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-logging=stderr", "--v=0"]
 TERM = "行政"
 
 
@@ -45,6 +45,8 @@ def run_browser(browser, tmp_path, url, *extra):
     result = subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}", *extra, url],
                             capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr[-2000:]
+    errors = [line for line in result.stderr.splitlines() if "CONSOLE" in line and "Uncaught" in line]
+    assert not errors, errors  # the page's script ran without an error
     return result.stdout
 
 
@@ -73,6 +75,26 @@ def test_rendered_dom_marks_every_claim_and_theme_and_links_resolve(browser, see
     assert len(kwic) == expected
     assert all(item.find_all("b")[0].text() == TERM for item in kwic)
     assert ids["search-count"].text().startswith(f"{expected} occurrences")
+
+
+def test_a_link_to_a_claim_opens_its_details(browser, seed, seed_page, tmp_path):
+    claims = extract_claims(seed.units)
+    claim = claims[claims["raw"] == "99.93%"].iloc[0]
+    dom = parse_page(run_browser(browser, tmp_path, f"{seed_page.as_uri()}#c{claim.claim_id}", "--dump-dom"))
+    tip = by_id(dom)["tip"]
+    assert "hidden" not in tip.attrs
+    rows = dict(zip((e.text() for e in tip.find_all("dt")), (e.text() for e in tip.find_all("dd"))))
+    assert rows["claim"] == "99.93%" and rows["value"] == "99.93" and rows["unit"] == "%"
+    assert rows["kind"] == "percent" and rows["qualifier"] == claim.qualifier and rows["interval"]
+    assert rows["subject"] == claim.subject
+    assert any(value.startswith("rounding · rate_of_counts") for value in rows.values())
+
+
+def test_print_gives_a_pdf(browser, seed_page, tmp_path):
+    pdf = tmp_path / "page.pdf"
+    run_browser(browser, tmp_path, seed_page.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 3
 
 
 def test_screenshot_is_not_blank(browser, seed_page, tmp_path):

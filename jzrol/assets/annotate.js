@@ -135,6 +135,9 @@
   });
   var initial = new URLSearchParams(window.location.search).get("term");
   if (initial) { input.value = initial; search(initial); }
+  // A link to one claim (page.html#c47) opens on it with its details shown.
+  var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+  if (target && target.classList.contains("claim")) { target.focus(); target.scrollIntoView({ block: "center" }); }
 
   function step(list, delta) {
     if (!list.length) return;
