@@ -125,22 +125,22 @@ def page_data(report: Report, *, codebook: Codebook | str | Path | None = None) 
     hits = code_units(units, codebook=book)
     finding_rows = []
     linked: dict[int, list[int]] = {}
-    for number, row in enumerate(findings.itertuples(index=False), start=1):
-        ids = _claim_ids(row.claim_ids)
-        finding_rows.append({"id": number, "check": _plain(row.check), "status": _plain(row.status),
-                             "detail": _plain(row.detail), "claims": ids})
+    for number, row in enumerate(findings.to_dict("records"), start=1):
+        ids = _claim_ids(row["claim_ids"])
+        finding_rows.append({"id": number, "check": _plain(row["check"]), "status": _plain(row["status"]),
+                             "detail": _plain(row["detail"]), "claims": ids})
         for claim_id in ids:
             linked.setdefault(claim_id, []).append(number)
     claim_rows = []
-    for row in claims.sort_values("start", kind="stable").itertuples(index=False):
-        low, high = _number(row.low), _number(row.high)
-        claim_id = int(row.claim_id)
+    for row in claims.sort_values("start", kind="stable").to_dict("records"):
+        low, high = _number(row["low"]), _number(row["high"])
+        claim_id = int(row["claim_id"])
         statuses = {finding_rows[i - 1]["status"] for i in linked.get(claim_id, [])}
         claim_rows.append({
-            "id": claim_id, "start": int(row.start), "end": int(row.end), "raw": _plain(row.raw),
-            "value": _number(row.value), "low": low, "high": high, "interval": _interval(low, high),
-            "unit": _plain(row.unit), "kind": _plain(row.kind), "qualifier": _plain(row.qualifier),
-            "subject": _plain(row.subject), "group": _plain(row.group), "role": _plain(row.role),
+            "id": claim_id, "start": int(row["start"]), "end": int(row["end"]), "raw": _plain(row["raw"]),
+            "value": _number(row["value"]), "low": low, "high": high, "interval": _interval(low, high),
+            "unit": _plain(row["unit"]), "kind": _plain(row["kind"]), "qualifier": _plain(row["qualifier"]),
+            "subject": _plain(row["subject"]), "group": _plain(row["group"]), "role": _plain(row["role"]),
             "findings": linked.get(claim_id, []),
             "status": next((status for status in _STATUS_ORDER if status in statuses), ""),
         })
@@ -149,9 +149,9 @@ def page_data(report: Report, *, codebook: Codebook | str | Path | None = None) 
               for i, theme in enumerate(book.themes)]
     hit_rows: dict[int, list[dict]] = {}
     order = {theme["key"]: i for i, theme in enumerate(themes)}
-    for row in hits.itertuples(index=False):
-        hit_rows.setdefault(int(row.unit_id), []).append(
-            {"theme": row.theme, "hits": int(row.hits), "matched": _plain(row.matched)})
+    for row in hits[["unit_id", "theme", "hits", "matched"]].to_dict("records"):
+        hit_rows.setdefault(int(row["unit_id"]), []).append(
+            {"theme": row["theme"], "hits": int(row["hits"]), "matched": _plain(row["matched"])})
     for rows in hit_rows.values():
         rows.sort(key=lambda hit: order.get(hit["theme"], len(order)))
     roles = part_roles(units)
@@ -216,6 +216,9 @@ def _gap_html(source: str, start: int, end: int, chrome: pd.DataFrame) -> str:
             f'<div class="chrome-text" data-start="{start}">{_e(gap)}</div></details>')
 
 
+_BODY_FIELDS = ["unit_id", "kind", "part", "section", "paragraph", "start", "end"]
+
+
 def _body_html(report: Report, data: dict) -> str:
     """The whole decoded text in reading order: units as elements, gaps as whitespace or chrome."""
     source, units = report.text, report.units.sort_values("start", kind="stable")
@@ -223,7 +226,7 @@ def _body_html(report: Report, data: dict) -> str:
     claim_starts = [claim["start"] for claim in claims]
     themes = {theme["key"]: theme for theme in data["themes"]}
     out, position, paragraph = [], 0, None
-    for unit in units.itertuples(index=False):
+    for unit in units[_BODY_FIELDS].itertuples(index=False):
         start, end = int(unit.start), int(unit.end)
         if start < position:  # units never overlap; a table that did would lose nothing but order
             continue
@@ -260,11 +263,23 @@ def _body_html(report: Report, data: dict) -> str:
     return "".join(out)
 
 
-def _share_chips(shares: pd.DataFrame, themes: dict[str, dict], *, top: int | None = None) -> str:
-    rows = shares.sort_values(["share", "theme"], ascending=[False, True], kind="stable")
-    chips = [f'<span class="chip" data-theme="{_e(row.theme)}" title="{_e(themes[row.theme]["label_zh"] if row.theme in themes else row.theme)}: '
-             f'{int(row.coded)} of {int(row.sentences)} sentences">{_e(themes.get(row.theme, {}).get("glyph", ""))}'
-             f'{round(row.share * 100)}%</span>' for row in rows.head(top).itertuples(index=False)]
+def _shares_by(shares: pd.DataFrame, keys: list[str]) -> dict[tuple, list[dict]]:
+    """Share rows grouped by ``keys``, each group's largest share first."""
+    grouped: dict[tuple, list[dict]] = {}
+    for row in shares.to_dict("records"):
+        grouped.setdefault(tuple(int(row[k]) for k in keys), []).append(row)
+    for rows in grouped.values():
+        rows.sort(key=lambda row: (-row["share"], row["theme"]))
+    return grouped
+
+
+def _share_chips(rows: list[dict], themes: dict[str, dict], *, top: int | None = None) -> str:
+    chips = []
+    for row in rows[:top]:
+        theme = themes.get(row["theme"], {"label_zh": row["theme"], "glyph": ""})
+        chips.append(f'<span class="chip" data-theme="{_e(row["theme"])}" title="{_e(theme["label_zh"])}: '
+                     f'{int(row["coded"])} of {int(row["sentences"])} sentences">{_e(theme["glyph"])}'
+                     f'{round(row["share"] * 100)}%</span>')
     return f'<span class="chips">{"".join(chips)}</span>' if chips else ""
 
 
@@ -273,42 +288,51 @@ def _label(text: str, limit: int = 28) -> str:
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
+_OUTLINE_FIELDS = ["unit_id", "kind", "part", "part_title", "section", "item", "start", "text"]
+
+
 def _outline_html(report: Report, data: dict) -> str:
     """Nested list of parts (with role and theme shares), sections and items, each a link to its first unit."""
-    units = report.units[report.units["kind"] != "title"].sort_values("start", kind="stable")
+    tree: dict[int, dict[int, list[dict]]] = {}
+    for unit in sorted(report.units[_OUTLINE_FIELDS].to_dict("records"), key=lambda unit: unit["start"]):
+        if unit["kind"] != "title":
+            tree.setdefault(int(unit["part"]), {}).setdefault(int(unit["section"]), []).append(unit)
     themes = {theme["key"]: theme for theme in data["themes"]}
-    part_shares, section_shares = data["part_shares"], data["section_shares"]
+    part_shares = _shares_by(data["part_shares"], ["part"])
+    section_shares = _shares_by(data["section_shares"], ["part", "section"])
     out = ['<ol class="parts">']
-    for part, part_units in units.groupby("part", sort=True):
-        first = part_units.iloc[0]
-        role = data["roles"].get(int(part), "other")
+    for part in sorted(tree):
+        sections = tree[part]
+        first = next(iter(sections.values()))[0]  # the part's first unit in reading order
+        role = data["roles"].get(part, "other")
         title = first["text"] if first["kind"] == "heading" and not first["section"] else (
             first["part_title"] or ("preamble" if part == 0 else f"part {part}"))
-        chips = _share_chips(part_shares[part_shares["part"] == part], themes)
         badge = f' <span class="role role-{_e(role)}">{_e(role)}</span>' if role != title else ""
-        out.append(f'<li><a href="#u{int(first["unit_id"])}">{_e(_label(title))}</a>{badge}{chips}')
-        sections = part_units[part_units["section"] > 0]
-        items_html = _items_html(part_units[part_units["section"] == 0])
-        if len(sections) or items_html:
+        out.append(f'<li><a href="#u{int(first["unit_id"])}">{_e(_label(title))}</a>{badge}'
+                   f'{_share_chips(part_shares.get((part,), []), themes)}')
+        items_html = _items_html(sections.get(0, []))
+        numbered = [section for section in sorted(sections) if section > 0]
+        if numbered or items_html:
             out.append('<ol class="sections">' + items_html)
-            for section, section_units in sections.groupby("section", sort=True):
-                head = section_units.iloc[0]
-                shares = section_shares[(section_shares["part"] == part) & (section_shares["section"] == section)]
+            for section in numbered:
+                head = sections[section][0]
                 out.append(f'<li><a href="#u{int(head["unit_id"])}">{_e(_label(head["text"]))}</a>'
-                           f'{_share_chips(shares, themes, top=3)}{_items_html(section_units)}</li>')
+                           f'{_share_chips(section_shares.get((part, section), []), themes, top=3)}'
+                           f'{_items_html(sections[section])}</li>')
             out.append("</ol>")
         out.append("</li>")
     out.append("</ol>")
     return "".join(out)
 
 
-def _items_html(units: pd.DataFrame) -> str:
-    items = units[units["item"] > 0].drop_duplicates("item")
-    if items.empty:
-        return ""
-    links = "".join(f'<li><a href="#u{int(row.unit_id)}">{_e(_label(row.text, 20))}</a></li>'
-                    for row in items.itertuples(index=False))
-    return f'<ol class="items">{links}</ol>'
+def _items_html(units: list[dict]) -> str:
+    firsts: dict[int, dict] = {}
+    for unit in units:
+        if unit["item"] > 0:
+            firsts.setdefault(int(unit["item"]), unit)
+    links = "".join(f'<li><a href="#u{int(unit["unit_id"])}">{_e(_label(unit["text"], 20))}</a></li>'
+                    for unit in firsts.values())
+    return f'<ol class="items">{links}</ol>' if links else ""
 
 
 def _findings_html(data: dict) -> str:
