@@ -16,6 +16,7 @@ from jzrol.annotate import annotated_page
 from jzrol.claims import extract_claims
 from jzrol.report import outline
 from jzrol.themes import code_units
+from tests.cdp import Browser
 from tests.pagedom import by_id, parse_page
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -88,6 +89,69 @@ def test_a_link_to_a_claim_opens_its_details(browser, seed, seed_page, tmp_path)
     assert rows["kind"] == "percent" and rows["qualifier"] == claim.qualifier and rows["interval"]
     assert rows["subject"] == claim.subject
     assert any(value.startswith("rounding · rate_of_counts") for value in rows.values())
+
+
+@pytest.fixture
+def live_page(browser, seed_page, tmp_path):
+    """The seed's page open in a browser driven over the DevTools protocol."""
+    driver = Browser(browser, str(tmp_path / "profile"), flags=[*FLAGS, "--window-size=1280,900"])
+    try:
+        driver.open(seed_page.as_uri())
+        yield driver
+        assert driver.console_errors() == []
+    finally:
+        driver.close()
+
+
+def test_keyboard_moves_between_claims_sentences_and_search_hits(live_page, seed):
+    page, active = live_page, "document.activeElement"
+    tip_shown = "!document.getElementById('tip').hidden"
+    claims = extract_claims(seed.units).sort_values("start")["claim_id"].tolist()
+    page.press("j")
+    assert page.evaluate(f"{active}.id") == f"c{claims[0]}" and page.evaluate(tip_shown)
+    assert "value" in page.evaluate("document.getElementById('tip').textContent")
+    page.press("j")
+    assert page.evaluate(f"{active}.id") == f"c{claims[1]}"
+    page.press("k")
+    page.press("k")
+    assert page.evaluate(f"{active}.id") == f"c{claims[-1]}"  # wraps around
+    page.press("Escape")
+    assert not page.evaluate(tip_shown)
+    first_text = seed.units[seed.units["kind"] == "text"].iloc[0]
+    page.press("]")
+    assert page.evaluate(f"{active}.id") == f"u{first_text.unit_id}"
+    themes = code_units(seed.units)
+    matched = themes[themes["unit_id"] == first_text.unit_id]["matched"].iloc[0]
+    assert matched.split("、")[0] in page.evaluate("document.getElementById('tip').textContent")
+    page.press("/")
+    assert page.evaluate(f"{active}.id") == "search"
+    page.type_text("调解")
+    page.evaluate("new Promise(done => setTimeout(done, 400))")
+    expected = sum(text.rstrip().count("调解") for text in seed.units["text"])
+    assert page.evaluate("document.querySelectorAll('#kwic li').length") == expected
+    assert page.evaluate("CSS.highlights.get('jzrol-term').size") == expected
+    page.press("Escape")
+    page.press("n")
+    assert page.evaluate(f"{active}.closest('#kwic') !== null")
+
+
+def test_hover_shows_a_claim_and_the_legend_toggles_a_theme(live_page):
+    page = live_page
+    page.hover(".claim.st-rounding")
+    assert page.evaluate("!document.getElementById('tip').hidden")
+    assert "rounding" in page.evaluate("document.getElementById('tip').textContent")
+    visible = "Array.from(document.querySelectorAll('main .tm[data-theme=\"leadership\"]'))" \
+              ".filter(m => getComputedStyle(m).display !== 'none').length"
+    shown = page.evaluate(visible)
+    assert shown > 0
+    page.click('.toggle[data-theme="leadership"]')
+    assert page.evaluate(visible) == 0
+    assert page.evaluate("document.querySelector('.toggle[data-theme=\"leadership\"]').getAttribute('aria-pressed')") == "false"
+    page.click('.toggle[data-theme="leadership"]')
+    assert page.evaluate(visible) == shown
+    page.click(".claim.st-rounding")
+    assert page.evaluate("location.hash").startswith("#f")
+    assert page.evaluate("document.querySelector(location.hash).classList.contains('finding')")
 
 
 def test_print_gives_a_pdf(browser, seed_page, tmp_path):
