@@ -407,8 +407,9 @@ def annotated_page(report: Report, *, codebook: Codebook | str | Path | None = N
                               for c in data["claims"]},
                    "findings": {str(f["id"]): f for f in data["findings"]}}
     title = meta.title or meta.doc_id
+    language = "zh-Hant" if provenance.get("script") == "traditional" else "zh-Hans"
     return f"""<!DOCTYPE html>
-<html lang="zh-Hans">
+<html lang="{language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -431,12 +432,16 @@ def annotated_page(report: Report, *, codebook: Codebook | str | Path | None = N
 </header>
 <div class="layout">
 <nav id="outline" aria-label="outline">
+<div class="toc">
 <h2>Outline</h2>
 {_outline_html(report, data)}
+</div>
+<div class="themes">
 <h2>Themes</h2>
 {_legend_html(data, data["doc_shares"])}
+</div>
 </nav>
-<main id="text" lang="zh-Hans">{_body_html(report, data)}</main>
+<main id="text">{_body_html(report, data)}</main>
 <aside id="tools" aria-label="search and findings">
 <h2><label for="search">Find a term</label></h2>
 <input id="search" type="search" autocomplete="off" placeholder="e.g. 行政复议">

@@ -105,7 +105,11 @@ def test_theme_shares_count_sentences_once(seed):
 @pytest.mark.parametrize("name", FIXTURES)
 def test_fixture_pages(name):
     report = read_report(DATA / name)
-    check_page(report, annotated_page(report))
+    page = annotated_page(report)
+    check_page(report, page)
+    traditional = report.meta.provenance.get("script") == "traditional"
+    assert ('<html lang="zh-Hant">' if traditional else '<html lang="zh-Hans">') in page  # picks the CJK font
+    assert traditional == (name == "traditional.txt")
 
 
 def test_markup_in_the_text_is_escaped_and_kept():
