@@ -46,7 +46,6 @@ _STATUS_GLYPHS = {"consistent": "✓", "rounding": "≈", "inconsistent": "✗"}
 _STATUS_ORDER = ("inconsistent", "rounding", "consistent")
 _CLAIM_ID = re.compile(r"\d+")
 _SCRIPT_END = re.compile(r"</", re.IGNORECASE)
-_ASSET_FILES = ("annotate.css", "annotate.js")
 
 
 # --- data -------------------------------------------------------------------------------------
@@ -117,6 +116,12 @@ def page_data(report: Report, *, codebook: Codebook | str | Path | None = None) 
     Keys: ``claims`` and ``findings`` (records), ``hits`` (theme hits per sentence), ``roles``
     (part -> role), ``themes`` (key, labels, glyph, colour, in codebook order) and the tables
     ``part_shares``, ``section_shares`` and ``doc_shares`` (:func:`theme_shares`).
+
+    >>> from jzrol import paths, read_report
+    >>> data = page_data(read_report(paths.SEED_REPORT))
+    >>> claim = next(c for c in data["claims"] if c["raw"] == "99.93%")
+    >>> claim["kind"], claim["interval"], claim["status"], data["roles"][2]
+    ('percent', '= 99.93', 'rounding', 'problems')
     """
     units = report.units
     book = load_codebook(codebook)
@@ -228,7 +233,7 @@ def _body_html(report: Report, data: dict) -> str:
     out, position, paragraph = [], 0, None
     for unit in units[_BODY_FIELDS].itertuples(index=False):
         start, end = int(unit.start), int(unit.end)
-        if start < position:  # units never overlap; a table that did would lose nothing but order
+        if start < position:  # units never overlap; one that did is left out, its text shown as a gap
             continue
         core = source[start:end].rstrip()
         core_end = start + len(core)
@@ -384,6 +389,11 @@ def annotated_page(report: Report, *, codebook: Codebook | str | Path | None = N
     Args:
         report: a parsed report (:func:`jzrol.read_report`).
         codebook: the themes codebook (a path or :class:`jzrol.themes.Codebook`; the default one when None).
+
+    >>> from jzrol.report import parse_report
+    >>> page = annotated_page(parse_report("一、成效\\n\\n共办结12件，约3.5万元。"))
+    >>> page.count("data-claim="), 'id="u2"' in page
+    (2, True)
     """
     data = page_data(report, codebook=codebook)
     meta = report.meta
@@ -462,7 +472,14 @@ def annotated_page(report: Report, *, codebook: Codebook | str | Path | None = N
 
 
 def write_annotated_page(report: Report, path: str | Path, *, codebook: Codebook | str | Path | None = None) -> Path:
-    """Write :func:`annotated_page` to ``path`` atomically (nothing half-written on failure); returns the path."""
+    """Write :func:`annotated_page` to ``path`` atomically (nothing half-written on failure); returns the path.
+
+    >>> import tempfile
+    >>> from jzrol import paths, read_report
+    >>> page = write_annotated_page(read_report(paths.SEED_REPORT), Path(tempfile.mkdtemp()) / PAGE_NAME)
+    >>> page.name, page.stat().st_size < 300_000
+    ('annotated-report.html', True)
+    """
     path = Path(path)
     atomic_write_text(path, annotated_page(report, codebook=codebook))
     return path
