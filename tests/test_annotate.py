@@ -84,6 +84,25 @@ def test_seed_page_text_claims_themes_and_links(seed):
     assert "page chrome: site, breadcrumb, column" in page and "page chrome: footer" in page
 
 
+def test_outline_gives_each_part_its_theme_shares(seed):
+    root = parse_page(annotated_page(seed))
+    shares = page_data(seed)["part_shares"]
+    parts = [li for li in by_id(root)["outline"].find_all("ol", "parts")[0].children if getattr(li, "tag", "") == "li"]
+    for part, item in enumerate(parts):
+        chips = [c for c in item.children if getattr(c, "tag", "") == "span" and "chips" in c.classes]
+        shown = {c.attrs["data-theme"]: c.text()[1:] for c in (chips[0].find_all("span", "chip") if chips else [])}
+        expected = shares[shares.part == part]
+        assert shown == {t: f"{round(v * 100)}%" for t, v in zip(expected.theme, expected.share)}
+
+
+@pytest.mark.parametrize("text", ["一、成效\n\n我们很好。", "关于2020年法治政府建设情况的报告", "一、成效", " \n"])
+def test_pages_without_claims_themes_or_body(text):
+    report = parse_report(text)
+    page = annotated_page(report)
+    check_page(report, page)
+    assert "No check applies" in page
+
+
 def test_claim_details_and_statuses(seed):
     data = page_data(seed)
     claims = {c["raw"]: c for c in data["claims"]}
