@@ -30,11 +30,13 @@ font: $(STAMP)
 		$(SUDO) apt-get install -y $(FONT_PACKAGE) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y $(FONT_PACKAGE); }; }
 	@$(BIN)/python -m jzrol.fonts
 
-# Headless Chromium for the test that opens the annotated page in a real browser (Debian's chromium).
+# Headless Chromium for the test that opens the annotated page in a real browser (Debian's chromium;
+# Ubuntu names it chromium-browser).
 browser:
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
 		echo "installing a headless browser ($(BROWSER_PACKAGE))"; \
-		$(SUDO) apt-get install -y $(BROWSER_PACKAGE) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y $(BROWSER_PACKAGE); }; }
+		$(SUDO) apt-get install -y $(BROWSER_PACKAGE) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y $(BROWSER_PACKAGE); } \
+		|| $(SUDO) apt-get install -y chromium-browser; }
 
 setup: $(STAMP) font
 
