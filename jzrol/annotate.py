@@ -284,8 +284,13 @@ def _share_chips(rows: list[dict], themes: dict[str, dict], *, top: int | None =
         theme = themes.get(row["theme"], {"label_zh": row["theme"], "glyph": ""})
         chips.append(f'<span class="chip" data-theme="{_e(row["theme"])}" title="{_e(theme["label_zh"])}: '
                      f'{int(row["coded"])} of {int(row["sentences"])} sentences">{_e(theme["glyph"])}'
-                     f'{round(row["share"] * 100)}%</span>')
+                     f'{_e(_percent(row["share"]))}</span>')
     return f'<span class="chips">{"".join(chips)}</span>' if chips else ""
+
+
+def _percent(share: float) -> str:
+    """A share as a whole percentage; a share above 0 that rounds to 0 is ``<1%``."""
+    return "<1%" if 0 < share < 0.005 else f"{round(share * 100)}%"
 
 
 def _label(text: str, limit: int = 28) -> str:
@@ -358,7 +363,7 @@ def _legend_html(data: dict, shares: pd.DataFrame) -> str:
     buttons = "".join(
         f'<li><button type="button" class="toggle" data-theme="{_e(t["key"])}" aria-pressed="true">'
         f'<span class="tm" data-theme="{_e(t["key"])}"></span> {_e(t["label_zh"])} '
-        f'<span class="en">{_e(t["key"])}</span> <span class="pct">{round(coded.get(t["key"], 0) * 100)}%</span></button></li>'
+        f'<span class="en">{_e(t["key"])}</span> <span class="pct">{_e(_percent(coded.get(t["key"], 0)))}</span></button></li>'
         for t in data["themes"])
     kinds = "".join(f'<li><span class="claim k-{kind}">{kind}</span></li>' for kind in _KIND_LINES)
     return (f'<ul class="legend">{buttons}</ul><p class="hint">% = share of the report\'s sentences '
