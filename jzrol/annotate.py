@@ -4,9 +4,10 @@ The page holds the report's text exactly as parsed (every character of the decod
 chrome folded under a "page chrome" note), the provenance warnings at the top, a clickable outline
 (parts with their role, sections, items, the share of sentences per theme), every numeric claim
 highlighted with its details on hover or focus, the check findings linked to their claims and back,
-a margin mark per theme on each sentence, and a term search that lists every occurrence. Styles,
-script and data are inline (``jzrol/assets``): no network, no external fonts. The bytes depend on
-the report and the code only (sorted data, no dates, no paths), so two builds give the same file.
+a margin mark per theme on each sentence, and a term search that lists every occurrence. The page's
+frame, styles and script are files in ``jzrol/assets``, inlined with the data: no network, no
+external fonts. The bytes depend on the report and the code only (sorted data, no dates, no paths),
+so two builds give the same file.
 
 >>> from jzrol import paths, read_report
 >>> page = annotated_page(read_report(paths.SEED_REPORT))
@@ -22,6 +23,7 @@ import math
 import re
 from bisect import bisect_right
 from pathlib import Path
+from string import Template
 
 import pandas as pd
 
@@ -383,6 +385,9 @@ def _asset(name: str) -> str:
     return (paths.ASSETS_DIR / name).read_text(encoding="utf-8")
 
 
+_TEMPLATE = Template(_asset("annotate.html"))  # the page's frame; $names are filled by annotated_page
+
+
 def _json_script(payload: dict) -> str:
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return _SCRIPT_END.sub(r"<\\/", text)
@@ -423,57 +428,11 @@ def annotated_page(report: Report, *, codebook: Codebook | str | Path | None = N
                    "findings": {str(f["id"]): f for f in data["findings"]}}
     title = meta.title or meta.doc_id
     language = "zh-Hant" if provenance.get("script") == "traditional" else "zh-Hans"
-    return f"""<!DOCTYPE html>
-<html lang="{language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="jzrol">
-<title>{_e(title)} · annotated</title>
-<style>
-{_asset("annotate.css")}
-{_style(data)}
-</style>
-</head>
-<body>
-<a class="skip" href="#text">Skip to the text</a>
-<header id="top">
-<h1>{_e(title)}</h1>
-<dl class="facts">{facts_html}</dl>
-{warnings_html}
-<p class="summary">{_e(summary)}</p>
-<p class="keys">Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous claim, <kbd>]</kbd>/<kbd>[</kbd> next/previous sentence,
-<kbd>n</kbd>/<kbd>p</kbd> next/previous search hit, <kbd>/</kbd> search, <kbd>Esc</kbd> close.</p>
-</header>
-<div class="layout">
-<nav id="outline" aria-label="outline">
-<div class="toc">
-<h2>Outline</h2>
-{_outline_html(report, data)}
-</div>
-<div class="themes">
-<h2>Themes</h2>
-{_legend_html(data, data["doc_shares"])}
-</div>
-</nav>
-<main id="text">{_body_html(report, data)}</main>
-<aside id="tools" aria-label="search and findings">
-<h2><label for="search">Find a term</label></h2>
-<input id="search" type="search" autocomplete="off" placeholder="e.g. 行政复议">
-<p id="search-count" aria-live="polite"></p>
-<ol id="kwic"></ol>
-<h2 id="findings">Check findings</h2>
-{_findings_html(data)}
-</aside>
-</div>
-<div id="tip" role="tooltip" hidden></div>
-<script type="application/json" id="jzrol-data">{_json_script(script_data)}</script>
-<script>
-{_asset("annotate.js")}
-</script>
-</body>
-</html>
-"""
+    return _TEMPLATE.substitute(
+        language=language, title=_e(title), style=_asset("annotate.css") + "\n" + _style(data), facts=facts_html,
+        warnings=warnings_html, summary=_e(summary), outline=_outline_html(report, data),
+        legend=_legend_html(data, data["doc_shares"]), body=_body_html(report, data), findings=_findings_html(data),
+        data=_json_script(script_data), script=_asset("annotate.js"))
 
 
 def write_annotated_page(report: Report, path: str | Path, *, codebook: Codebook | str | Path | None = None) -> Path:
