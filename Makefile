@@ -8,12 +8,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.jzrol-installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FONT_PACKAGE := fonts-wqy-microhei
+BROWSER_PACKAGE := chromium
 
-.PHONY: help setup font build test benchmark clean
+.PHONY: help setup font browser build test benchmark clean
 
 help:
 	@echo "make build      set up .venv and regenerate figures/ (figures, tables, MANIFEST, README.md)"
-	@echo "make test       set up .venv and run every test and notebook"
+	@echo "make test       set up .venv (and headless chromium) and run every test and notebook"
 	@echo "make benchmark  time 'jzrol build' (see benchmarks/)"
 	@echo "make clean      remove .venv"
 
@@ -29,12 +30,20 @@ font: $(STAMP)
 		$(SUDO) apt-get install -y $(FONT_PACKAGE) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y $(FONT_PACKAGE); }; }
 	@$(BIN)/python -m jzrol.fonts
 
+# Headless Chromium for the test that opens the annotated page in a real browser (Debian's chromium;
+# Ubuntu names it chromium-browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+		echo "installing a headless browser ($(BROWSER_PACKAGE))"; \
+		$(SUDO) apt-get install -y $(BROWSER_PACKAGE) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y $(BROWSER_PACKAGE); } \
+		|| $(SUDO) apt-get install -y chromium-browser; }
+
 setup: $(STAMP) font
 
 build: setup
 	$(BIN)/jzrol build
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
 
 benchmark: setup

@@ -7,6 +7,7 @@
     jzrol claims PATH...    jzrol checks PATH...
     jzrol themes PATH... [--by doc|part|section|unit] [--codebook PATH]
     jzrol build [--input PATH] [--out DIR] [--corpus DIR] [--workers N]
+    jzrol annotate PATH [-o page.html] [--codebook PATH]
 
 Errors are one line on stderr naming the file and the problem, exit code 2.
 """
@@ -123,6 +124,18 @@ def _themes(args: argparse.Namespace) -> str:
     return _table_output(themes.theme_table(hits, by=args.by), args.format)
 
 
+def _annotate(args: argparse.Namespace) -> str:
+    from jzrol.annotate import annotated_page
+
+    files = list_reports(args.paths)
+    if len(files) != 1:
+        raise CommandError(f"{args.paths[0]}: annotate takes one report, this names {len(files)}")
+    report = read_report(files[0])
+    if not (report.units["kind"] == "text").any():
+        raise CommandError(f"{report.source.path if report.source else report.doc_id}: report has no body text to annotate")
+    return annotated_page(report, codebook=args.codebook)
+
+
 def _build(args: argparse.Namespace) -> str:
     import matplotlib
 
@@ -167,6 +180,11 @@ def _parser() -> argparse.ArgumentParser:
     themes.add_argument("--by", choices=["doc", "part", "section", "unit"], default="section")
     themes.add_argument("--codebook", default=str(paths.LEXICON_DIR / "themes.yaml"), help="themes codebook (YAML)")
     themes.set_defaults(run=_themes)
+    annotate = commands.add_parser("annotate", help="one self-contained HTML page of a report with its analysis")
+    annotate.add_argument("paths", nargs=1, metavar="PATH", help="one report file (text or HTML)")
+    annotate.add_argument("-o", "--output", metavar="page.html", help="write here instead of stdout")
+    annotate.add_argument("--codebook", default=str(paths.LEXICON_DIR / "themes.yaml"), help="themes codebook (YAML)")
+    annotate.set_defaults(run=_annotate)
     build = commands.add_parser("build", help="regenerate every figure, table, MANIFEST and the write-up")
     build.add_argument("--input", type=Path, default=paths.SEED_REPORT, help="report to analyse")
     build.add_argument("--out", type=Path, default=paths.FIGURES_DIR, help="output folder")

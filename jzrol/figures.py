@@ -28,6 +28,7 @@ from matplotlib.figure import Figure
 from tqdm import tqdm
 
 from jzrol import claims, corpus, paths, plots, terms, themes
+from jzrol.annotate import PAGE_NAME, annotated_page
 from jzrol.fonts import FontChoice, find_cjk_font
 from jzrol.io import atomic_write_bytes, atomic_write_text
 from jzrol.report import Report, outline, read_report
@@ -526,7 +527,9 @@ def _writeup(report: Report, results: list[FigureResult]) -> str:
         "## Files",
         "",
         f"`units.csv` is the parsed structure (one row per {rows}, with offsets into the "
-        "source text); `info.json` is the report's metadata; `MANIFEST` lists every file's sha256 with the package "
+        "source text); `info.json` is the report's metadata; "
+        f"`{PAGE_NAME}` is the report itself with its claims, findings, themes and outline marked on the text "
+        "(one page, opens offline in any browser); `MANIFEST` lists every file's sha256 with the package "
         "versions, lexicon hashes, font and seeds that produced it.",
         "",
     ]
@@ -560,6 +563,7 @@ def build(input_path: str | Path = paths.SEED_REPORT, out_dir: str | Path = path
             {**report.meta.to_dict(), "provenance": {k: v for k, v in report.meta.provenance.items() if k != "path"}},
             ensure_ascii=False, indent=2) + "\n",
         "README.md": _writeup(report, results),
+        PAGE_NAME: annotated_page(report),
     }
     for name, text in tables.items():
         atomic_write_text(out_dir / name, text)

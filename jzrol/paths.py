@@ -17,6 +17,7 @@ RAW_DIR = DATA_DIR / "raw"
 LEXICON_DIR = DATA_DIR / "lexicon"
 FIGURES_DIR = ROOT / "figures"
 NOTEBOOKS_DIR = ROOT / "notebooks"
+ASSETS_DIR = PACKAGE_DIR / "assets"  # styles and script of the annotated page
 
 SEED_REPORT = RAW_DIR / "jinzhou-2020-rule-of-law-government-report.txt"
 PROVINCES = LEXICON_DIR / "provinces.csv"
