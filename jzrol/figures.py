@@ -135,6 +135,16 @@ def structure_figures(report: Report, out_dir: Path) -> list[FigureResult]:
 
 TOP_N_TERMS = 10
 DISPERSION_TERMS = 8
+KEYNESS_BARS = 12
+
+
+def _ties_note(side: pd.DataFrame, shown: int, where: str) -> str:
+    """'; 7 more terms share the G² of the last bar on the right' when the cut-off falls inside a tie."""
+    if len(side) <= shown:
+        return ""
+    last = side["g2"].iloc[shown - 1]
+    more = int((side["g2"].iloc[shown:] == last).sum())
+    return f"; {more} more terms share the G² of the last bar on the {where} (G²={last:.2f})" if more else ""
 
 
 def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
@@ -187,23 +197,32 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
         table = terms.keyness_between(toks, {"part": problem_parts}, {"part": achievement_parts},
                                       policy_verbs="drop")
         fig, ax = plt.subplots(figsize=(7, 7))
-        plots.plot_keyness(table, target_label="problems", reference_label="achievements", ax=ax)
+        plots.plot_keyness(table, n=KEYNESS_BARS, target_label="problems", reference_label="achievements", ax=ax)
         ax.set_title("Keyness: the problems part against the achievements part", loc="left")
         name = "04-terms-keyness-problems-vs-achievements"
-        over = table[table["log_ratio"] > 0].head(5)
-        under = table[table["log_ratio"] < 0].head(5)
+        over = table[table["direction"] > 0]
+        under = table[table["direction"] < 0]
+        exact = int((table["p_method"] == "fisher").sum())
         results.append(FigureResult(
             name, "What the report says when it admits problems",
-            "Log-likelihood (G²) keyness of the problems part (target) against the achievements part (reference). "
-            "Bars to the right are terms used more when the report describes shortcomings; bars to the left, "
-            "terms of its success story. G² above 3.84 corresponds to p < 0.05, above 10.83 to p < 0.001, but "
-            "with parts this short treat it as a ranking, not a test; log_ratio in the table is the effect size.",
-            ["problems: " + "、".join(f"{t} (G²={g:.1f})" for t, g in zip(over["term"], over["g2"])),
-             "achievements: " + "、".join(f"{t} (G²={g:.1f})" for t, g in zip(under["term"], under["g2"]))],
+            "Log-likelihood (G²) keyness of the problems part (target) against the achievements part (reference), "
+            "on the whole 2×2 table of each term, without Williams' correction. Bars to the right are terms at a "
+            "higher rate when the report describes shortcomings, bars to the left terms of its success story; bar "
+            "length is G². An asterisk marks a term whose p, adjusted for the "
+            f"{len(table)} terms tested at once (Benjamini–Hochberg), is below 0.05; p is Fisher's exact test "
+            f"where an expected count is below 5 ({exact} of the {len(table)} terms here), else G²'s chi-squared "
+            "tail. Terms of equal G² are ordered by the term's Unicode code points, which means nothing"
+            f"{_ties_note(over, KEYNESS_BARS, 'right')}{_ties_note(under, KEYNESS_BARS, 'left')}. "
+            "With parts this short most terms rest on a few occurrences: read the chart as a ranking; the table "
+            "gives each term's counts, both p-values (p_g2, p), p_bh and the log ratio (effect size).",
+            ["problems: " + "、".join(f"{t} (G²={g:.1f}, adjusted p={p:.3g})"
+                                      for t, g, p in zip(over["term"].head(5), over["g2"], over["p_bh"])),
+             "achievements: " + "、".join(f"{t} (G²={g:.1f}, adjusted p={p:.3g})"
+                                          for t, g, p in zip(under["term"].head(5), under["g2"], under["p_bh"]))],
             save_figure(fig, name, table=table, out_dir=out_dir)))
 
     general = terms.keyness_between(toks, {"doc_id": report.doc_id}, None, policy_verbs="drop", min_n=3)
-    chosen = general[general["log_ratio"] > 0]["term"].head(DISPERSION_TERMS).tolist()
+    chosen = general[general["direction"] > 0]["term"].head(DISPERSION_TERMS).tolist()
     positions = toks.loc[toks["token"].isin(chosen), ["part", "section", "position", "token"]]
     starts = toks.groupby("part")["position"].min().reset_index()
     starts = starts[starts["part"] > 0]
@@ -216,8 +235,9 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     name = "05-terms-dispersion"
     results.append(FigureResult(
         name, "Dispersion of distinctive terms",
-        "Each row is one of the report's most distinctive terms (highest G² against general Chinese, from the "
-        "word frequencies that ship with jieba's dictionary); each tick is one occurrence, placed by its token "
+        "Each row is one of the report's most distinctive terms (highest G² among the terms at a higher rate "
+        "than in general Chinese, the word frequencies that ship with jieba's dictionary, from which stopwords, "
+        "numbers and policy verbs are left out as they are from the report); each tick is one occurrence, placed by its token "
         "position; dashed lines mark where parts begin. A term spread across the report is a frame; a term "
         "packed in one stretch belongs to one topic.",
         ["terms: " + "、".join(chosen)],

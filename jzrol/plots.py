@@ -111,30 +111,35 @@ def _nothing_to_show(ax: Axes, message: str) -> Axes:
 
 
 def plot_keyness(table: pd.DataFrame, *, n: int = 12, target_label: str = "target",
-                 reference_label: str = "reference", ax: Axes | None = None) -> Axes:
+                 reference_label: str = "reference", alpha: float = 0.05, ax: Axes | None = None) -> Axes:
     """Diverging bars of the strongest terms each way of a ``keyness`` table (signed G²).
 
-    Terms overused in the target point right, terms overused in the reference point left. An empty
-    table (a report with no such part) gives an empty chart that says so.
+    Terms more frequent in the target (``direction`` 1) point right, terms more frequent in the
+    reference (−1) point left; each side shows its first ``n`` rows in the table's order (by G²,
+    equal G² by term). A term whose Benjamini–Hochberg adjusted p (``p_bh``) is below
+    ``alpha`` is marked with an asterisk. An empty table (a report with no such part) gives an empty
+    chart that says so.
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 0.28 * 2 * n + 1))
     if table.empty:
         return _nothing_to_show(ax, f"nothing to compare: no {target_label} or no {reference_label} text")
-    over = table[table["log_ratio"] > 0].nlargest(n, "g2")
-    under = table[table["log_ratio"] < 0].nlargest(n, "g2")
+    over = table[table["direction"] > 0].head(n)
+    under = table[table["direction"] < 0].head(n)
     shown = pd.concat([over, under.iloc[::-1]])
-    signed = shown["g2"].where(shown["log_ratio"] > 0, -shown["g2"])
+    signed = shown["g2"].where(shown["direction"] > 0, -shown["g2"])
     colors = [PART_COLORS[2] if v > 0 else PART_COLORS[1] for v in signed]
     positions = range(len(shown))
     ax.barh(positions, signed, color=colors)
-    for y, (term, value) in enumerate(zip(shown["term"], signed)):
-        ax.annotate(term, (value, y), xytext=(3 if value > 0 else -3, 0), textcoords="offset points",
+    labels = [term + ("*" if p < alpha else "") for term, p in zip(shown["term"], shown["p_bh"])]
+    for y, (label, value) in enumerate(zip(labels, signed)):
+        ax.annotate(label, (value, y), xytext=(3 if value > 0 else -3, 0), textcoords="offset points",
                     va="center", ha="left" if value > 0 else "right", fontsize=8)
     ax.set_yticks([])
     ax.invert_yaxis()
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_xlabel(f"G² (right: more in {target_label}; left: more in {reference_label})")
+    ax.set_xlabel(f"G² (right: more in {target_label}; left: more in {reference_label}); "
+                  f"* adjusted p < {alpha:g}")
     ax.spines[["top", "right", "left"]].set_visible(False)
     ax.margins(x=0.25)
     return ax

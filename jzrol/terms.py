@@ -32,7 +32,7 @@ from jzrol import paths
 
 __all__ = [
     "LexiconError", "Tokenizer", "UserWord", "cached_wordlist", "collocations", "count_terms", "count_texts",
-    "get_tokenizer",
+    "fisher_exact_p", "get_tokenizer",
     "is_content", "keyness", "keyness_between", "kwic", "read_userdict", "read_wordlist", "reference_counts",
     "tfidf_keywords", "textrank_keywords", "tokens", "top_terms",
 ]
@@ -308,14 +308,8 @@ def count_texts(texts: Iterable[str], *, tokenizer: Tokenizer | None = None, sto
 # --- keyness ----------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def reference_counts() -> pd.Series:
-    """General-language reference: jieba's dictionary word frequencies (about 60 million tokens).
-
-    jieba's ``dict.txt`` ships with the tokenizer, so keyness against general Chinese works on a
-    fresh machine with a single report. Its counts come from large general corpora (news and
-    web text), not from this tokenizer, so G² against it is a guide to what is distinctive, not an
-    exact test.
-    """
+def _jieba_dictionary() -> pd.Series:
+    """Word frequencies of jieba's ``dict.txt`` (349,046 words, 60,101,967 occurrences), summed per word."""
     import jieba
 
     path = Path(jieba.__file__).with_name("dict.txt")
@@ -324,35 +318,175 @@ def reference_counts() -> pd.Series:
     return table.groupby("word")["freq"].sum()
 
 
+@lru_cache(maxsize=8)
+def _reference_counts(stopwords: str, stopwords_mtime: float, verbs: str | None,  # noqa: ARG001 - mtimes key the cache
+                      verbs_mtime: float) -> pd.Series:
+    dictionary = _jieba_dictionary()
+    dropped = set(read_wordlist(stopwords))
+    if verbs is not None:
+        dropped |= read_wordlist(verbs)
+    kept = [word not in dropped and is_content(word) for word in dictionary.index]
+    return dictionary[kept]
+
+
+def _mtime(path: str | Path) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return 0.0
+
+
+def reference_counts(*, stopwords: str | Path = STOPWORDS, policy_verbs: str | Path = POLICY_VERBS,
+                     drop_policy_verbs: bool = False) -> pd.Series:
+    """General-language reference: jieba's dictionary word frequencies, counted as the target is.
+
+    jieba's ``dict.txt`` ships with the tokenizer, so keyness against general Chinese works on a
+    fresh machine with a single report. Its counts come from large general corpora (news and web
+    text), segmented by jieba's makers, not by this tokenizer. To count both sides the same way, the
+    words a target count leaves out are left out of the reference too: stopwords, words without a
+    Chinese character or Latin letter (numbers, symbols; the dictionary lists no punctuation, so
+    none is counted on either side), and the policy verbs when ``drop_policy_verbs``. What cannot be
+    matched: the userdict's terms (法治政府建设) are absent from the reference, so their reference
+    count is 0, and the reference was segmented with jieba's dictionary alone.
+
+    >>> reference = reference_counts()
+    >>> "的" in reference.index, int(reference["法治"]) > 0
+    (False, True)
+    """
+    verbs = str(policy_verbs) if drop_policy_verbs else None
+    return _reference_counts(str(stopwords), _mtime(stopwords), verbs, _mtime(policy_verbs) if verbs else 0.0)
+
+
 def _xlogx_ratio(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(observed > 0, observed * np.log(observed / expected), 0.0)
 
 
-_KEYNESS_COLUMNS = {"term": str, "n_target": int, "n_reference": int, "per_1000_target": float,
-                    "per_1000_reference": float, "g2": float, "p": float, "log_ratio": float}
+Correction = Literal["none", "williams"]
+_KEYNESS_COLUMNS = {"term": str, "n_target": int, "n_reference": int, "per_million_target": float,
+                    "per_million_reference": float, "direction": int, "g2": float, "p_g2": float, "p": float,
+                    "p_method": str, "p_bh": float, "log_ratio": float}
+_DIRECTION_ORDER = {1: 0, -1: 1, 0: 2}  # more in the target, more in the reference, the same rate
+_EXACT_WINDOW = 64  # counts either side of the mode summed directly by fisher_exact_p
+_EXACT_TOLERANCE = 1 + 1e-7  # tables as likely as the observed one, up to rounding, count as extreme (as R does)
 
 
-def keyness(target: pd.Series, reference: pd.Series, *, min_n: int = 2, both_ways: bool = False) -> pd.DataFrame:
-    """Log-likelihood (G²) and log ratio of every term in ``target`` against ``reference``.
+def fisher_exact_p(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
+    """Two-sided Fisher exact p of 2×2 tables ``[[a, c - a], [b, d - b]]``, many at once.
 
-    G² follows Rayson and Garside (2000) for a 2×2 table (term vs other tokens, target vs
-    reference); ``p`` is its chi-squared tail with one degree of freedom. The effect size is
-    Hardie's (2014) log ratio: log2 of the ratio of relative frequencies, with 0.5 added to a zero
-    count. Positive ``log_ratio`` means the term is more frequent in the target.
+    ``a`` and ``b`` are a term's counts in the target and the reference, ``c`` and ``d`` the two
+    sizes. Given the margins, the target's count follows a hypergeometric distribution; p sums the
+    probabilities of every count no more likely than the one observed, as
+    ``scipy.stats.fisher_exact`` does (one call per table would take seconds for a corpus
+    vocabulary). Where the distribution is narrow (every table with a small expected count), the
+    probabilities are summed over the counts within ``_EXACT_WINDOW`` of the mode, from the ratio of
+    neighbouring probabilities (exact to rounding); other tables go through ``scipy.stats.hypergeom``.
+
+    >>> round(float(fisher_exact_p(np.array([2.0]), np.array([0.0]), 100.0, 100.0)[0]), 4)
+    0.4975
+    """
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    total, hits = c + d, a + b
+    low, high = np.maximum(0, hits - d), np.minimum(hits, c)
+    mode = np.clip(np.floor((c + 1) * (hits + 1) / (total + 2)), low, high)
+    spread = np.sqrt(hits * (c / total) * (d / total) * np.maximum(total - hits, 0) / max(total - 1, 1))
+    narrow = (np.abs(a - mode) + 12 * spread + 2 < _EXACT_WINDOW)
+    p = np.empty(len(a))
+    if narrow.any():
+        p[narrow] = _fisher_narrow(a[narrow], hits[narrow], mode[narrow], low[narrow], high[narrow], c, d)
+    if (~narrow).any():
+        p[~narrow] = _fisher_wide(a[~narrow], hits[~narrow], mode[~narrow], low[~narrow], high[~narrow], c, d)
+    return p
+
+
+def _fisher_narrow(a, hits, mode, low, high, c, d) -> np.ndarray:
+    """Fisher's p over a window of counts around the mode (all but a negligible share of the probability)."""
+    offsets = np.arange(-_EXACT_WINDOW, _EXACT_WINDOW + 1)
+    counts = mode[:, None] + offsets[None, :]
+    inside = (counts >= low[:, None]) & (counts <= high[:, None])
+    k, h = counts[:, :-1], hits[:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):  # log p(k + 1) - log p(k), outside the support too
+        steps = np.log(h - k) + np.log(c - k) - np.log(k + 1) - np.log(d - h + k + 1)
+    steps = np.where(inside[:, :-1] & inside[:, 1:], steps, 0.0)
+    centre = _EXACT_WINDOW
+    relative = np.zeros(counts.shape)
+    relative[:, centre + 1:] = np.cumsum(steps[:, centre:], axis=1)
+    relative[:, :centre] = -np.cumsum(steps[:, :centre][:, ::-1], axis=1)[:, ::-1]
+    weights = np.where(inside, np.exp(relative), 0.0)  # probabilities up to a factor of each row
+    observed = weights[np.arange(len(a)), (a - mode).astype(int) + centre]
+    extreme = weights <= observed[:, None] * _EXACT_TOLERANCE
+    return np.minimum(1.0, (weights * extreme).sum(axis=1) / weights.sum(axis=1))
+
+
+def _fisher_wide(a, hits, mode, low, high, c, d) -> np.ndarray:
+    """Fisher's p from scipy's hypergeometric tails, with a binary search for the far tail's edge."""
+    from scipy.special import gammaln
+    from scipy.stats import hypergeom
+
+    law = hypergeom(c + d, hits, c)
+
+    def logpmf(k: np.ndarray) -> np.ndarray:  # up to a constant of each table, which cancels in comparisons
+        return -(gammaln(k + 1) + gammaln(hits - k + 1) + gammaln(c - k + 1) + gammaln(d - hits + k + 1))
+
+    observed = logpmf(a) + np.log(_EXACT_TOLERANCE)
+    below = a <= mode  # the far tail lies beyond the mode, on the other side from the observed count
+    inner, outer = mode.copy(), np.where(below, high + 1, low - 1)
+    while True:  # the first count beyond the mode no more likely than the observed one
+        open_ = np.abs(outer - inner) > 1
+        if not open_.any():
+            break
+        middle = np.where(open_, np.floor((inner + outer) / 2), inner)
+        extreme = logpmf(middle) <= observed
+        outer = np.where(open_ & extreme, middle, outer)
+        inner = np.where(open_ & ~extreme, middle, inner)
+    near = np.where(below, law.cdf(a), law.sf(a - 1))
+    far = np.where(below, law.sf(outer - 1), law.cdf(outer))
+    as_likely_as_mode = logpmf(mode) <= observed  # then every count is as extreme: p = 1
+    return np.where(as_likely_as_mode, 1.0, np.minimum(1.0, near + far))
+
+
+def keyness(target: pd.Series, reference: pd.Series, *, min_n: int = 2, both_ways: bool = False,
+            exact_below: float = 5, correction: Correction = "none") -> pd.DataFrame:
+    """Log-likelihood (G²), p-values and log ratio of every term in ``target`` against ``reference``.
+
+    For each term, a 2×2 table: its count ``a`` and the other tokens in the target (size ``c``),
+    its count ``b`` and the other tokens in the reference (size ``d``).
+
+    - ``direction`` is the sign of a/c − b/d: 1 where the term is more frequent in the target,
+      −1 where it is more frequent in the reference, 0 where the rates are equal.
+    - ``g2`` is the log-likelihood ratio statistic of the whole table (Dunning 1993; the same as
+      ``scipy.stats.chi2_contingency(..., lambda_="log-likelihood", correction=False)``; Rayson and
+      Garside's (2000) shortcut leaves out the two cells of other tokens), divided by
+      Williams' (1976) q = 1 + (N/(a+b) + N/(N−a−b) − 1)(N/c + N/d − 1) / 6N when
+      ``correction="williams"`` (quanteda's default for its likelihood ratio).
+    - ``p_g2`` is its chi-squared tail with one degree of freedom. ``p`` is the p-value to report:
+      Fisher's exact test (two-sided) where an expected cell count is below ``exact_below``, else
+      ``p_g2``; ``p_method`` says which (``fisher``, ``g2`` or ``g2_williams``).
+    - ``p_bh`` is ``p`` adjusted for the number of terms tested (the rows returned) by
+      Benjamini and Hochberg's (1995) false discovery rate.
+    - ``log_ratio`` is Hardie's (2014) effect size, log2 of the ratio of relative frequencies with
+      0.5 put in place of a zero count. Where one count is 0, its sign can disagree with
+      ``direction`` (0.5 / c may exceed b / d): read the direction from ``direction``.
 
     Args:
         target, reference: counts indexed by term.
         min_n: terms seen fewer times than this in the target are left out.
         both_ways: also rank terms seen ``min_n`` times or more in the reference only (for two groups of
             one corpus; leave off against a large general reference).
+        exact_below: smallest expected count for which the chi-squared tail is trusted (0: never exact).
+        correction: ``"none"`` or ``"williams"``.
 
-    Returns columns ``term, n_target, n_reference, per_1000_target, per_1000_reference, g2, p,
-    log_ratio``, sorted by G² (overused terms first, then underused).
+    Returns columns ``term, n_target, n_reference, per_million_target, per_million_reference,
+    direction, g2, p_g2, p, p_method, p_bh, log_ratio``: terms more frequent in the target first,
+    then those more frequent in the reference, then those at the same rate; within each, by
+    ``g2`` descending (as rounded in the table), terms of equal ``g2`` in Unicode code-point order
+    (terms with the same counts are tied on every statistic; the order among them means nothing).
 
     >>> keyness(pd.Series({"执法": 30, "的": 50}), pd.Series({"执法": 10, "的": 500}))["term"].tolist()
     ['执法', '的']
     """
+    if correction not in ("none", "williams"):
+        raise ValueError(f"correction must be 'none' or 'williams', not {correction!r}")
     target_total, reference_total = float(target.sum()), float(reference.sum())
     if not target_total or not reference_total:  # nothing to compare with: no rows, the same column types
         return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in _KEYNESS_COLUMNS.items()})
@@ -363,21 +497,50 @@ def keyness(target: pd.Series, reference: pd.Series, *, min_n: int = 2, both_way
     table["n_reference"] = reference.reindex(chosen).fillna(0).astype(float)
     a, b = table["n_target"].to_numpy(float), table["n_reference"].to_numpy(float)
     c, d = target_total, reference_total
-    expected_a, expected_b = c * (a + b) / (c + d), d * (a + b) / (c + d)
-    table["per_1000_target"] = (a * 1000 / c).round(3)
-    table["per_1000_reference"] = (b * 1000 / d).round(3)
-    g2 = 2 * (_xlogx_ratio(a, expected_a) + _xlogx_ratio(b, expected_b))
+    total = c + d
+    expected_a, expected_b = c * (a + b) / total, d * (a + b) / total
+    table["per_million_target"] = (a * 1e6 / c).round(3)
+    table["per_million_reference"] = (b * 1e6 / d).round(3)
+    table["direction"] = np.sign(a * d - b * c).astype(int)  # the sign of a/c − b/d, without rounding
+    g2 = 2 * (_xlogx_ratio(a, expected_a) + _xlogx_ratio(b, expected_b)
+              + _xlogx_ratio(c - a, c - expected_a) + _xlogx_ratio(d - b, d - expected_b))
+    g2 = np.maximum(g2, 0.0)  # rounding can leave -1e-13 where the rates are equal
+    method = np.full(len(table), "g2", dtype=object)
+    if correction == "williams":
+        with np.errstate(divide="ignore"):
+            q = 1 + (total / (a + b) + total / (total - a - b) - 1) * (total / c + total / d - 1) / (6 * total)
+        g2 = g2 / q
+        method[:] = "g2_williams"
     table["g2"] = g2.round(4)
-    table["p"] = [math.erfc(math.sqrt(max(x, 0.0) / 2)) for x in g2]
+    p_g2 = np.array([math.erfc(math.sqrt(x / 2)) for x in g2])
+    table["p_g2"] = p_g2
+    smallest_expected = np.minimum.reduce([expected_a, expected_b, c - expected_a, d - expected_b])
+    small = smallest_expected < exact_below
+    p = p_g2.copy()
+    if small.any():
+        p[small] = fisher_exact_p(a[small], b[small], c, d)
+        method[small] = "fisher"
+    table["p"] = p
+    table["p_method"] = method
+    table["p_bh"] = _benjamini_hochberg(p)
     ratio = np.log2(((np.where(a == 0, 0.5, a)) / c) / ((np.where(b == 0, 0.5, b)) / d))
     table["log_ratio"] = ratio.round(4)
     table["n_target"] = table["n_target"].astype(int)
     table["n_reference"] = table["n_reference"].astype(int)
     table.index.name = "term"
     table = table.reset_index()
-    table["overused"] = table["log_ratio"] > 0
-    table = table.sort_values(["overused", "g2", "term"], ascending=[False, False, True], kind="stable")
-    return table.drop(columns="overused").reset_index(drop=True)
+    table["_side"] = table["direction"].map(_DIRECTION_ORDER)
+    table = table.sort_values(["_side", "g2", "term"], ascending=[True, False, True], kind="stable")
+    return table[list(_KEYNESS_COLUMNS)].reset_index(drop=True)
+
+
+def _benjamini_hochberg(p: np.ndarray) -> np.ndarray:
+    """Benjamini–Hochberg adjusted p-values (``scipy.stats.false_discovery_control``), over every row."""
+    if not len(p):
+        return p
+    from scipy.stats import false_discovery_control
+
+    return false_discovery_control(p, method="bh")
 
 
 def _select(toks: pd.DataFrame, where: dict) -> pd.DataFrame:
@@ -389,13 +552,18 @@ def _select(toks: pd.DataFrame, where: dict) -> pd.DataFrame:
 
 
 def keyness_between(toks: pd.DataFrame, target: dict, reference: dict | None = None, *,
-                    policy_verbs: PolicyVerbs = "keep", min_n: int = 2) -> pd.DataFrame:
-    """Keyness of one group of units against another, or against general Chinese.
+                    policy_verbs: PolicyVerbs = "keep", min_n: int = 2, exact_below: float = 5,
+                    correction: Correction = "none", stopwords: str | Path = STOPWORDS,
+                    policy_verb_list: str | Path = POLICY_VERBS) -> pd.DataFrame:
+    """Keyness of one group of units against another, or against general Chinese (see :func:`keyness`).
 
     Args:
         toks: :func:`tokens` output.
         target: column filters for the target group, e.g. ``{"part": 2}``.
-        reference: filters for the reference group; ``None`` compares with :func:`reference_counts`.
+        reference: filters for the reference group; ``None`` compares with :func:`reference_counts`,
+            from which the same words are left out as from the target: ``stopwords`` and
+            ``policy_verb_list`` should be the lists ``toks`` was flagged with.
+        policy_verbs, min_n, exact_below, correction: as in :func:`count_terms` and :func:`keyness`.
 
     >>> from jzrol import read_report, paths
     >>> toks = tokens(read_report(paths.SEED_REPORT).units)
@@ -405,10 +573,12 @@ def keyness_between(toks: pd.DataFrame, target: dict, reference: dict | None = N
     kept = _kept(toks, policy_verbs)
     target_counts = _select(kept, target)["token"].value_counts()
     if reference is None:
-        reference_counts_ = reference_counts()
+        reference_counts_ = reference_counts(stopwords=stopwords, policy_verbs=policy_verb_list,
+                                             drop_policy_verbs=policy_verbs == "drop")
     else:
         reference_counts_ = _select(kept, reference)["token"].value_counts()
-    return keyness(target_counts, reference_counts_, min_n=min_n, both_ways=reference is not None)
+    return keyness(target_counts, reference_counts_, min_n=min_n, both_ways=reference is not None,
+                   exact_below=exact_below, correction=correction)
 
 
 # --- concordance, collocations, keywords --------------------------------------------------------
