@@ -211,7 +211,7 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
             "length is G². An asterisk marks a term whose p, adjusted for the "
             f"{len(table)} terms tested at once (Benjamini–Hochberg), is below 0.05; p is Fisher's exact test "
             f"where an expected count is below 5 ({exact} of the {len(table)} terms here), else G²'s chi-squared "
-            "tail. Terms of equal G² are ordered by the term's Unicode code points, which means nothing"
+            "tail. Terms of equal G² are ordered by the term's Unicode code points (a fixed order that carries no meaning)"
             f"{_ties_note(over, KEYNESS_BARS, 'right')}{_ties_note(under, KEYNESS_BARS, 'left')}. "
             "With parts this short most terms rest on a few occurrences: read the chart as a ranking; the table "
             "gives each term's counts, both p-values (p_g2, p), p_bh and the log ratio (effect size).",
@@ -334,46 +334,59 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     if hits.empty:
         return results
     book = themes.load_codebook()
-    sections = themes.theme_table(hits, by="section")
+    sections = themes.theme_table(hits, report.units, by="section", weight="sentences")
     titled = outline(report.units)
     titles = {(p, s): (st or pt) for p, s, pt, st in
               zip(titled["part"], titled["section"], titled["part_title"], titled["section_title"])}
     cover = themes.coverage(hits, report.units).iloc[0]
+    few = themes.FEW_SENTENCES
 
     fig, ax = plt.subplots(figsize=(8.5, 0.38 * sections[["part", "section"]].drop_duplicates().shape[0] + 2.2))
     plots.plot_theme_heatmap(sections, book.keys, titles, ax=ax)
-    ax.set_title("Theme profile of each section (share of its codebook hits)", loc="left")
+    ax.set_title("Theme profile of each section (share of its sentences coded with each theme)", loc="left")
     name = "10-themes-section-heatmap"
     agreement = themes.heading_agreement(hits, report.units)
     labelled = agreement.dropna(subset=["agree"])
+    small = sections.drop_duplicates(["part", "section"])
+    small = small[small["few_sentences"]]
     results.append(FigureResult(
         name, "Themes section by section",
         "Each row is a part or section, each column a theme of the codebook (data/lexicon/themes.yaml, after the "
-        "national Outline for Building a Rule-of-Law Government 2021–2025); a cell is the theme's share of the "
-        "section's codebook hits. A dark cell alone in its row is a section about one thing; a spread-out row mixes "
-        "topics. Which terms put each sentence into a theme is in `jzrol themes --by unit` and notebook 03.",
+        "national Outline for Building a Rule-of-Law Government 2021–2025); a cell is the share of the section's "
+        "sentences that the codebook codes with the theme (a sentence can carry several themes, so a row does not "
+        f"add up to 100%). Rows of fewer than {few} sentences show their count, (n=3): their shares rest on a "
+        "handful. A dark cell alone in its row is a section about one thing; a spread-out row mixes topics. The "
+        "table beside the figure also gives each theme's share of the section's codebook hits (hit_share), in "
+        "which one word repeated in many sentences weighs more. Which terms put each sentence into a theme is in "
+        "`jzrol themes --by unit` and notebook 03; the agreement below compares each heading with the theme that "
+        "has most hits in its section.",
         [f"coverage: {cover.coded_units} of {cover.text_units} sentences coded ({cover.coverage:.0%})",
+         f"{len(small)} of {len(sections.drop_duplicates(['part', 'section']))} rows rest on fewer than {few} "
+         "sentences",
          f"headings agree with the dominant theme in {int(labelled['agree'].sum())} of {len(labelled)} "
          "sections whose heading names a topic"],
         save_figure(fig, name, table=sections, out_dir=out_dir),
         markdown=_markdown_table(agreement[["part", "section", "section_title", "heading_theme", "dominant_theme",
                                             "agree"]]) if len(agreement) else ""))
 
-    parts = themes.theme_table(hits, by="part")
-    part_labels = {p: plots.section_label(p, 0, titles.get((p, 0), ""), 12) for p in parts["part"].unique()}
-    part_labels = {p: (label if p else "preamble") for p, label in part_labels.items()}
+    parts = themes.theme_table(hits, report.units, by="part", weight="sentences")
     roles = {row.part: row.role for row in report_part_roles(report.units).itertuples()}
-    part_labels = {p: f"{label} ({roles.get(p, '')})" if p else label for p, label in part_labels.items()}
-    fig, ax = plt.subplots(figsize=(8, 0.55 * len(part_labels) + 1.5))
-    plots.plot_theme_shares(parts, labels=part_labels, ax=ax)
-    ax.set_title("Theme shares in each part", loc="left")
+    part_titles = {(p, 0): (f"({roles[p]}) " if roles.get(p) else "") + titles.get((p, 0), "")
+                   for p in parts["part"].unique()}
+    fig, ax = plt.subplots(figsize=(9, 0.45 * len(part_titles) + 2.2))
+    plots.plot_theme_heatmap(parts, book.keys, part_titles, label_width=26, ax=ax)
+    ax.set_title("Theme profile of each part (share of its sentences coded with each theme)", loc="left")
     name = "11-themes-by-part"
     top = parts.drop_duplicates("part")
     results.append(FigureResult(
         name, "Theme shares by part",
-        "Each bar is one part of the report, divided by the share of its codebook hits that falls to each theme; "
-        "the part's role (achievements, problems, plans) is read from its heading.",
-        [f"part {row.part}: mostly {row.theme} ({row.share:.0%})" for row in top.itertuples()],
+        "Each row is one part of the report, with its role (achievements, problems, plans) as read from its "
+        "heading; a cell is the share of the part's sentences coded with the theme (several themes can share a "
+        f"sentence). Parts of fewer than {few} sentences show their count. The table beside the figure gives the "
+        "number of sentences behind each share (n_sentences) and the theme's share of the part's codebook hits "
+        "(hit_share).",
+        [f"part {row.part}: mostly {row.theme} ({row.sentences} of its {row.n_sentences} sentences, {row.share:.0%})"
+         for row in top.itertuples()],
         save_figure(fig, name, table=parts, out_dir=out_dir)))
 
     comparison = themes.role_comparison(hits, report.units)
