@@ -619,40 +619,72 @@ def kwic(units: pd.DataFrame, term: str, *, window: int = 15, match: Literal["to
     return pd.DataFrame(rows, columns=["doc_id", "unit_id", "part", "section", "item", "left", "keyword", "right"])
 
 
+def _eligible_pairs(toks: pd.DataFrame, policy_verbs: PolicyVerbs) -> pd.DataFrame:
+    """Neighbouring tokens of one sentence that are both counted terms: ``token`` then ``second``."""
+    keep = ~_kept_mask_complement(toks, policy_verbs)
+    same_unit = (toks["unit_id"].shift(-1) == toks["unit_id"]) & (toks["doc_id"].shift(-1) == toks["doc_id"])
+    pairs = toks.assign(second=toks["token"].shift(-1), keep_next=keep.shift(-1, fill_value=False))
+    return pairs[keep & pairs["keep_next"] & same_unit]
+
+
+def _kept_mask_complement(toks: pd.DataFrame, policy_verbs: PolicyVerbs) -> pd.Series:
+    if policy_verbs == "keep":
+        return toks["stop"]
+    if policy_verbs == "drop":
+        return toks["stop"] | toks["policy_verb"]
+    raise ValueError(f"policy_verbs must be 'keep' or 'drop', not {policy_verbs!r}")
+
+
 def collocations(toks: pd.DataFrame, *, min_freq: int = 3, policy_verbs: PolicyVerbs = "keep") -> pd.DataFrame:
     """Adjacent two-term collocations with pointwise mutual information and G².
 
-    A bigram is two neighbouring tokens of one sentence, both counted terms (not stopwords,
-    numbers or punctuation). PMI = log2 p(xy) / (p(x) p(y)); G² is Dunning's (1993)
-    log-likelihood on the 2×2 table of the pair. Rare pairs make PMI unreliable: ``min_freq``
-    sets the floor.
+    The sample is every eligible pair: two neighbouring tokens of one sentence, both counted terms
+    (not stopwords, numbers or punctuation; nor policy verbs when dropped). For the pair x y,
+    ``n`` counts it, ``n_pairs_first`` the eligible pairs that begin with x, ``n_pairs_second``
+    those that end with y, and ``n_pairs`` all eligible pairs (the same in every row). Then
 
-    Returns ``first, second, n, n_first, n_second, pmi, g2`` sorted by G².
+        PMI = log2(n · n_pairs / (n_pairs_first · n_pairs_second))
+
+    and G² = 2 Σ O ln(O / E) over the 2×2 table of pairs (Dunning 1993)
+    ``[[n, n_pairs_first − n], [n_pairs_second − n, n_pairs − n_pairs_first − n_pairs_second + n]]``,
+    E being each cell's row total × column total / ``n_pairs``. NLTK's ``BigramAssocMeasures``
+    (``pmi``, ``likelihood_ratio``) give the same numbers from these margins.
+
+    NLTK and most textbooks take instead each word's frequency over all tokens as the margins and
+    the number of tokens as the sample size. Here stopwords, numbers and punctuation end a run of
+    counted terms every few tokens (the seed report has 792 eligible pairs for 1,490 counted
+    tokens), so a word's token count includes many occurrences that had no neighbour to pair with,
+    and the table would mix tokens with pairs; counted over pairs, its four cells are disjoint sets
+    of pairs that add up to ``n_pairs``. Rare pairs make PMI unreliable: ``min_freq`` sets the floor.
+
+    Returns ``first, second, n, n_pairs_first, n_pairs_second, n_pairs, pmi, g2`` sorted by G²
+    (descending), then ``first`` and ``second`` in code-point order.
+
+    >>> from jzrol import read_report, paths
+    >>> table = collocations(tokens(read_report(paths.SEED_REPORT).units))
+    >>> table[["first", "second", "n", "n_pairs_first", "n_pairs_second", "n_pairs"]].head(1).values.tolist()
+    [['人民', '群众', 5, 5, 5, 792]]
     """
-    keep = ~toks["stop"] if policy_verbs == "keep" else ~(toks["stop"] | toks["policy_verb"])
-    same_unit = (toks["unit_id"].shift(-1) == toks["unit_id"]) & (toks["doc_id"].shift(-1) == toks["doc_id"])
-    pairs = toks.assign(second=toks["token"].shift(-1), keep_next=keep.shift(-1, fill_value=False))
-    pairs = pairs[keep & pairs["keep_next"] & same_unit]
-    columns = ["first", "second", "n", "n_first", "n_second", "pmi", "g2"]
+    pairs = _eligible_pairs(toks, policy_verbs)
+    columns = ["first", "second", "n", "n_pairs_first", "n_pairs_second", "n_pairs", "pmi", "g2"]
     if pairs.empty:
         return pd.DataFrame(columns=columns)
     total = len(pairs)
     bigrams = pairs.groupby(["token", "second"]).size().rename("n").reset_index().rename(columns={"token": "first"})
-    first_counts = pairs["token"].value_counts()
-    second_counts = pairs["second"].value_counts()
-    bigrams["n_first"] = bigrams["first"].map(first_counts)
-    bigrams["n_second"] = bigrams["second"].map(second_counts)
+    bigrams["n_pairs_first"] = bigrams["first"].map(pairs["token"].value_counts())
+    bigrams["n_pairs_second"] = bigrams["second"].map(pairs["second"].value_counts())
+    bigrams["n_pairs"] = total
     bigrams = bigrams[bigrams["n"] >= min_freq].copy()
     o11 = bigrams["n"].to_numpy(float)
-    o12 = bigrams["n_first"].to_numpy(float) - o11
-    o21 = bigrams["n_second"].to_numpy(float) - o11
+    o12 = bigrams["n_pairs_first"].to_numpy(float) - o11
+    o21 = bigrams["n_pairs_second"].to_numpy(float) - o11
     o22 = total - o11 - o12 - o21
     rows, cols = (o11 + o12, o21 + o22), (o11 + o21, o12 + o22)
     g2 = 0.0
     for observed, row, col in ((o11, rows[0], cols[0]), (o12, rows[0], cols[1]),
                                (o21, rows[1], cols[0]), (o22, rows[1], cols[1])):
         g2 = g2 + _xlogx_ratio(observed, row * col / total)
-    bigrams["pmi"] = np.log2(o11 * total / (bigrams["n_first"] * bigrams["n_second"])).round(4)
+    bigrams["pmi"] = np.log2(o11 * total / (bigrams["n_pairs_first"] * bigrams["n_pairs_second"])).round(4)
     bigrams["g2"] = (2 * g2).round(4)
     return bigrams.sort_values(["g2", "first", "second"], ascending=[False, True, True],
                                kind="stable")[columns].reset_index(drop=True)
@@ -682,35 +714,53 @@ def tfidf_keywords(toks: pd.DataFrame, *, by: Sequence[str] = ("doc_id", "part",
 def textrank_keywords(toks: pd.DataFrame, *, window: int = 5, top_n: int = 20, by: Sequence[str] = ("doc_id",),
                       policy_verbs: PolicyVerbs = "drop", damping: float = 0.85,
                       iterations: int = 100) -> pd.DataFrame:
-    """Keywords by TextRank (Mihalcea and Tarau 2004) on jzrol's own tokens.
+    """Keywords by TextRank (Mihalcea and Tarau 2004) on jzrol's own tokens, one graph per group.
 
-    Counted terms (two characters or more) are nodes; two terms co-occurring within ``window``
-    tokens of one sentence are linked, weighted by how often. PageRank on that graph ranks the
-    terms that many other terms surround.
+    What the code does, step by step:
 
-    Returns ``*by, term, n, score`` with ``top_n`` rows per group.
+    1. Candidates are the counted terms (no stopwords, numbers or punctuation; no policy verbs when
+       ``policy_verbs="drop"``) of two characters or more; every other token is removed first.
+    2. Within each sentence, the candidates left form a sequence, and each candidate is linked to
+       the next ``window - 1`` candidates of that sequence (so the window counts candidates, not the
+       original tokens, and never crosses a sentence); a term is not linked to itself.
+    3. Links are undirected and weighted by how many times the two terms were linked; the graph is a
+       ``scipy.sparse`` matrix (its memory grows with the links, not with the vocabulary squared).
+    4. PageRank: each term passes its score to its neighbours in proportion to the weights, with
+       ``damping`` and a uniform teleport of (1 − damping) / V over the V candidates; a term without
+       links keeps only the teleport share. Iteration stops after ``iterations`` rounds or when the
+       scores change by less than 1e-10 in total.
+
+    Returns ``*by, term, n, score`` with ``top_n`` rows per group, by score (as rounded to 12 digits)
+    then term in code-point order; ``n`` is the term's count as a candidate.
     """
+    from scipy import sparse
+
     by = list(by)
-    keep = ~toks["stop"] if policy_verbs == "keep" else ~(toks["stop"] | toks["policy_verb"])
+    keep = ~_kept_mask_complement(toks, policy_verbs)
     candidates = toks[keep & (toks["token"].str.len() >= 2)]
     rows = []
     for key, group in candidates.groupby(by, sort=True):
         key = key if isinstance(key, tuple) else (key,)
         vocabulary = sorted(set(group["token"]))
         index = {term: i for i, term in enumerate(vocabulary)}
-        weights = np.zeros((len(vocabulary), len(vocabulary)))
-        for _, sentence in group.groupby("unit_id", sort=False):
-            ids = [index[t] for t in sentence["token"]]
-            for i, left in enumerate(ids):
-                for right in ids[i + 1:i + window]:
-                    if left != right:
-                        weights[left, right] += 1
-                        weights[right, left] += 1
-        out_degree = weights.sum(axis=1)
-        transition = np.divide(weights, out_degree[:, None], out=np.zeros_like(weights), where=out_degree[:, None] > 0)
-        score = np.full(len(vocabulary), 1.0 / max(len(vocabulary), 1))
+        ids = np.array([index[t] for t in group["token"]])
+        sentence = group["unit_id"].to_numpy()
+        left, right = [], []
+        for distance in range(1, window):
+            linked = (sentence[:-distance] == sentence[distance:]) & (ids[:-distance] != ids[distance:])
+            left.append(ids[:-distance][linked])
+            right.append(ids[distance:][linked])
+        left, right = np.concatenate(left + [np.zeros(0, int)]), np.concatenate(right + [np.zeros(0, int)])
+        size = len(vocabulary)
+        weights = sparse.coo_matrix((np.ones(2 * len(left)), (np.concatenate([left, right]),
+                                                               np.concatenate([right, left]))),
+                                    shape=(size, size)).tocsr()
+        out_degree = np.asarray(weights.sum(axis=1)).ravel()
+        scale = np.divide(1.0, out_degree, out=np.zeros(size), where=out_degree > 0)
+        transition_t = (sparse.diags(scale) @ weights).T.tocsr()
+        score = np.full(size, 1.0 / max(size, 1))
         for _ in range(iterations):
-            updated = (1 - damping) / len(vocabulary) + damping * transition.T @ score
+            updated = (1 - damping) / size + damping * (transition_t @ score)
             if np.abs(updated - score).sum() < 1e-10:
                 score = updated
                 break

@@ -7,6 +7,7 @@ from collections import Counter
 
 import jieba
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -268,6 +269,38 @@ def test_textrank_keywords_are_deterministic_content_terms(seed_tokens):
     assert first.equals(terms.textrank_keywords(seed_tokens, top_n=10))
     assert not any(any(c.isdigit() for c in term) for term in first.term)
     assert "法治政府建设" in first.term.tolist()
+
+
+def test_textrank_is_pagerank_on_the_candidate_window_graph():
+    """One sentence 法治的政府，法治的建设: stopwords leave 法治 政府 法治 建设; window 3 links candidates 1-2 apart."""
+    from jzrol import parse_report
+
+    toks = terms.tokens(parse_report("一、成效\n\n法治的政府，法治的建设。").units)
+    assert [t for t, s in zip(toks.token, toks.stop) if not s] == ["法治", "政府", "法治", "建设"]
+    table = terms.textrank_keywords(toks, window=3, policy_verbs="keep").set_index("term")
+    # links: 法治-政府 twice (1 apart, on both sides of 政府), 法治-建设 (1 apart), 政府-建设 (2 apart);
+    # 法治-法治 (2 apart) is no link
+    weights = np.array([[0, 1, 1], [1, 0, 2], [1, 2, 0]], dtype=float)  # 建设, 政府, 法治 (code-point order)
+    transition = weights / weights.sum(axis=1, keepdims=True)
+    damping = 0.85
+    exact = np.linalg.solve(np.eye(3) - damping * transition.T, np.full(3, (1 - damping) / 3))
+    assert table.loc[["建设", "政府", "法治"], "score"].tolist() == pytest.approx(exact, abs=1e-6)
+    assert table.loc["法治", "n"] == 2
+
+
+def test_textrank_on_a_corpus_vocabulary_stays_sparse(corpus_files):
+    """Forty reports as one graph: a dense matrix of their vocabulary would take gigabytes."""
+    import tracemalloc
+
+    units = pd.concat([read_report(path).units for path in corpus_files[-40:]], ignore_index=True)
+    toks = terms.tokens(units).assign(doc_id="all")
+    vocabulary = toks[~toks.stop & ~toks.policy_verb & (toks.token.str.len() >= 2)].token.nunique()
+    assert vocabulary ** 2 * 8 > 1e9
+    tracemalloc.start()
+    table = terms.textrank_keywords(toks, top_n=5)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(table) == 5 and peak < 200e6
 
 
 @pytest.mark.parametrize(("line", "reason"), [
