@@ -15,7 +15,6 @@ library can change it behind the analysis.
 from __future__ import annotations
 
 import gc
-import math
 import os
 import re
 from collections import Counter
@@ -28,7 +27,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from jzrol import paths
+from jzrol import association, paths
+from jzrol.association import fisher_exact_p
 
 __all__ = [
     "LexiconError", "Tokenizer", "UserWord", "cached_wordlist", "collocations", "count_terms", "count_texts",
@@ -357,92 +357,11 @@ def reference_counts(*, stopwords: str | Path = STOPWORDS, policy_verbs: str | P
     return _reference_counts(str(stopwords), _mtime(stopwords), verbs, _mtime(policy_verbs) if verbs else 0.0)
 
 
-def _xlogx_ratio(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(observed > 0, observed * np.log(observed / expected), 0.0)
-
-
 Correction = Literal["none", "williams"]
 _KEYNESS_COLUMNS = {"term": str, "n_target": int, "n_reference": int, "per_million_target": float,
                     "per_million_reference": float, "direction": int, "g2": float, "p_g2": float, "p": float,
                     "p_method": str, "p_bh": float, "log_ratio": float}
 _DIRECTION_ORDER = {1: 0, -1: 1, 0: 2}  # more in the target, more in the reference, the same rate
-_EXACT_WINDOW = 64  # counts either side of the mode summed directly by fisher_exact_p
-_EXACT_TOLERANCE = 1 + 1e-7  # tables as likely as the observed one, up to rounding, count as extreme (as R does)
-
-
-def fisher_exact_p(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
-    """Two-sided Fisher exact p of 2×2 tables ``[[a, c - a], [b, d - b]]``, many at once.
-
-    ``a`` and ``b`` are a term's counts in the target and the reference, ``c`` and ``d`` the two
-    sizes. Given the margins, the target's count follows a hypergeometric distribution; p sums the
-    probabilities of every count no more likely than the one observed, as
-    ``scipy.stats.fisher_exact`` does (one call per table would take seconds for a corpus
-    vocabulary). Where the distribution is narrow (every table with a small expected count), the
-    probabilities are summed over the counts within ``_EXACT_WINDOW`` of the mode, from the ratio of
-    neighbouring probabilities (exact to rounding); other tables go through ``scipy.stats.hypergeom``.
-
-    >>> round(float(fisher_exact_p(np.array([2.0]), np.array([0.0]), 100.0, 100.0)[0]), 4)
-    0.4975
-    """
-    a, b = np.asarray(a, float), np.asarray(b, float)
-    total, hits = c + d, a + b
-    low, high = np.maximum(0, hits - d), np.minimum(hits, c)
-    mode = np.clip(np.floor((c + 1) * (hits + 1) / (total + 2)), low, high)
-    spread = np.sqrt(hits * (c / total) * (d / total) * np.maximum(total - hits, 0) / max(total - 1, 1))
-    narrow = (np.abs(a - mode) + 12 * spread + 2 < _EXACT_WINDOW)
-    p = np.empty(len(a))
-    if narrow.any():
-        p[narrow] = _fisher_narrow(a[narrow], hits[narrow], mode[narrow], low[narrow], high[narrow], c, d)
-    if (~narrow).any():
-        p[~narrow] = _fisher_wide(a[~narrow], hits[~narrow], mode[~narrow], low[~narrow], high[~narrow], c, d)
-    return p
-
-
-def _fisher_narrow(a, hits, mode, low, high, c, d) -> np.ndarray:
-    """Fisher's p over a window of counts around the mode (all but a negligible share of the probability)."""
-    offsets = np.arange(-_EXACT_WINDOW, _EXACT_WINDOW + 1)
-    counts = mode[:, None] + offsets[None, :]
-    inside = (counts >= low[:, None]) & (counts <= high[:, None])
-    k, h = counts[:, :-1], hits[:, None]
-    with np.errstate(divide="ignore", invalid="ignore"):  # log p(k + 1) - log p(k), outside the support too
-        steps = np.log(h - k) + np.log(c - k) - np.log(k + 1) - np.log(d - h + k + 1)
-    steps = np.where(inside[:, :-1] & inside[:, 1:], steps, 0.0)
-    centre = _EXACT_WINDOW
-    relative = np.zeros(counts.shape)
-    relative[:, centre + 1:] = np.cumsum(steps[:, centre:], axis=1)
-    relative[:, :centre] = -np.cumsum(steps[:, :centre][:, ::-1], axis=1)[:, ::-1]
-    weights = np.where(inside, np.exp(relative), 0.0)  # probabilities up to a factor of each row
-    observed = weights[np.arange(len(a)), (a - mode).astype(int) + centre]
-    extreme = weights <= observed[:, None] * _EXACT_TOLERANCE
-    return np.minimum(1.0, (weights * extreme).sum(axis=1) / weights.sum(axis=1))
-
-
-def _fisher_wide(a, hits, mode, low, high, c, d) -> np.ndarray:
-    """Fisher's p from scipy's hypergeometric tails, with a binary search for the far tail's edge."""
-    from scipy.special import gammaln
-    from scipy.stats import hypergeom
-
-    law = hypergeom(c + d, hits, c)
-
-    def logpmf(k: np.ndarray) -> np.ndarray:  # up to a constant of each table, which cancels in comparisons
-        return -(gammaln(k + 1) + gammaln(hits - k + 1) + gammaln(c - k + 1) + gammaln(d - hits + k + 1))
-
-    observed = logpmf(a) + np.log(_EXACT_TOLERANCE)
-    below = a <= mode  # the far tail lies beyond the mode, on the other side from the observed count
-    inner, outer = mode.copy(), np.where(below, high + 1, low - 1)
-    while True:  # the first count beyond the mode no more likely than the observed one
-        open_ = np.abs(outer - inner) > 1
-        if not open_.any():
-            break
-        middle = np.where(open_, np.floor((inner + outer) / 2), inner)
-        extreme = logpmf(middle) <= observed
-        outer = np.where(open_ & extreme, middle, outer)
-        inner = np.where(open_ & ~extreme, middle, inner)
-    near = np.where(below, law.cdf(a), law.sf(a - 1))
-    far = np.where(below, law.sf(outer - 1), law.cdf(outer))
-    as_likely_as_mode = logpmf(mode) <= observed  # then every count is as extreme: p = 1
-    return np.where(as_likely_as_mode, 1.0, np.minimum(1.0, near + far))
 
 
 def keyness(target: pd.Series, reference: pd.Series, *, min_n: int = 2, both_ways: bool = False,
@@ -497,32 +416,26 @@ def keyness(target: pd.Series, reference: pd.Series, *, min_n: int = 2, both_way
     table["n_reference"] = reference.reindex(chosen).fillna(0).astype(float)
     a, b = table["n_target"].to_numpy(float), table["n_reference"].to_numpy(float)
     c, d = target_total, reference_total
-    total = c + d
-    expected_a, expected_b = c * (a + b) / total, d * (a + b) / total
     table["per_million_target"] = (a * 1e6 / c).round(3)
     table["per_million_reference"] = (b * 1e6 / d).round(3)
     table["direction"] = np.sign(a * d - b * c).astype(int)  # the sign of a/c − b/d, without rounding
-    g2 = 2 * (_xlogx_ratio(a, expected_a) + _xlogx_ratio(b, expected_b)
-              + _xlogx_ratio(c - a, c - expected_a) + _xlogx_ratio(d - b, d - expected_b))
-    g2 = np.maximum(g2, 0.0)  # rounding can leave -1e-13 where the rates are equal
+    cells = (a, c - a, b, d - b)
+    g2 = association.log_likelihood(*cells)
     method = np.full(len(table), "g2", dtype=object)
     if correction == "williams":
-        with np.errstate(divide="ignore"):
-            q = 1 + (total / (a + b) + total / (total - a - b) - 1) * (total / c + total / d - 1) / (6 * total)
-        g2 = g2 / q
+        g2 = g2 / association.williams_q(*cells)
         method[:] = "g2_williams"
     table["g2"] = g2.round(4)
-    p_g2 = np.array([math.erfc(math.sqrt(x / 2)) for x in g2])
+    p_g2 = association.chi2_tail(g2)
     table["p_g2"] = p_g2
-    smallest_expected = np.minimum.reduce([expected_a, expected_b, c - expected_a, d - expected_b])
-    small = smallest_expected < exact_below
+    small = association.smallest_expected(*cells) < exact_below
     p = p_g2.copy()
     if small.any():
-        p[small] = fisher_exact_p(a[small], b[small], c, d)
+        p[small] = association.fisher_exact_p(a[small], b[small], c, d)
         method[small] = "fisher"
     table["p"] = p
     table["p_method"] = method
-    table["p_bh"] = _benjamini_hochberg(p)
+    table["p_bh"] = association.benjamini_hochberg(p)
     ratio = np.log2(((np.where(a == 0, 0.5, a)) / c) / ((np.where(b == 0, 0.5, b)) / d))
     table["log_ratio"] = ratio.round(4)
     table["n_target"] = table["n_target"].astype(int)
@@ -532,15 +445,6 @@ def keyness(target: pd.Series, reference: pd.Series, *, min_n: int = 2, both_way
     table["_side"] = table["direction"].map(_DIRECTION_ORDER)
     table = table.sort_values(["_side", "g2", "term"], ascending=[True, False, True], kind="stable")
     return table[list(_KEYNESS_COLUMNS)].reset_index(drop=True)
-
-
-def _benjamini_hochberg(p: np.ndarray) -> np.ndarray:
-    """Benjamini–Hochberg adjusted p-values (``scipy.stats.false_discovery_control``), over every row."""
-    if not len(p):
-        return p
-    from scipy.stats import false_discovery_control
-
-    return false_discovery_control(p, method="bh")
 
 
 def _select(toks: pd.DataFrame, where: dict) -> pd.DataFrame:
@@ -679,13 +583,8 @@ def collocations(toks: pd.DataFrame, *, min_freq: int = 3, policy_verbs: PolicyV
     o12 = bigrams["n_pairs_first"].to_numpy(float) - o11
     o21 = bigrams["n_pairs_second"].to_numpy(float) - o11
     o22 = total - o11 - o12 - o21
-    rows, cols = (o11 + o12, o21 + o22), (o11 + o21, o12 + o22)
-    g2 = 0.0
-    for observed, row, col in ((o11, rows[0], cols[0]), (o12, rows[0], cols[1]),
-                               (o21, rows[1], cols[0]), (o22, rows[1], cols[1])):
-        g2 = g2 + _xlogx_ratio(observed, row * col / total)
-    bigrams["pmi"] = np.log2(o11 * total / (bigrams["n_pairs_first"] * bigrams["n_pairs_second"])).round(4)
-    bigrams["g2"] = (2 * g2).round(4)
+    bigrams["pmi"] = association.pmi(o11, o12, o21, o22).round(4)
+    bigrams["g2"] = association.log_likelihood(o11, o12, o21, o22).round(4)
     return bigrams.sort_values(["g2", "first", "second"], ascending=[False, True, True],
                                kind="stable")[columns].reset_index(drop=True)
 
