@@ -118,6 +118,18 @@ def test_sentence_shares_are_not_dominated_by_one_repeated_word():
         themes.theme_table(hits, weight="sentences")
 
 
+def test_heatmap_of_sentence_shares_names_the_rows_that_rest_on_a_handful(seed, seed_hits):
+    sections = themes.theme_table(seed_hits, seed.units, by="section", weight="sentences")
+    fig, ax = plt.subplots()
+    assert plots.plot_theme_heatmap(sections, list(themes.THEME_KEYS), ax=ax) is ax
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    sizes = sections.drop_duplicates(["part", "section"]).set_index(["part", "section"]).n_sentences
+    assert labels[0] == f"preamble (n={sizes[(0, 0)]})" and sizes[(0, 0)] < themes.FEW_SENTENCES
+    assert sum("(n=" in label for label in labels) == (sizes < themes.FEW_SENTENCES).sum() > 0
+    assert "sentences" in fig.axes[-1].get_ylabel()
+    plt.close(fig)
+
+
 def test_coverage_and_uncoded_units(seed, seed_hits):
     cover = themes.coverage(seed_hits, seed.units).iloc[0]
     uncoded = themes.uncoded_units(seed_hits, seed.units)
