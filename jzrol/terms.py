@@ -28,11 +28,10 @@ import numpy as np
 import pandas as pd
 
 from jzrol import association, paths
-from jzrol.association import fisher_exact_p
 
 __all__ = [
     "LexiconError", "Tokenizer", "UserWord", "cached_wordlist", "collocations", "count_terms", "count_texts",
-    "fisher_exact_p", "get_tokenizer",
+    "get_tokenizer",
     "is_content", "keyness", "keyness_between", "kwic", "read_userdict", "read_wordlist", "reference_counts",
     "tfidf_keywords", "textrank_keywords", "tokens", "top_terms",
 ]

@@ -13,7 +13,7 @@ from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 from scipy.stats import chi2_contingency, fisher_exact
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from jzrol import read_report, terms
+from jzrol import association, read_report, terms
 
 
 @pytest.fixture(scope="module")
@@ -65,13 +65,14 @@ def test_keyness_against_scipy_on_two_state_council_reports(corpus_files):
 
 
 def test_fisher_exact_p_against_scipy_on_random_tables():
+    """Small and large tables, against a general-Chinese-sized reference too (the narrow and the wide path)."""
     rng = np.random.default_rng(18)
     sizes = [(137, 887), (5_000, 60_000_000), (40, 60), (20_000, 90_000)]
     for c, d in sizes:
         a = rng.integers(0, min(c, 40) + 1, 60).astype(float)
         b = rng.integers(0, min(d, 80) + 1, 60).astype(float)
         a[a + b == 0] = 1
-        mine = terms.fisher_exact_p(a, b, float(c), float(d))
+        mine = association.fisher_exact_p(a, b, float(c), float(d))
         theirs = [fisher_exact([[x, c - x], [y, d - y]]).pvalue for x, y in zip(a, b)]
         assert mine == pytest.approx(theirs, rel=1e-6, abs=1e-300)
 
