@@ -5,7 +5,7 @@
     jzrol terms PATH... [--by doc|part|section] [--top N] [--policy-verbs keep|drop]
     jzrol kwic  PATH... -t TERM [-t TERM ...] [--window N] [--match token|substring]
     jzrol claims PATH...    jzrol checks PATH...
-    jzrol themes PATH... [--by doc|part|section|unit] [--codebook PATH]
+    jzrol themes PATH... [--by doc|part|section|unit] [--weight hits|sentences] [--codebook PATH]
     jzrol build [--input PATH] [--out DIR] [--corpus DIR] [--workers N]
     jzrol annotate PATH [-o page.html] [--codebook PATH]
 
@@ -121,7 +121,7 @@ def _themes(args: argparse.Namespace) -> str:
 
     units = _units_with_text(args.paths)
     hits = themes.code_units(units, codebook=args.codebook)
-    return _table_output(themes.theme_table(hits, by=args.by), args.format)
+    return _table_output(themes.theme_table(hits, units, by=args.by, weight=args.weight), args.format)
 
 
 def _annotate(args: argparse.Namespace) -> str:
@@ -178,6 +178,9 @@ def _parser() -> argparse.ArgumentParser:
     with_paths("checks", "consistency findings over the claims", "csv").set_defaults(run=_checks)
     themes = with_paths("themes", "policy themes coded with the codebook", "csv")
     themes.add_argument("--by", choices=["doc", "part", "section", "unit"], default="section")
+    themes.add_argument("--weight", choices=["hits", "sentences"], default="hits",
+                        help="share of the group's codebook hits, or of its sentences coded with the theme "
+                             "(with the hit share and the number of sentences beside it)")
     themes.add_argument("--codebook", default=str(paths.LEXICON_DIR / "themes.yaml"), help="themes codebook (YAML)")
     themes.set_defaults(run=_themes)
     annotate = commands.add_parser("annotate", help="one self-contained HTML page of a report with its analysis")

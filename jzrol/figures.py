@@ -136,6 +136,16 @@ def structure_figures(report: Report, out_dir: Path) -> list[FigureResult]:
 
 TOP_N_TERMS = 10
 DISPERSION_TERMS = 8
+KEYNESS_BARS = 12
+
+
+def _ties_note(side: pd.DataFrame, shown: int, where: str) -> str:
+    """'; 7 more terms share the G² of the last bar on the right' when the cut-off falls inside a tie."""
+    if len(side) <= shown:
+        return ""
+    last = side["g2"].iloc[shown - 1]
+    more = int((side["g2"].iloc[shown:] == last).sum())
+    return f"; {more} more terms share the G² of the last bar on the {where} (G²={last:.2f})" if more else ""
 
 
 def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
@@ -188,23 +198,32 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
         table = terms.keyness_between(toks, {"part": problem_parts}, {"part": achievement_parts},
                                       policy_verbs="drop")
         fig, ax = plt.subplots(figsize=(7, 7))
-        plots.plot_keyness(table, target_label="problems", reference_label="achievements", ax=ax)
+        plots.plot_keyness(table, n=KEYNESS_BARS, target_label="problems", reference_label="achievements", ax=ax)
         ax.set_title("Keyness: the problems part against the achievements part", loc="left")
         name = "04-terms-keyness-problems-vs-achievements"
-        over = table[table["log_ratio"] > 0].head(5)
-        under = table[table["log_ratio"] < 0].head(5)
+        over = table[table["direction"] > 0]
+        under = table[table["direction"] < 0]
+        exact = int((table["p_method"] == "fisher").sum())
         results.append(FigureResult(
             name, "What the report says when it admits problems",
-            "Log-likelihood (G²) keyness of the problems part (target) against the achievements part (reference). "
-            "Bars to the right are terms used more when the report describes shortcomings; bars to the left, "
-            "terms of its success story. G² above 3.84 corresponds to p < 0.05, above 10.83 to p < 0.001, but "
-            "with parts this short treat it as a ranking, not a test; log_ratio in the table is the effect size.",
-            ["problems: " + "、".join(f"{t} (G²={g:.1f})" for t, g in zip(over["term"], over["g2"])),
-             "achievements: " + "、".join(f"{t} (G²={g:.1f})" for t, g in zip(under["term"], under["g2"]))],
+            "Log-likelihood (G²) keyness of the problems part (target) against the achievements part (reference), "
+            "on the whole 2×2 table of each term, without Williams' correction. Bars to the right are terms at a "
+            "higher rate when the report describes shortcomings, bars to the left terms of its success story; bar "
+            "length is G². An asterisk marks a term whose p, adjusted for the "
+            f"{len(table)} terms tested at once (Benjamini–Hochberg), is below 0.05; p is Fisher's exact test "
+            f"where an expected count is below 5 ({exact} of the {len(table)} terms here), else G²'s chi-squared "
+            "tail. Terms of equal G² are ordered by the term's Unicode code points (a fixed order that carries no meaning)"
+            f"{_ties_note(over, KEYNESS_BARS, 'right')}{_ties_note(under, KEYNESS_BARS, 'left')}. "
+            "With parts this short most terms rest on a few occurrences: read the chart as a ranking; the table "
+            "gives each term's counts, both p-values (p_g2, p), p_bh and the log ratio (effect size).",
+            ["problems: " + "、".join(f"{t} (G²={g:.1f}, adjusted p={p:.3g})"
+                                      for t, g, p in zip(over["term"].head(5), over["g2"], over["p_bh"])),
+             "achievements: " + "、".join(f"{t} (G²={g:.1f}, adjusted p={p:.3g})"
+                                          for t, g, p in zip(under["term"].head(5), under["g2"], under["p_bh"]))],
             save_figure(fig, name, table=table, out_dir=out_dir)))
 
     general = terms.keyness_between(toks, {"doc_id": report.doc_id}, None, policy_verbs="drop", min_n=3)
-    chosen = general[general["log_ratio"] > 0]["term"].head(DISPERSION_TERMS).tolist()
+    chosen = general[general["direction"] > 0]["term"].head(DISPERSION_TERMS).tolist()
     positions = toks.loc[toks["token"].isin(chosen), ["part", "section", "position", "token"]]
     starts = toks.groupby("part")["position"].min().reset_index()
     starts = starts[starts["part"] > 0]
@@ -217,8 +236,9 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     name = "05-terms-dispersion"
     results.append(FigureResult(
         name, "Dispersion of distinctive terms",
-        "Each row is one of the report's most distinctive terms (highest G² against general Chinese, from the "
-        "word frequencies that ship with jieba's dictionary); each tick is one occurrence, placed by its token "
+        "Each row is one of the report's most distinctive terms (highest G² among the terms at a higher rate "
+        "than in general Chinese, the word frequencies that ship with jieba's dictionary, from which stopwords, "
+        "numbers and policy verbs are left out as they are from the report); each tick is one occurrence, placed by its token "
         "position; dashed lines mark where parts begin. A term spread across the report is a frame; a term "
         "packed in one stretch belongs to one topic.",
         ["terms: " + "、".join(chosen)],
@@ -315,46 +335,59 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     if hits.empty:
         return results
     book = themes.load_codebook()
-    sections = themes.theme_table(hits, by="section")
+    sections = themes.theme_table(hits, report.units, by="section", weight="sentences")
     titled = outline(report.units)
     titles = {(p, s): (st or pt) for p, s, pt, st in
               zip(titled["part"], titled["section"], titled["part_title"], titled["section_title"])}
     cover = themes.coverage(hits, report.units).iloc[0]
+    few = themes.FEW_SENTENCES
 
     fig, ax = plt.subplots(figsize=(8.5, 0.38 * sections[["part", "section"]].drop_duplicates().shape[0] + 2.2))
     plots.plot_theme_heatmap(sections, book.keys, titles, ax=ax)
-    ax.set_title("Theme profile of each section (share of its codebook hits)", loc="left")
+    ax.set_title("Theme profile of each section (share of its sentences coded with each theme)", loc="left")
     name = "10-themes-section-heatmap"
     agreement = themes.heading_agreement(hits, report.units)
     labelled = agreement.dropna(subset=["agree"])
+    small = sections.drop_duplicates(["part", "section"])
+    small = small[small["few_sentences"]]
     results.append(FigureResult(
         name, "Themes section by section",
         "Each row is a part or section, each column a theme of the codebook (data/lexicon/themes.yaml, after the "
-        "national Outline for Building a Rule-of-Law Government 2021–2025); a cell is the theme's share of the "
-        "section's codebook hits. A dark cell alone in its row is a section about one thing; a spread-out row mixes "
-        "topics. Which terms put each sentence into a theme is in `jzrol themes --by unit` and notebook 03.",
+        "national Outline for Building a Rule-of-Law Government 2021–2025); a cell is the share of the section's "
+        "sentences that the codebook codes with the theme (a sentence can carry several themes, so a row does not "
+        f"add up to 100%). Rows of fewer than {few} sentences show their count, (n=3): their shares rest on a "
+        "handful. A dark cell alone in its row is a section about one thing; a spread-out row mixes topics. The "
+        "table beside the figure also gives each theme's share of the section's codebook hits (hit_share), in "
+        "which one word repeated in many sentences weighs more. Which terms put each sentence into a theme is in "
+        "`jzrol themes --by unit` and notebook 03; the agreement below compares each heading with the theme that "
+        "has most hits in its section.",
         [f"coverage: {cover.coded_units} of {cover.text_units} sentences coded ({cover.coverage:.0%})",
+         f"{len(small)} of {len(sections.drop_duplicates(['part', 'section']))} rows rest on fewer than {few} "
+         "sentences",
          f"headings agree with the dominant theme in {int(labelled['agree'].sum())} of {len(labelled)} "
          "sections whose heading names a topic"],
         save_figure(fig, name, table=sections, out_dir=out_dir),
         markdown=_markdown_table(agreement[["part", "section", "section_title", "heading_theme", "dominant_theme",
                                             "agree"]]) if len(agreement) else ""))
 
-    parts = themes.theme_table(hits, by="part")
-    part_labels = {p: plots.section_label(p, 0, titles.get((p, 0), ""), 12) for p in parts["part"].unique()}
-    part_labels = {p: (label if p else "preamble") for p, label in part_labels.items()}
+    parts = themes.theme_table(hits, report.units, by="part", weight="sentences")
     roles = {row.part: row.role for row in report_part_roles(report.units).itertuples()}
-    part_labels = {p: f"{label} ({roles.get(p, '')})" if p else label for p, label in part_labels.items()}
-    fig, ax = plt.subplots(figsize=(8, 0.55 * len(part_labels) + 1.5))
-    plots.plot_theme_shares(parts, labels=part_labels, ax=ax)
-    ax.set_title("Theme shares in each part", loc="left")
+    part_titles = {(p, 0): (f"({roles[p]}) " if roles.get(p) else "") + titles.get((p, 0), "")
+                   for p in parts["part"].unique()}
+    fig, ax = plt.subplots(figsize=(9, 0.45 * len(part_titles) + 2.2))
+    plots.plot_theme_heatmap(parts, book.keys, part_titles, label_width=26, ax=ax)
+    ax.set_title("Theme profile of each part (share of its sentences coded with each theme)", loc="left")
     name = "11-themes-by-part"
     top = parts.drop_duplicates("part")
     results.append(FigureResult(
         name, "Theme shares by part",
-        "Each bar is one part of the report, divided by the share of its codebook hits that falls to each theme; "
-        "the part's role (achievements, problems, plans) is read from its heading.",
-        [f"part {row.part}: mostly {row.theme} ({row.share:.0%})" for row in top.itertuples()],
+        "Each row is one part of the report, with its role (achievements, problems, plans) as read from its "
+        "heading; a cell is the share of the part's sentences coded with the theme (several themes can share a "
+        f"sentence). Parts of fewer than {few} sentences show their count. The table beside the figure gives the "
+        "number of sentences behind each share (n_sentences) and the theme's share of the part's codebook hits "
+        "(hit_share).",
+        [f"part {row.part}: mostly {row.theme} ({row.sentences} of its {row.n_sentences} sentences, {row.share:.0%})"
+         for row in top.itertuples()],
         save_figure(fig, name, table=parts, out_dir=out_dir)))
 
     comparison = themes.role_comparison(hits, report.units)

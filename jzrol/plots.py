@@ -111,30 +111,35 @@ def _nothing_to_show(ax: Axes, message: str) -> Axes:
 
 
 def plot_keyness(table: pd.DataFrame, *, n: int = 12, target_label: str = "target",
-                 reference_label: str = "reference", ax: Axes | None = None) -> Axes:
+                 reference_label: str = "reference", alpha: float = 0.05, ax: Axes | None = None) -> Axes:
     """Diverging bars of the strongest terms each way of a ``keyness`` table (signed G²).
 
-    Terms overused in the target point right, terms overused in the reference point left. An empty
-    table (a report with no such part) gives an empty chart that says so.
+    Terms more frequent in the target (``direction`` 1) point right, terms more frequent in the
+    reference (−1) point left; each side shows its first ``n`` rows in the table's order (by G²,
+    equal G² by term). A term whose Benjamini–Hochberg adjusted p (``p_bh``) is below
+    ``alpha`` is marked with an asterisk. An empty table (a report with no such part) gives an empty
+    chart that says so.
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 0.28 * 2 * n + 1))
     if table.empty:
         return _nothing_to_show(ax, f"nothing to compare: no {target_label} or no {reference_label} text")
-    over = table[table["log_ratio"] > 0].nlargest(n, "g2")
-    under = table[table["log_ratio"] < 0].nlargest(n, "g2")
+    over = table[table["direction"] > 0].head(n)
+    under = table[table["direction"] < 0].head(n)
     shown = pd.concat([over, under.iloc[::-1]])
-    signed = shown["g2"].where(shown["log_ratio"] > 0, -shown["g2"])
+    signed = shown["g2"].where(shown["direction"] > 0, -shown["g2"])
     colors = [PART_COLORS[2] if v > 0 else PART_COLORS[1] for v in signed]
     positions = range(len(shown))
     ax.barh(positions, signed, color=colors)
-    for y, (term, value) in enumerate(zip(shown["term"], signed)):
-        ax.annotate(term, (value, y), xytext=(3 if value > 0 else -3, 0), textcoords="offset points",
+    labels = [term + ("*" if p < alpha else "") for term, p in zip(shown["term"], shown["p_bh"])]
+    for y, (label, value) in enumerate(zip(labels, signed)):
+        ax.annotate(label, (value, y), xytext=(3 if value > 0 else -3, 0), textcoords="offset points",
                     va="center", ha="left" if value > 0 else "right", fontsize=8)
     ax.set_yticks([])
     ax.invert_yaxis()
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_xlabel(f"G² (right: more in {target_label}; left: more in {reference_label})")
+    ax.set_xlabel(f"G² (right: more in {target_label}; left: more in {reference_label}); "
+                  f"* adjusted p < {alpha:g}")
     ax.spines[["top", "right", "left"]].set_visible(False)
     ax.margins(x=0.25)
     return ax
@@ -253,17 +258,29 @@ THEME_COLORS = dict(zip(
 
 
 def plot_theme_heatmap(table: pd.DataFrame, themes: list[str], labels: dict | None = None, *,
-                       ax: Axes | None = None) -> Axes:
-    """Sections (rows) × themes (columns), cells shaded by the theme's share of the section's hits.
+                       label_width: int = 12, ax: Axes | None = None) -> Axes:
+    """Parts or sections (rows) × themes (columns), cells shaded by the table's ``share``.
 
     Args:
-        table: a ``theme_table(..., by="section")`` table.
+        table: a ``theme_table`` table by section or by part. Weighted by sentences, a cell is the
+            share of the row's sentences coded with the theme, and rows whose share rests on fewer
+            sentences than the table's threshold (``few_sentences``) show their count, ``(n=3)``;
+            weighted by hits, the theme's share of the row's codebook hits.
         themes: column order.
-        labels: optional ``(part, section) -> title`` for row labels.
+        labels: optional ``(part, section) -> title`` for row labels (section 0 for a part).
+        label_width: characters of the title kept in a row label.
     """
     labels = labels or {}
-    wide = table.pivot_table(index=["part", "section"], columns="theme", values="share", fill_value=0.0)
+    rows = [column for column in ("part", "section") if column in table.columns]
+    wide = table.pivot_table(index=rows, columns="theme", values="share", fill_value=0.0)
     wide = wide.reindex(columns=themes, fill_value=0.0).sort_index()
+    keys = [key if isinstance(key, tuple) else (key, 0) for key in wide.index]
+    by_sentences = "n_sentences" in table.columns
+    few = {}
+    if by_sentences:
+        sizes = table.groupby(rows)[["n_sentences", "few_sentences"]].first()
+        few = {(key if isinstance(key, tuple) else (key, 0)): int(row.n_sentences)
+               for key, row in sizes.iterrows() if row.few_sentences}
     if ax is None:
         _, ax = plt.subplots(figsize=(1.0 + 0.62 * len(themes), 0.38 * len(wide) + 1.8))
     image = ax.imshow(wide.to_numpy(), cmap="Blues", vmin=0, vmax=1, aspect="auto")
@@ -272,14 +289,22 @@ def plot_theme_heatmap(table: pd.DataFrame, themes: list[str], labels: dict | No
             ax.text(column, row, f"{value:.0%}", ha="center", va="center", fontsize=7,
                     color="white" if value > 0.55 else "black")
     ax.set_xticks(range(len(themes)), themes, rotation=40, ha="right")
-    ax.set_yticks(range(len(wide)), [section_label(p, s, labels.get((p, s), ""), 12) for p, s in wide.index])
-    ax.figure.colorbar(image, ax=ax, fraction=0.03, pad=0.02, label="share of the section's theme hits")
+    ax.set_yticks(range(len(wide)), [section_label(p, s, labels.get((p, s), ""), label_width)
+                                     + (f" (n={few[(p, s)]})" if (p, s) in few else "") for p, s in keys])
+    unit = "section" if "section" in rows else "part"
+    legend = (f"share of the {unit}'s sentences coded with the theme" if by_sentences
+              else f"share of the {unit}'s theme hits")
+    ax.figure.colorbar(image, ax=ax, fraction=0.03, pad=0.02, label=legend)
     return ax
 
 
 def plot_theme_shares(table: pd.DataFrame, *, group: str = "part", labels: dict | None = None,
                       ax: Axes | None = None) -> Axes:
-    """100% stacked bars of theme shares per group (a ``theme_table`` table, e.g. ``by="part"``)."""
+    """100% stacked bars of theme shares per group (a ``theme_table`` table weighted by hits, e.g. ``by="part"``).
+
+    Shares of hits sum to 1 in each group; shares of sentences do not (a sentence can carry several
+    themes): draw those with :func:`plot_theme_heatmap`.
+    """
     labels = labels or {}
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.5 * table[group].nunique() + 1.5))

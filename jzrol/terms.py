@@ -1,4 +1,4 @@
-"""Terms: a private tokenizer, counts by structure, keyness, KWIC, collocations and keywords.
+"""Terms: a private tokenizer, counts by structure, KWIC, collocations and keywords (keyness: jzrol.keyness).
 
 Segmentation is jieba's dictionary and algorithm with the HMM for unknown words
 switched off, run by jieba-rs (``rjieba``) for speed; ``engine="jieba"`` gives
@@ -15,7 +15,6 @@ library can change it behind the analysis.
 from __future__ import annotations
 
 import gc
-import math
 import os
 import re
 from collections import Counter
@@ -28,7 +27,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from jzrol import paths
+from jzrol import association, paths
 from jzrol.lexicon_loader import LexiconError, lexicon_lines
 
 __all__ = [
@@ -286,112 +285,6 @@ def count_texts(texts: Iterable[str], *, tokenizer: Tokenizer | None = None, sto
     return Counter({w: n for w, n in counts.items() if w not in dropped and is_content(w)})
 
 
-# --- keyness ----------------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def reference_counts() -> pd.Series:
-    """General-language reference: jieba's dictionary word frequencies (about 60 million tokens).
-
-    jieba's ``dict.txt`` ships with the tokenizer, so keyness against general Chinese works on a
-    fresh machine with a single report. Its counts come from large general corpora (news and
-    web text), not from this tokenizer, so G² against it is a guide to what is distinctive, not an
-    exact test.
-    """
-    import jieba
-
-    path = Path(jieba.__file__).with_name("dict.txt")
-    table = pd.read_csv(path, sep=" ", header=None, names=["word", "freq", "pos"], dtype={"word": str},
-                        keep_default_na=False, quoting=3, usecols=[0, 1])
-    return table.groupby("word")["freq"].sum()
-
-
-def _xlogx_ratio(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(observed > 0, observed * np.log(observed / expected), 0.0)
-
-
-_KEYNESS_COLUMNS = {"term": str, "n_target": int, "n_reference": int, "per_1000_target": float,
-                    "per_1000_reference": float, "g2": float, "p": float, "log_ratio": float}
-
-
-def keyness(target: pd.Series, reference: pd.Series, *, min_n: int = 2, both_ways: bool = False) -> pd.DataFrame:
-    """Log-likelihood (G²) and log ratio of every term in ``target`` against ``reference``.
-
-    G² follows Rayson and Garside (2000) for a 2×2 table (term vs other tokens, target vs
-    reference); ``p`` is its chi-squared tail with one degree of freedom. The effect size is
-    Hardie's (2014) log ratio: log2 of the ratio of relative frequencies, with 0.5 added to a zero
-    count. Positive ``log_ratio`` means the term is more frequent in the target.
-
-    Args:
-        target, reference: counts indexed by term.
-        min_n: terms seen fewer times than this in the target are left out.
-        both_ways: also rank terms seen ``min_n`` times or more in the reference only (for two groups of
-            one corpus; leave off against a large general reference).
-
-    Returns columns ``term, n_target, n_reference, per_1000_target, per_1000_reference, g2, p,
-    log_ratio``, sorted by G² (overused terms first, then underused).
-
-    >>> keyness(pd.Series({"执法": 30, "的": 50}), pd.Series({"执法": 10, "的": 500}))["term"].tolist()
-    ['执法', '的']
-    """
-    target_total, reference_total = float(target.sum()), float(reference.sum())
-    if not target_total or not reference_total:  # nothing to compare with: no rows, the same column types
-        return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in _KEYNESS_COLUMNS.items()})
-    chosen = target.index[target >= min_n]
-    if both_ways:
-        chosen = chosen.union(reference.index[reference >= min_n])
-    table = pd.DataFrame({"n_target": target.reindex(chosen).fillna(0).astype(float)})
-    table["n_reference"] = reference.reindex(chosen).fillna(0).astype(float)
-    a, b = table["n_target"].to_numpy(float), table["n_reference"].to_numpy(float)
-    c, d = target_total, reference_total
-    expected_a, expected_b = c * (a + b) / (c + d), d * (a + b) / (c + d)
-    table["per_1000_target"] = (a * 1000 / c).round(3)
-    table["per_1000_reference"] = (b * 1000 / d).round(3)
-    g2 = 2 * (_xlogx_ratio(a, expected_a) + _xlogx_ratio(b, expected_b))
-    table["g2"] = g2.round(4)
-    table["p"] = [math.erfc(math.sqrt(max(x, 0.0) / 2)) for x in g2]
-    ratio = np.log2(((np.where(a == 0, 0.5, a)) / c) / ((np.where(b == 0, 0.5, b)) / d))
-    table["log_ratio"] = ratio.round(4)
-    table["n_target"] = table["n_target"].astype(int)
-    table["n_reference"] = table["n_reference"].astype(int)
-    table.index.name = "term"
-    table = table.reset_index()
-    table["overused"] = table["log_ratio"] > 0
-    table = table.sort_values(["overused", "g2", "term"], ascending=[False, False, True], kind="stable")
-    return table.drop(columns="overused").reset_index(drop=True)
-
-
-def _select(toks: pd.DataFrame, where: dict) -> pd.DataFrame:
-    mask = pd.Series(True, index=toks.index)
-    for column, value in where.items():
-        values = value if isinstance(value, (list, tuple, set)) else [value]
-        mask &= toks[column].isin(values)
-    return toks[mask]
-
-
-def keyness_between(toks: pd.DataFrame, target: dict, reference: dict | None = None, *,
-                    policy_verbs: PolicyVerbs = "keep", min_n: int = 2) -> pd.DataFrame:
-    """Keyness of one group of units against another, or against general Chinese.
-
-    Args:
-        toks: :func:`tokens` output.
-        target: column filters for the target group, e.g. ``{"part": 2}``.
-        reference: filters for the reference group; ``None`` compares with :func:`reference_counts`.
-
-    >>> from jzrol import read_report, paths
-    >>> toks = tokens(read_report(paths.SEED_REPORT).units)
-    >>> keyness_between(toks, {"part": 2}, {"part": 1}).term.iloc[0]
-    '有待'
-    """
-    kept = _kept(toks, policy_verbs)
-    target_counts = _select(kept, target)["token"].value_counts()
-    if reference is None:
-        reference_counts_ = reference_counts()
-    else:
-        reference_counts_ = _select(kept, reference)["token"].value_counts()
-    return keyness(target_counts, reference_counts_, min_n=min_n, both_ways=reference is not None)
-
-
 # --- concordance, collocations, keywords --------------------------------------------------------
 
 def kwic(units: pd.DataFrame, term: str, *, window: int = 15, match: Literal["token", "substring"] = "token",
@@ -430,41 +323,68 @@ def kwic(units: pd.DataFrame, term: str, *, window: int = 15, match: Literal["to
     return pd.DataFrame(rows, columns=["doc_id", "unit_id", "part", "section", "item", "left", "keyword", "right"])
 
 
+def _eligible_pairs(toks: pd.DataFrame, policy_verbs: PolicyVerbs) -> pd.DataFrame:
+    """Neighbouring tokens of one sentence that are both counted terms: ``token`` then ``second``."""
+    keep = ~_kept_mask_complement(toks, policy_verbs)
+    same_unit = (toks["unit_id"].shift(-1) == toks["unit_id"]) & (toks["doc_id"].shift(-1) == toks["doc_id"])
+    pairs = toks.assign(second=toks["token"].shift(-1), keep_next=keep.shift(-1, fill_value=False))
+    return pairs[keep & pairs["keep_next"] & same_unit]
+
+
+def _kept_mask_complement(toks: pd.DataFrame, policy_verbs: PolicyVerbs) -> pd.Series:
+    if policy_verbs == "keep":
+        return toks["stop"]
+    if policy_verbs == "drop":
+        return toks["stop"] | toks["policy_verb"]
+    raise ValueError(f"policy_verbs must be 'keep' or 'drop', not {policy_verbs!r}")
+
+
 def collocations(toks: pd.DataFrame, *, min_freq: int = 3, policy_verbs: PolicyVerbs = "keep") -> pd.DataFrame:
     """Adjacent two-term collocations with pointwise mutual information and G².
 
-    A bigram is two neighbouring tokens of one sentence, both counted terms (not stopwords,
-    numbers or punctuation). PMI = log2 p(xy) / (p(x) p(y)); G² is Dunning's (1993)
-    log-likelihood on the 2×2 table of the pair. Rare pairs make PMI unreliable: ``min_freq``
-    sets the floor.
+    The sample is every eligible pair: two neighbouring tokens of one sentence, both counted terms
+    (not stopwords, numbers or punctuation; nor policy verbs when dropped). For the pair x y,
+    ``n`` counts it, ``n_pairs_first`` the eligible pairs that begin with x, ``n_pairs_second``
+    those that end with y, and ``n_pairs`` all eligible pairs (the same in every row). Then
 
-    Returns ``first, second, n, n_first, n_second, pmi, g2`` sorted by G².
+        PMI = log2(n · n_pairs / (n_pairs_first · n_pairs_second))
+
+    and G² = 2 Σ O ln(O / E) over the 2×2 table of pairs (Dunning 1993)
+    ``[[n, n_pairs_first − n], [n_pairs_second − n, n_pairs − n_pairs_first − n_pairs_second + n]]``,
+    E being each cell's row total × column total / ``n_pairs``. NLTK's ``BigramAssocMeasures``
+    (``pmi``, ``likelihood_ratio``) give the same numbers from these margins.
+
+    NLTK and most textbooks take instead each word's frequency over all tokens as the margins and
+    the number of tokens as the sample size. Here stopwords, numbers and punctuation end a run of
+    counted terms every few tokens (the seed report has 792 eligible pairs for 1,490 counted
+    tokens), so a word's token count includes many occurrences that had no neighbour to pair with,
+    and the table would mix tokens with pairs; counted over pairs, its four cells are disjoint sets
+    of pairs that add up to ``n_pairs``. Rare pairs make PMI unreliable: ``min_freq`` sets the floor.
+
+    Returns ``first, second, n, n_pairs_first, n_pairs_second, n_pairs, pmi, g2`` sorted by G²
+    (descending), then ``first`` and ``second`` in code-point order.
+
+    >>> from jzrol import read_report, paths
+    >>> table = collocations(tokens(read_report(paths.SEED_REPORT).units))
+    >>> table[["first", "second", "n", "n_pairs_first", "n_pairs_second", "n_pairs"]].head(1).values.tolist()
+    [['人民', '群众', 5, 5, 5, 792]]
     """
-    keep = ~toks["stop"] if policy_verbs == "keep" else ~(toks["stop"] | toks["policy_verb"])
-    same_unit = (toks["unit_id"].shift(-1) == toks["unit_id"]) & (toks["doc_id"].shift(-1) == toks["doc_id"])
-    pairs = toks.assign(second=toks["token"].shift(-1), keep_next=keep.shift(-1, fill_value=False))
-    pairs = pairs[keep & pairs["keep_next"] & same_unit]
-    columns = ["first", "second", "n", "n_first", "n_second", "pmi", "g2"]
+    pairs = _eligible_pairs(toks, policy_verbs)
+    columns = ["first", "second", "n", "n_pairs_first", "n_pairs_second", "n_pairs", "pmi", "g2"]
     if pairs.empty:
         return pd.DataFrame(columns=columns)
     total = len(pairs)
     bigrams = pairs.groupby(["token", "second"]).size().rename("n").reset_index().rename(columns={"token": "first"})
-    first_counts = pairs["token"].value_counts()
-    second_counts = pairs["second"].value_counts()
-    bigrams["n_first"] = bigrams["first"].map(first_counts)
-    bigrams["n_second"] = bigrams["second"].map(second_counts)
+    bigrams["n_pairs_first"] = bigrams["first"].map(pairs["token"].value_counts())
+    bigrams["n_pairs_second"] = bigrams["second"].map(pairs["second"].value_counts())
+    bigrams["n_pairs"] = total
     bigrams = bigrams[bigrams["n"] >= min_freq].copy()
     o11 = bigrams["n"].to_numpy(float)
-    o12 = bigrams["n_first"].to_numpy(float) - o11
-    o21 = bigrams["n_second"].to_numpy(float) - o11
+    o12 = bigrams["n_pairs_first"].to_numpy(float) - o11
+    o21 = bigrams["n_pairs_second"].to_numpy(float) - o11
     o22 = total - o11 - o12 - o21
-    rows, cols = (o11 + o12, o21 + o22), (o11 + o21, o12 + o22)
-    g2 = 0.0
-    for observed, row, col in ((o11, rows[0], cols[0]), (o12, rows[0], cols[1]),
-                               (o21, rows[1], cols[0]), (o22, rows[1], cols[1])):
-        g2 = g2 + _xlogx_ratio(observed, row * col / total)
-    bigrams["pmi"] = np.log2(o11 * total / (bigrams["n_first"] * bigrams["n_second"])).round(4)
-    bigrams["g2"] = (2 * g2).round(4)
+    bigrams["pmi"] = association.pmi(o11, o12, o21, o22).round(4)
+    bigrams["g2"] = association.log_likelihood(o11, o12, o21, o22).round(4)
     return bigrams.sort_values(["g2", "first", "second"], ascending=[False, True, True],
                                kind="stable")[columns].reset_index(drop=True)
 
@@ -493,35 +413,53 @@ def tfidf_keywords(toks: pd.DataFrame, *, by: Sequence[str] = ("doc_id", "part",
 def textrank_keywords(toks: pd.DataFrame, *, window: int = 5, top_n: int = 20, by: Sequence[str] = ("doc_id",),
                       policy_verbs: PolicyVerbs = "drop", damping: float = 0.85,
                       iterations: int = 100) -> pd.DataFrame:
-    """Keywords by TextRank (Mihalcea and Tarau 2004) on jzrol's own tokens.
+    """Keywords by TextRank (Mihalcea and Tarau 2004) on jzrol's own tokens, one graph per group.
 
-    Counted terms (two characters or more) are nodes; two terms co-occurring within ``window``
-    tokens of one sentence are linked, weighted by how often. PageRank on that graph ranks the
-    terms that many other terms surround.
+    What the code does, step by step:
 
-    Returns ``*by, term, n, score`` with ``top_n`` rows per group.
+    1. Candidates are the counted terms (no stopwords, numbers or punctuation; no policy verbs when
+       ``policy_verbs="drop"``) of two characters or more; every other token is removed first.
+    2. Within each sentence, the candidates left form a sequence, and each candidate is linked to
+       the next ``window - 1`` candidates of that sequence (so the window counts candidates, not the
+       original tokens, and never crosses a sentence); a term is not linked to itself.
+    3. Links are undirected and weighted by how many times the two terms were linked; the graph is a
+       ``scipy.sparse`` matrix (its memory grows with the links, not with the vocabulary squared).
+    4. PageRank: each term passes its score to its neighbours in proportion to the weights, with
+       ``damping`` and a uniform teleport of (1 − damping) / V over the V candidates; a term without
+       links keeps only the teleport share. Iteration stops after ``iterations`` rounds or when the
+       scores change by less than 1e-10 in total.
+
+    Returns ``*by, term, n, score`` with ``top_n`` rows per group, by score (as rounded to 12 digits)
+    then term in code-point order; ``n`` is the term's count as a candidate.
     """
+    from scipy import sparse
+
     by = list(by)
-    keep = ~toks["stop"] if policy_verbs == "keep" else ~(toks["stop"] | toks["policy_verb"])
+    keep = ~_kept_mask_complement(toks, policy_verbs)
     candidates = toks[keep & (toks["token"].str.len() >= 2)]
     rows = []
     for key, group in candidates.groupby(by, sort=True):
         key = key if isinstance(key, tuple) else (key,)
         vocabulary = sorted(set(group["token"]))
         index = {term: i for i, term in enumerate(vocabulary)}
-        weights = np.zeros((len(vocabulary), len(vocabulary)))
-        for _, sentence in group.groupby("unit_id", sort=False):
-            ids = [index[t] for t in sentence["token"]]
-            for i, left in enumerate(ids):
-                for right in ids[i + 1:i + window]:
-                    if left != right:
-                        weights[left, right] += 1
-                        weights[right, left] += 1
-        out_degree = weights.sum(axis=1)
-        transition = np.divide(weights, out_degree[:, None], out=np.zeros_like(weights), where=out_degree[:, None] > 0)
-        score = np.full(len(vocabulary), 1.0 / max(len(vocabulary), 1))
+        ids = np.array([index[t] for t in group["token"]])
+        sentence = group["unit_id"].to_numpy()
+        left, right = [], []
+        for distance in range(1, window):
+            linked = (sentence[:-distance] == sentence[distance:]) & (ids[:-distance] != ids[distance:])
+            left.append(ids[:-distance][linked])
+            right.append(ids[distance:][linked])
+        left, right = np.concatenate(left + [np.zeros(0, int)]), np.concatenate(right + [np.zeros(0, int)])
+        size = len(vocabulary)
+        weights = sparse.coo_matrix((np.ones(2 * len(left)), (np.concatenate([left, right]),
+                                                               np.concatenate([right, left]))),
+                                    shape=(size, size)).tocsr()
+        out_degree = np.asarray(weights.sum(axis=1)).ravel()
+        scale = np.divide(1.0, out_degree, out=np.zeros(size), where=out_degree > 0)
+        transition_t = (sparse.diags(scale) @ weights).T.tocsr()
+        score = np.full(size, 1.0 / max(size, 1))
         for _ in range(iterations):
-            updated = (1 - damping) / len(vocabulary) + damping * transition.T @ score
+            updated = (1 - damping) / size + damping * (transition_t @ score)
             if np.abs(updated - score).sum() < 1e-10:
                 score = updated
                 break
@@ -531,3 +469,15 @@ def textrank_keywords(toks: pd.DataFrame, *, window: int = 5, top_n: int = 20, b
         rows += [dict(zip(by, key), term=term, n=int(counts[term]), score=round(float(value), 6))
                  for term, value in ranked]
     return pd.DataFrame(rows, columns=by + ["term", "n", "score"])
+
+
+_KEYNESS_NAMES = {"keyness", "keyness_between", "reference_counts"}
+
+
+def __getattr__(name: str):
+    """Keyness lives in :mod:`jzrol.keyness` (it builds on this module); its names stay importable from here."""
+    if name in _KEYNESS_NAMES:
+        from jzrol import keyness as module
+
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

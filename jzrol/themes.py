@@ -43,6 +43,9 @@ HEADING_CUES = paths.LEXICON_DIR / "heading_cues.csv"
 THEME_KEYS = ("leadership", "functions", "rules", "decisions", "enforcement", "emergency", "disputes",
               "oversight", "digital", "legal_education")
 By = Literal["doc", "part", "section", "unit"]
+Weight = Literal["hits", "sentences"]
+#: A share resting on fewer sentences than this is flagged (``few_sentences``) and its count shown in figures.
+FEW_SENTENCES = 5
 
 _GLOB = re.compile(r"^[^\s*?]*[*?][^\s]*$")
 _VALID_VALUE = re.compile(r"^[\u3400-\u9fffA-Za-z0-9+*?＋]+( [\u3400-\u9fffA-Za-z0-9+]+)*$")
@@ -286,21 +289,54 @@ _BY_COLUMNS = {"doc": ["doc_id"], "part": ["doc_id", "part"], "section": ["doc_i
                "unit": ["doc_id", "unit_id", "part", "section"]}
 
 
-def theme_table(hits: pd.DataFrame, *, by: By = "section") -> pd.DataFrame:
+def theme_table(hits: pd.DataFrame, units: pd.DataFrame | None = None, *, by: By = "section",
+                weight: Weight = "hits", few: int = FEW_SENTENCES) -> pd.DataFrame:
     """Theme hits and shares per group: ``*group, theme, hits, share`` (DESIGN's themes table).
 
-    ``share`` is the theme's share of all theme hits in the group; groups are sorted in reading order
-    and themes by hits (then codebook order). Groups with text but no hit are left out.
+    With ``weight="hits"``, ``share`` is the theme's share of all codebook hits in the group (the
+    shares of a group sum to 1, and one word repeated in many sentences can dominate). With
+    ``weight="sentences"`` (needs ``units``), ``share`` is the share of the group's sentences (text
+    units) coded with the theme at least once: shares do not sum to 1, since a sentence can carry
+    several themes. That table also has ``hit_share`` beside it, ``sentences`` (coded with the
+    theme), ``n_sentences`` (in the group: the number behind the share) and ``few_sentences``, True
+    where the group has fewer than ``few`` sentences, so its shares rest on a handful.
+
+    Groups are in reading order, themes by hits (by sentences, then hits, when weighted by sentences),
+    then codebook order. Groups with text but no hit are left out.
+
+    >>> from jzrol import read_report, paths
+    >>> report = read_report(paths.SEED_REPORT)
+    >>> table = theme_table(code_units(report.units), report.units, by="doc", weight="sentences")
+    >>> table[["theme", "sentences", "n_sentences", "share"]].head(1).values.tolist()
+    [['rules', 26, 106, 0.2453]]
     """
+    if weight not in ("hits", "sentences"):
+        raise ValueError(f"weight must be 'hits' or 'sentences', not {weight!r}")
+    if weight == "sentences" and units is None:
+        raise ValueError("weight='sentences' needs the units, to count each group's sentences")
     keys = _BY_COLUMNS[by]
+    extra = ["hit_share", "sentences", "n_sentences", "few_sentences"] if weight == "sentences" else []
     if hits.empty:
-        return pd.DataFrame(columns=keys + ["theme", "hits", "share"])
-    table = hits.groupby(keys + ["theme"], sort=False)["hits"].sum().reset_index()
+        return pd.DataFrame(columns=keys + ["theme", "hits", "share"] + extra)
+    grouped = hits.groupby(keys + ["theme"], sort=False)
+    table = grouped["hits"].sum().reset_index()
     table["share"] = (table["hits"] / table.groupby(keys)["hits"].transform("sum")).round(4)
     order = {key: i for i, key in enumerate(THEME_KEYS)}
     table["_order"] = table["theme"].map(order)
-    table = table.sort_values(keys + ["hits", "_order"], ascending=[True] * len(keys) + [False, True], kind="stable")
-    return table.drop(columns="_order").reset_index(drop=True)
+    ranking = ["hits"]
+    if weight == "sentences":
+        table["hit_share"] = table.pop("share")
+        table["sentences"] = grouped["unit_id"].nunique().to_numpy()
+        text = units[units["kind"] == "text"]
+        sizes = text.groupby(keys).size().rename("n_sentences").reset_index()
+        table = table.merge(sizes, on=keys, how="left")
+        table["n_sentences"] = table["n_sentences"].fillna(0).astype(int)
+        table["share"] = (table["sentences"] / table["n_sentences"].where(table["n_sentences"] > 0)).round(4)
+        table["few_sentences"] = table["n_sentences"] < few
+        ranking = ["sentences", "hits"]
+    table = table.sort_values(keys + ranking + ["_order"], ascending=[True] * len(keys) + [False] * len(ranking) + [True],
+                              kind="stable")
+    return table[keys + ["theme", "hits", "share"] + extra].reset_index(drop=True)
 
 
 def coverage(hits: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,7 @@ from collections import Counter
 
 import jieba
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -116,18 +117,113 @@ def test_top_terms_per_group(seed_tokens):
 
 def test_keyness_matches_hand_computed_values():
     table = terms.keyness(pd.Series({"甲": 10, "乙": 90}), pd.Series({"甲": 10, "乙": 90})).set_index("term")
-    assert table.loc["甲", "g2"] == 0 and table.loc["甲", "log_ratio"] == 0
+    assert table.loc["甲", "g2"] == 0 and table.loc["甲", "log_ratio"] == 0 and table.loc["甲", "direction"] == 0
     table = terms.keyness(pd.Series({"甲": 20, "乙": 80}), pd.Series({"乙": 100})).set_index("term")
-    assert table.loc["甲", "g2"] == pytest.approx(2 * 20 * math.log(2), abs=1e-3)  # E = 10 in each corpus
+    # whole 2×2 table: 20 | 80 over 0 | 100, expected 10 | 90 in each row
+    g2 = 2 * (20 * math.log(2) + 80 * math.log(80 / 90) + 100 * math.log(100 / 90))
+    assert table.loc["甲", "g2"] == pytest.approx(g2, abs=1e-4)
     assert table.loc["甲", "log_ratio"] == pytest.approx(math.log2(20 / 0.5), abs=1e-4)
-    assert table.loc["甲", "p"] == pytest.approx(math.erfc(math.sqrt(20 * math.log(2))), rel=1e-6)
+    assert table.loc["甲", "p_g2"] == pytest.approx(math.erfc(math.sqrt(g2 / 2)), rel=1e-6)
+    assert table.loc["甲", "p_method"] == "g2" and table.loc["甲", "p"] == table.loc["甲", "p_g2"]
+    assert table.loc["甲", "per_million_target"] == 200_000
+
+
+def test_keyness_direction_is_the_sign_of_the_rate_difference_with_zero_counts_on_either_side():
+    # 甲 is absent from the target: its smoothed log ratio, log2((0.5/100) / (2/10000)), is positive,
+    # yet the reference uses it more. 乙 is absent from the reference.
+    target = pd.Series({"乙": 3, "丙": 97})
+    reference = pd.Series({"甲": 2, "丙": 9998})
+    table = terms.keyness(target, reference, min_n=2, both_ways=True).set_index("term")
+    assert table.loc["甲", "log_ratio"] > 0 and table.loc["甲", "direction"] == -1
+    assert table.loc["乙", "direction"] == 1 and table.loc["乙", "n_reference"] == 0
+    assert table.loc["丙", "direction"] == -1  # 97 % of the target, 99.98 % of the reference
+    assert table.index[0] == "乙"  # the only term more frequent in the target comes first
+
+
+def test_keyness_direction_on_the_seed_against_rates(seed_tokens):
+    for reference in ({"part": 1}, None):
+        table = terms.keyness_between(seed_tokens, {"part": 2}, reference, policy_verbs="drop")
+        rate_difference = table.per_million_target - table.per_million_reference
+        assert (table.direction[rate_difference.abs() > 1e-3] == rate_difference[rate_difference.abs() > 1e-3]
+                .map(lambda v: 1 if v > 0 else -1)).all()
+        assert (table.direction[table.n_target == 0] == -1).all()
+        assert (table.direction[(table.n_reference == 0) & (table.n_target > 0)] == 1).all()
+        side = table.direction.map({1: 0, -1: 1, 0: 2})
+        assert side.is_monotonic_increasing  # more in the target, then more in the reference, then equal
+
+
+def test_small_counts_get_fishers_exact_p_and_every_p_is_adjusted():
+    # The issue's case: 2 against 0 in two equal halves; the chi-squared tail of G² is far too small.
+    target = pd.Series({"甲": 2, "乙": 498, "丙": 500})
+    reference = pd.Series({"乙": 500, "丙": 500})
+    table = terms.keyness(target, reference, min_n=2).set_index("term")
+    row = table.loc["甲"]
+    g2 = 2 * (2 * math.log(2) + 998 * math.log(998 / 999) + 1000 * math.log(1000 / 999))
+    assert row.p_method == "fisher" and row.p_g2 == pytest.approx(math.erfc(math.sqrt(g2 / 2)), rel=1e-6)
+    both_in_target = (1000 * 999) / (2000 * 1999)  # C(1000, 2) / C(2000, 2); both in the reference as likely
+    assert row.p == pytest.approx(2 * both_in_target, rel=1e-9) and row.p > 5 * row.p_g2
+    assert table.loc["乙", "p_method"] == "g2"
+    assert terms.keyness(target, reference, exact_below=0).set_index("term").loc["甲", "p_method"] == "g2"
+    ranked = table.sort_values("p")
+    m = len(ranked)
+    by_hand = [min(1.0, min(p * m / rank for rank, p in enumerate(ranked.p, start=1) if rank >= i))
+               for i in range(1, m + 1)]
+    assert ranked.p_bh.tolist() == pytest.approx(by_hand)
+
+
+def test_williams_correction_divides_g2_by_q():
+    target, reference = pd.Series({"a": 3, "b": 7}), pd.Series({"a": 7, "b": 2})  # quanteda's own test table
+    plain = terms.keyness(target, reference, exact_below=0).set_index("term")
+    corrected = terms.keyness(target, reference, exact_below=0, correction="williams").set_index("term")
+    cells = [[3, 7], [7, 2]]
+    n = 19
+    rows, columns = [sum(r) for r in cells], [sum(c) for c in zip(*cells)]
+    q = 1 + (n * sum(1 / r for r in rows) - 1) * (n * sum(1 / c for c in columns) - 1) / (6 * n)
+    assert corrected.loc["a", "g2"] == pytest.approx(plain.loc["a", "g2"] / q, abs=1e-4)
+    assert corrected.loc["a", "p_method"] == "g2_williams" and corrected.loc["a", "p_g2"] > plain.loc["a", "p_g2"]
+    with pytest.raises(ValueError, match="correction"):
+        terms.keyness(target, reference, correction="yates")
+
+
+def test_keyness_ties_are_broken_by_term_in_code_point_order():
+    target = pd.Series({"甲": 2, "乙": 2, "丙": 2, "丁": 300})
+    reference = pd.Series({"丁": 400})
+    for order in (["甲", "乙", "丙", "丁"], ["丙", "丁", "乙", "甲"]):
+        table = terms.keyness(target[order], reference, min_n=2)
+        tied = table[table.n_target == 2]
+        assert tied.g2.nunique() == 1
+        assert tied.term.tolist() == ["丙", "乙", "甲"]  # Unicode code points 4E19, 4E59, 7532
 
 
 def test_keyness_problems_against_achievements_on_the_seed(seed_tokens):
     table = terms.keyness_between(seed_tokens, {"part": 2}, {"part": 1}, policy_verbs="drop")
-    problems = table[table.log_ratio > 0].term.head(5).tolist()
+    problems = table[table.direction > 0].term.head(5).tolist()
     assert "有待" in problems  # 有待提高 / 有待加强: the genre's way of admitting a problem
-    assert (table[table.log_ratio < 0].n_target < table[table.log_ratio < 0].n_reference * 3).all()
+    under = table[table.direction < 0]
+    assert (under.n_target * under.n_reference.sum() < under.n_reference * table.n_target.sum()).all()
+
+
+def test_reference_corpus_is_counted_as_the_target_is():
+    from jzrol.keyness import _jieba_dictionary
+
+    everything = _jieba_dictionary()
+    kept = terms.reference_counts()
+    without_verbs = terms.reference_counts(drop_policy_verbs=True)
+    stop, verbs = terms.read_wordlist(terms.STOPWORDS), terms.read_wordlist(terms.POLICY_VERBS)
+    assert not set(kept.index) & stop and set(everything.index) & stop
+    assert not set(without_verbs.index) & verbs and set(kept.index) & verbs
+    assert all(terms.is_content(word) for word in kept.index)
+    assert kept.sum() == everything[[w not in stop and terms.is_content(w) for w in everything.index]].sum()
+    assert everything.sum() > kept.sum() > without_verbs.sum()
+
+
+def test_keyness_against_general_chinese_gives_reference_rates_per_million(seed_tokens):
+    table = terms.keyness_between(seed_tokens, {"part": [0, 1, 2, 3]}, None, policy_verbs="drop", min_n=3)
+    reference = terms.reference_counts(drop_policy_verbs=True)
+    row = table.set_index("term").loc["立法"]
+    assert row.n_reference == reference["立法"]
+    assert row.per_million_reference == pytest.approx(reference["立法"] * 1e6 / reference.sum(), abs=1e-3)
+    assert row.per_million_reference > 0 and (table.per_million_reference[table.n_reference > 0] > 0).all()
 
 
 def test_keyness_with_nothing_to_compare_is_an_empty_table_of_the_same_types(seed_tokens):
@@ -175,6 +271,38 @@ def test_textrank_keywords_are_deterministic_content_terms(seed_tokens):
     assert first.equals(terms.textrank_keywords(seed_tokens, top_n=10))
     assert not any(any(c.isdigit() for c in term) for term in first.term)
     assert "法治政府建设" in first.term.tolist()
+
+
+def test_textrank_is_pagerank_on_the_candidate_window_graph():
+    """One sentence 法治的政府，法治的建设: stopwords leave 法治 政府 法治 建设; window 3 links candidates 1-2 apart."""
+    from jzrol import parse_report
+
+    toks = terms.tokens(parse_report("一、成效\n\n法治的政府，法治的建设。").units)
+    assert [t for t, s in zip(toks.token, toks.stop) if not s] == ["法治", "政府", "法治", "建设"]
+    table = terms.textrank_keywords(toks, window=3, policy_verbs="keep").set_index("term")
+    # links: 法治-政府 twice (1 apart, on both sides of 政府), 法治-建设 (1 apart), 政府-建设 (2 apart);
+    # 法治-法治 (2 apart) is no link
+    weights = np.array([[0, 1, 1], [1, 0, 2], [1, 2, 0]], dtype=float)  # 建设, 政府, 法治 (code-point order)
+    transition = weights / weights.sum(axis=1, keepdims=True)
+    damping = 0.85
+    exact = np.linalg.solve(np.eye(3) - damping * transition.T, np.full(3, (1 - damping) / 3))
+    assert table.loc[["建设", "政府", "法治"], "score"].tolist() == pytest.approx(exact, abs=1e-6)
+    assert table.loc["法治", "n"] == 2
+
+
+def test_textrank_on_a_corpus_vocabulary_stays_sparse(corpus_files):
+    """Forty reports as one graph: a dense matrix of their vocabulary would take gigabytes."""
+    import tracemalloc
+
+    units = pd.concat([read_report(path).units for path in corpus_files[-40:]], ignore_index=True)
+    toks = terms.tokens(units).assign(doc_id="all")
+    vocabulary = toks[~toks.stop & ~toks.policy_verb & (toks.token.str.len() >= 2)].token.nunique()
+    assert vocabulary ** 2 * 8 > 1e9
+    tracemalloc.start()
+    table = terms.textrank_keywords(toks, top_n=5)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(table) == 5 and peak < 200e6
 
 
 @pytest.mark.parametrize(("line", "reason"), [

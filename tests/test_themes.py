@@ -83,6 +83,53 @@ def test_theme_tables_shares_sum_to_one(seed_hits, by):
     assert table["hits"].sum() == seed_hits["hits"].sum()
 
 
+@pytest.mark.parametrize("by", ["doc", "part", "section", "unit"])
+def test_sentence_shares_count_the_sentences_coded_with_each_theme(seed, seed_hits, by):
+    table = themes.theme_table(seed_hits, seed.units, by=by, weight="sentences")
+    keys = {"doc": ["doc_id"], "part": ["doc_id", "part"], "section": ["doc_id", "part", "section"],
+            "unit": ["doc_id", "unit_id"]}[by]
+    text = seed.units[seed.units.kind == "text"]
+    sizes = text.groupby(keys).size()
+    coded = seed_hits.groupby(keys + ["theme"])["unit_id"].nunique()
+    for row in table.itertuples(index=False):
+        key = tuple(getattr(row, k) for k in keys)
+        key = key[0] if len(key) == 1 else key
+        assert row.n_sentences == sizes[key]
+        assert row.sentences == coded[(key if isinstance(key, tuple) else (key,)) + (row.theme,)]
+        assert row.share == pytest.approx(row.sentences / row.n_sentences, abs=5e-5)
+        assert row.few_sentences == (row.n_sentences < themes.FEW_SENTENCES)
+    assert table.groupby(keys)["hit_share"].sum().between(0.998, 1.002).all()
+    assert table["hits"].sum() == seed_hits["hits"].sum()
+
+
+def test_sentence_shares_are_not_dominated_by_one_repeated_word():
+    """Twelve hits of 企业 in one sentence outweigh three sentences of another theme by hits, not by sentences."""
+    from jzrol import parse_report
+
+    units = parse_report("一、成效\n\n" + "企业" * 12 + "。开展宪法宣传。开展普法宣传。开展法治宣传教育。").units
+    hits = themes.code_units(units)
+    by_hits = themes.theme_table(hits, by="doc").set_index("theme")
+    by_sentences = themes.theme_table(hits, units, by="doc", weight="sentences").set_index("theme")
+    assert by_hits.index[0] == "functions" and by_sentences.index[0] == "legal_education"
+    assert by_sentences.loc["legal_education", "share"] == 0.75 and by_sentences.loc["functions", "share"] == 0.25
+    assert by_sentences.loc["functions", "hit_share"] == by_hits.loc["functions", "share"]
+    assert by_sentences["few_sentences"].all()  # four sentences: a handful
+    with pytest.raises(ValueError, match="needs the units"):
+        themes.theme_table(hits, weight="sentences")
+
+
+def test_heatmap_of_sentence_shares_names_the_rows_that_rest_on_a_handful(seed, seed_hits):
+    sections = themes.theme_table(seed_hits, seed.units, by="section", weight="sentences")
+    fig, ax = plt.subplots()
+    assert plots.plot_theme_heatmap(sections, list(themes.THEME_KEYS), ax=ax) is ax
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    sizes = sections.drop_duplicates(["part", "section"]).set_index(["part", "section"]).n_sentences
+    assert labels[0] == f"preamble (n={sizes[(0, 0)]})" and sizes[(0, 0)] < themes.FEW_SENTENCES
+    assert sum("(n=" in label for label in labels) == (sizes < themes.FEW_SENTENCES).sum() > 0
+    assert "sentences" in fig.axes[-1].get_ylabel()
+    plt.close(fig)
+
+
 def test_coverage_and_uncoded_units(seed, seed_hits):
     cover = themes.coverage(seed_hits, seed.units).iloc[0]
     uncoded = themes.uncoded_units(seed_hits, seed.units)
@@ -157,6 +204,12 @@ def test_themes_command(tmp_path):
     table = pd.read_csv(io.StringIO(result.stdout))
     assert list(table.columns) == ["doc_id", "part", "theme", "hits", "share"]
     assert set(table.doc_id) == {"jinzhou-2020-rule-of-law-government-report", "no-title"}
+    both = cli("themes", paths.SEED_REPORT, "--by", "doc", "--weight", "sentences")
+    assert both.returncode == 0, both.stderr
+    table = pd.read_csv(io.StringIO(both.stdout))
+    assert list(table.columns) == ["doc_id", "theme", "hits", "share", "hit_share", "sentences", "n_sentences",
+                                   "few_sentences"]
+    assert (table.n_sentences == 106).all() and (table.share == (table.sentences / 106).round(4)).all()
     bad = tmp_path / "themes.yaml"
     bad.write_text(CODEBOOK_HEAD + "rules: []\n", encoding="utf-8")
     failed = cli("themes", paths.SEED_REPORT, "--codebook", bad)
