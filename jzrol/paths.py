@@ -23,6 +23,7 @@ PROVINCES = LEXICON_DIR / "provinces.csv"
 PART_ROLES = LEXICON_DIR / "part_roles.csv"
 COMMON_CHARS = LEXICON_DIR / "common_chars.txt"
 HTML_META = LEXICON_DIR / "html_meta.csv"
+VARIANTS = LEXICON_DIR / "variants.csv"
 
 #: Folder of the State Council work reports used by tests and benchmarks when it is present.
 #: Override with the ``JZROL_CORPUS`` environment variable.

@@ -151,11 +151,11 @@ def decode_bytes(data: bytes) -> Decoded:
     if name in _LATIN_ALIASES:
         return _checked(data.decode(name, errors="replace"), name)
     likely = _likely_encoding(data)
-    guessed = f"it looks like {likely}" if likely else "nor identified as another encoding"
+    guessed = f" (it looks like {likely})" if likely else ", and its encoding cannot be identified"
     if gb is not None:
-        raise ValueError(f"cannot be decoded as UTF-8, and read as GB18030 it gives no Chinese text ({guessed}); "
+        raise ValueError(f"cannot be decoded as UTF-8, and read as GB18030 it gives no Chinese text{guessed}; "
                          "convert it to UTF-8 first")
-    raise ValueError(f"cannot be decoded as UTF-8 or GB18030/GBK ({guessed}); convert it to UTF-8 first")
+    raise ValueError(f"cannot be decoded as UTF-8 or GB18030/GBK{guessed}; convert it to UTF-8 first")
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
