@@ -24,6 +24,10 @@ PART_ROLES = LEXICON_DIR / "part_roles.csv"
 COMMON_CHARS = LEXICON_DIR / "common_chars.txt"
 HTML_META = LEXICON_DIR / "html_meta.csv"
 VARIANTS = LEXICON_DIR / "variants.csv"
+GENRES = LEXICON_DIR / "genres.csv"
+PLACE_CUES = LEXICON_DIR / "place_cues.csv"
+PLACE_ALIASES = LEXICON_DIR / "place_aliases.csv"
+LEVELS = LEXICON_DIR / "levels.csv"
 
 #: Folder of the State Council work reports used by tests and benchmarks when it is present.
 #: Override with the ``JZROL_CORPUS`` environment variable.

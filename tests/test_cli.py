@@ -21,8 +21,11 @@ def test_info_prints_metadata_json():
     result = run("info", paths.SEED_REPORT)
     assert result.returncode == 0, result.stderr
     meta = json.loads(result.stdout)
-    assert list(meta)[:8] == ["doc_id", "title", "issuer", "year", "published", "site_name", "site_code", "warnings"]
+    assert list(meta)[:11] == ["doc_id", "title", "issuer", "place", "level", "year", "delivered", "published",
+                               "site_name", "site_code", "warnings"]
     assert meta["year"] == 2020 and meta["site_code"] == "2107000052"
+    assert (meta["place"], meta["level"], meta["delivered"]) == ("锦州市", "municipal", None)
+    assert (meta["title_source"], meta["place_source"], meta["year_source"]) == ("text", "title", "title")
 
 
 def test_parse_several_files_gives_one_table_with_doc_id():

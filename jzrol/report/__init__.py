@@ -22,7 +22,7 @@ import pandas as pd
 
 from jzrol import paths
 from jzrol.report.chrome import _article_start, _classify_header, _footer_start, _split_lines
-from jzrol.report.meta import ReportMeta, _meta
+from jzrol.report.meta import ReportMeta, _meta, _page_title
 from jzrol.report.normalize import _simplified_column, chinese_numeral, is_traditional, normalize_text, to_simplified
 from jzrol.report.signature import _signature
 from jzrol.report.structure import (
@@ -96,14 +96,16 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     >>> r.meta.year, r.parts().part_title.tolist(), r.sections().section_title.tolist()
     (2020, ['主要成效'], ['完善机制'])
     """
+    page = source.page if source is not None else {}
     lines = _split_lines(text)
     first = _article_start(lines)
     while first < len(lines) and lines[first].blank:
         first += 1
     footer = _footer_start(lines, first + 1)
-    chrome, title_block, title = _classify_header(text, lines[:first])
+    chrome, title_block, title = _classify_header(
+        text, lines[:first], links=source.links if source is not None else frozenset(), title_hint=_page_title(page)[0])
     chrome += [("footer", line) for line in lines[footer:] if not line.blank]
-    warnings: list[str] = []
+    warnings: list[str] = list(source.warnings) if source is not None else []
 
     last = footer
     while last > first and lines[last - 1].blank:
@@ -131,11 +133,9 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     for column in ("part_title", "section_title"):
         columns[column] = _simplified_column(columns[column], repeated=True)
     chrome_rows = [(kind, line.start, line.end, line.text) for kind, line in chrome]
-    meta = _meta(doc_id, title, title_block, chrome, signature, warnings)
+    meta = _meta(doc_id, title, title_block, chrome, signature, warnings, page=page, columns=columns,
+                 file_name=Path(source.path).stem if source is not None else "")
     meta.provenance["script"] = "traditional" if traditional else "simplified"
-    if meta.title:
-        meta.title = to_simplified(meta.title)
-        meta.issuer = [to_simplified(name) for name in meta.issuer]
     if source is not None:
         meta.provenance = {"path": source.path, "encoding": source.encoding, "format": source.format,
                            "sha256": source.sha256, **meta.provenance}

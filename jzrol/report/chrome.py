@@ -29,6 +29,7 @@ _PUBMETA = re.compile(
 )
 # A document number on a line of its own (某政发〔2022〕25号).
 _DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
+_SPACES = re.compile(r"\s+")
 _FOOTER = re.compile(
     r"^(上一篇|下一篇|上一条|下一条|相关阅读|相关链接|相关文章|相关文件|打印本页|关闭窗口|【打印|【关闭|扫一扫|"
     r"[（(]?责任编辑|分享到|【?我要纠错|"
@@ -132,15 +133,26 @@ def _blocks(text: str, lines: list[_Line]) -> list[_Line]:
     return blocks
 
 
-def _classify_header(text: str, header: list[_Line]) -> tuple[list[tuple[str, _Line]], list[_Line], _Line | None]:
-    """Split header blocks into chrome (kind, block), title-block blocks and the title block."""
+def _classify_header(text: str, header: list[_Line], *, links: frozenset[str] = frozenset(),
+                     title_hint: str | None = None) -> tuple[list[tuple[str, _Line]], list[_Line], _Line | None]:
+    """Split header blocks into chrome (kind, block), title-block blocks and the title block.
+
+    A block that is one of the page's ``links`` (a sidebar, related articles) is never the title; the
+    block that reads as ``title_hint`` (the title the page's head gives) is, wherever it stands.
+    """
     content = _blocks(text, header)
+    hint = _SPACES.sub("", title_hint) if title_hint else None
     title_index = next(
-        (i for i, line in enumerate(content)
-         if _TITLE.search(normalize_text(line.text)) and not _BREADCRUMB.search(line.text)
-         and not _PUBMETA.match(normalize_text(line.text))),
+        (i for i, line in enumerate(content) if hint and _SPACES.sub("", normalize_text(line.text)) == hint),
         None,
     )
+    if title_index is None:
+        title_index = next(
+            (i for i, line in enumerate(content)
+             if _TITLE.search(normalize_text(line.text)) and not _BREADCRUMB.search(line.text)
+             and not _PUBMETA.match(normalize_text(line.text)) and normalize_text(line.text) not in links),
+            None,
+        )
     has_chrome = any(_BREADCRUMB.search(l.text) or _PUBMETA.match(normalize_text(l.text)) for l in content)
     chrome: list[tuple[str, _Line]] = []
     title_block: list[_Line] = []
