@@ -95,6 +95,9 @@ def test_title_tag_and_h1_give_the_title_when_the_text_has_none(tmp_path):
     assert (headed.meta.title, headed.meta.title_source) == ("某区2021年法治政府建设情况报告", "h1")
     logo = _page(tmp_path, "<title>首页</title>", "<h1><a href='/'>某区人民政府</a></h1>" + body)
     assert logo.meta.title is None and logo.meta.title_source is None
+    fuller = _page(tmp_path, "<title>关于2020年法治政府建设情况的报告_某市人民政府</title>",
+                   "<p>中共某市委 某市人民政府关于2020年法治政府建设情况的报告</p>" + body)
+    assert (fuller.meta.title_source, fuller.meta.issuer) == ("text", ["中共某市委", "某市人民政府"])
 
 
 def test_site_name_meta_tag_that_does_not_match_the_issuer_is_a_provenance_warning(tmp_path):

@@ -96,14 +96,13 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     >>> r.meta.year, r.parts().part_title.tolist(), r.sections().section_title.tolist()
     (2020, ['主要成效'], ['完善机制'])
     """
-    page = source.page if source is not None else {}
+    page, links = (source.page, source.links) if source is not None else ({}, frozenset())
     lines = _split_lines(text)
-    first = _article_start(lines)
+    first = _article_start(lines, links=links)
     while first < len(lines) and lines[first].blank:
         first += 1
     footer = _footer_start(lines, first + 1)
-    chrome, title_block, title = _classify_header(
-        text, lines[:first], links=source.links if source is not None else frozenset(), title_hint=_page_title(page)[0])
+    chrome, title_block, title = _classify_header(text, lines[:first], links=links, title_hint=_page_title(page)[0])
     chrome += [("footer", line) for line in lines[footer:] if not line.blank]
     warnings: list[str] = list(source.warnings) if source is not None else []
 

@@ -65,13 +65,14 @@ def _is_prose(line: str) -> bool:
     return flat.endswith(("。", "：", ":", "！", "；")) or (len(flat) >= 25 and any(p in flat for p in "，。；,"))
 
 
-def _article_start(lines: list[_Line]) -> int:
-    """Index of the first line of the article proper (after title and page header)."""
+def _article_start(lines: list[_Line], *, links: frozenset[str] = frozenset()) -> int:
+    """Index of the first line of the article proper (after title and page header); a line that is one of
+    the page's ``links`` (a sidebar's article list) never starts it."""
     for index, line in enumerate(lines):
         if line.blank:
             continue
         flat = normalize_text(line.text)
-        if _FOOTER.match(flat):
+        if _FOOTER.match(flat) or (links and flat in links):
             continue
         if (
             _SALUTATION.match(flat)

@@ -217,6 +217,8 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
     text_title = to_simplified(normalize_text(title.text)) if title is not None else None
     meta.title, meta.title_source = _page_title(page)
     meta.title = to_simplified(meta.title) if meta.title else None
+    if meta.title_source in {"h1", "title tag"} and text_title and text_title != meta.title and meta.title in text_title:
+        meta.title = None  # the text's title says the same and more (中共某市委 某市人民政府关于……)
     if meta.title is None and text_title:
         meta.title, meta.title_source = text_title, "text"
     if meta.title is None and _file_title(file_name):
