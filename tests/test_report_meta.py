@@ -189,3 +189,18 @@ def test_corpus_documents_carry_place_level_and_delivered():
     row = document_meta(read_report(paths.SEED_REPORT), paths.SEED_REPORT)
     assert (row["place"], row["level"], row["year"], row["year_source"], row["delivered"]) == (
         "锦州市", "municipal", 2020, "title", None)
+
+
+def test_report_without_a_year_in_its_title_takes_the_year_its_first_sentence_opens_with():
+    meta = parse_report("法治政府建设年度报告\n\n2021年，在市委的坚强领导下，我市法治政府建设取得新成效。\n\n"
+                        "一、主要成效\n\n全年办结12件。").meta
+    assert (meta.year, meta.year_source) == (2021, "opening")
+
+
+def test_speaker_cues_do_not_take_a_congress_or_a_list_for_a_government():
+    from jzrol.report.meta import _first_cue
+
+    assert _first_cue("现向市人民代表大会常务委员会和市人民政府报告如下。", "") == (None, None)
+    assert _first_cue("我受中共中央和国务院的委托，向大会作报告。", "") == ("国务院", "opening")
+    assert _first_cue("我代表锦州市人民政府，向大会报告政府工作。", "") == ("锦州市", "opening")
+    assert _first_cue("", "经研究，国务院决定：今年的改革继续推进。") == ("国务院", "body")

@@ -44,6 +44,7 @@ _YEAR_IN_NAME = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 # The line under a work report's title that says when and where it was delivered:
 # ——2024年3月5日在第十四届全国人民代表大会第二次会议上.
 _DELIVERY = re.compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年[^。]{0,12}?日?\s*在[^。]{0,40}?(?:人民代表大会|人大)")
+_YEAR_OPENING = re.compile(r"((?:19|20)\d{2})\s*年(?:度|以来)?[，,]")  # 2021年，… opens a report on 2021
 _REVIEW = re.compile(r"((?:19|20)\d{2})\s*年(?:的)?(?:政府)?工作回顾")  # 2023年工作回顾: the year reported on
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}|－)\s*")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -329,8 +330,12 @@ def _years(meta: ReportMeta, year_in_title: int | None, work_report: bool, block
     title_source = "title" if meta.title_source == "text" else meta.title_source
     in_name = _YEAR_IN_NAME.search(file_name)
     if not work_report:
+        opening = next((norm for kind, norm in zip(columns["kind"], columns["norm"]) if kind == "text"), "") if columns else ""
+        year_opening = _YEAR_OPENING.match(opening)
         if year_in_title is not None:
             meta.year, meta.year_source = year_in_title, title_source
+        elif year_opening:  # 2021年，在市委的坚强领导下……: the year the report's first sentence speaks of
+            meta.year, meta.year_source = int(year_opening.group(1)), "opening"
         return
     delivery = _DELIVERY.search(block)
     found = [
