@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -171,7 +172,11 @@ def _common_characters() -> frozenset[str]:
         return frozenset("".join(line.strip() for line in handle if not line.startswith("#")))
 
 
-_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\s\u3000-\u303f\uff00-\uffef\u2000-\u206f\u00a0-\u00bf\u00d7\u00f7]")
+# Characters that are neither ASCII nor punctuation or symbols (general and CJK punctuation, full-width
+# forms, number forms, arrows, shapes, circled numbers ①): what tells one reading of the bytes from another.
+_BEYOND_ASCII = re.compile(
+    r"[^\x00-\x7f\s\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2100-\u27bf\u3000-\u303f\ufe30-\ufe4f\uff00-\uffef]")
+_SAMPLE = 5000  # characters beyond ASCII a reading is judged by
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -182,7 +187,7 @@ def _chinese_share(text: str) -> float:
     >>> round(_chinese_share("关于法治政府建设情况的报告"), 2), _chinese_share("이 보고서는")
     (1.0, 0.0)
     """
-    sample = "".join(_BEYOND_ASCII.findall(text[:20000]))
+    sample = _sample(text)
     if not sample:
         return 0.0
     han = "".join(_HAN.findall(sample))
@@ -205,14 +210,20 @@ def _is_chinese(text: str) -> bool:
 
 def _judgeable(text: str) -> bool:
     """True when a reading has enough characters beyond ASCII to be judged."""
-    return len(_BEYOND_ASCII.findall(text[:20000])) >= _MIN_JUDGED
+    return len(_sample(text)) >= _MIN_JUDGED
+
+
+def _sample(text: str) -> str:
+    """The first characters beyond ASCII and punctuation of a text (a page's markup and scripts skipped)."""
+    return "".join(match.group() for match in itertools.islice(_BEYOND_ASCII.finditer(text), _SAMPLE))
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
-    """The encoding charset-normalizer identifies with confidence among :data:`_OTHER_ENCODINGS`, and the text."""
+    """The encoding charset-normalizer identifies with confidence among :data:`_OTHER_ENCODINGS` (asked among
+    those alone: a page that is mostly ASCII markup reads as well in any Latin code page), and the text."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    best = from_bytes(data[:200_000], cp_isolation=list(_OTHER_ENCODINGS)).best()
     if best is None or best.encoding not in _OTHER_ENCODINGS or best.chaos > _MIN_CHAOS:
         return None
     text = _strict(data, best.encoding)

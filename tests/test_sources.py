@@ -182,3 +182,16 @@ def test_latin1_page_declaring_latin1_stays_latin1():
 def test_entities_are_unescaped_once():
     assert html_to_text("<p>a &amp;lt; b &lt; c &amp;amp; d</p>") == "a &lt; b < c &amp; d"
     assert read_page('<head><meta name="ArticleTitle" content="A &amp;lt; B"></head><p>x</p>').meta["title"] == "A &lt; B"
+
+
+def test_big5_page_behind_a_long_script_is_still_judged_by_its_text():
+    script = "<script>" + "var a = 1;\n" * 3000 + "</script>"
+    page = f"<html><head>{script}</head><body><p>{REPORT_TEXT}</p></body></html>".translate(
+        str.maketrans("关于设况报现将", "關於設況報現將"))
+    decoded = decode_bytes(page.encode("big5", errors="ignore"))
+    assert decoded.encoding == "big5" and "關於2021年法治政府建設情況的報告" in decoded.text
+
+
+def test_gbk_text_full_of_symbols_and_circled_numbers_stays_gb18030():
+    text = "■ 重点工作 ① 完善制度 ② 规范执法 ③ 强化监督 → ★ " * 3 + REPORT_TEXT
+    assert decode_bytes(text.encode("gbk")).encoding == "gb18030"
