@@ -16,7 +16,6 @@ import csv
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-
 from pathlib import Path
 
 from jzrol import paths
