@@ -204,3 +204,12 @@ def test_speaker_cues_do_not_take_a_congress_or_a_list_for_a_government():
     assert _first_cue("我受中共中央和国务院的委托，向大会作报告。", "") == ("国务院", "opening")
     assert _first_cue("我代表锦州市人民政府，向大会报告政府工作。", "") == ("锦州市", "opening")
     assert _first_cue("", "经研究，国务院决定：今年的改革继续推进。") == ("国务院", "body")
+
+
+def test_place_named_after_the_title_year_or_in_the_delivery_line():
+    named = parse_report("2022年南山区政府工作报告\n\n各位代表：\n\n现在，我代表区人民政府，向大会报告工作。").meta
+    assert (named.place, named.level, named.place_source, named.delivered) == ("南山区", "district/county", "title", 2022)
+    delivered = parse_report("政府工作报告\n\n——2022年1月6日在深圳市南山区第七届人民代表大会第二次会议上\n\n"
+                             "各位代表：\n\n现在，我代表区人民政府，向大会报告工作。").meta
+    assert (delivered.place, delivered.level, delivered.place_source) == ("深圳市南山区", "district/county", "opening")
+    assert (delivered.delivered, delivered.delivered_source, delivered.year) == (2022, "title block", 2021)

@@ -45,6 +45,9 @@ _YEAR_IN_NAME = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 _DELIVERY = re.compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年[^。]{0,12}?日?\s*在[^。]{0,40}?(?:人民代表大会|人大)")
 _YEAR_OPENING = re.compile(r"((?:19|20)\d{2})\s*年(?:度|以来)?[，,]")  # 2021年，… opens a report on 2021
 _REVIEW = re.compile(r"((?:19|20)\d{2})\s*年(?:的)?(?:政府)?工作回顾")  # 2023年工作回顾: the year reported on
+_PLACE_AFTER_YEAR = re.compile(
+    r"^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?\s*"
+    r"(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))(?:人民)?政府")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}|－)\s*")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 WORK_REPORT = "government_work_report"
@@ -307,10 +310,14 @@ def _site(meta: ReportMeta, page: dict, chrome: list[tuple[str, _Line]]) -> None
 
 
 def _place_and_level(meta: ReportMeta, opening: str, body: str) -> None:
-    """The place from the issuer (a government before a Party committee), else from the report's words."""
+    """The place from the issuer (a government before a Party committee), else from a place the title
+    names after its year (2022年南山区政府工作报告), else from the report's words."""
     places = [_place_of(name) for name in sorted(meta.issuer, key=lambda name: not name.endswith("政府"))]
     place = next((p for p in places if p), None)
     source = meta.issuer_source if place else None
+    named = _PLACE_AFTER_YEAR.match(meta.title or "")
+    if place is None and named:
+        place, source = named["place"], "title" if meta.title_source == "text" else meta.title_source
     if place is None:
         place, source = _first_cue(opening, body)
     if place:
