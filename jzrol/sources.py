@@ -351,6 +351,7 @@ class _TextExtractor(HTMLParser):
             self.skip_depth = max(0, self.skip_depth - 1)
         elif tag in _BLOCK_TAGS:
             self._block()
+            self.link_depth = 0  # a link left open ends with its block, not at the end of the page
 
     def handle_data(self, data: str) -> None:
         if self.capture:
@@ -389,8 +390,6 @@ def read_page(markup: str, *, meta_names: str | Path = paths.HTML_META) -> Page:
         value = _SPACES.sub(" ", "".join(parser.captured[tag])).strip()
         if value:
             meta[key] = value
-    if "h1" in meta and meta["h1"] in parser.links:
-        meta["h1_is_link"] = True
     return Page(text=text.strip(), meta=meta, links=frozenset(parser.links))
 
 

@@ -213,3 +213,11 @@ def test_place_named_after_the_title_year_or_in_the_delivery_line():
                              "各位代表：\n\n现在，我代表区人民政府，向大会报告工作。").meta
     assert (delivered.place, delivered.level, delivered.place_source) == ("深圳市南山区", "district/county", "opening")
     assert (delivered.delivered, delivered.delivered_source, delivered.year) == (2022, "title block", 2021)
+
+
+def test_title_that_is_a_link_to_itself_is_still_the_title(tmp_path):
+    report = _page(tmp_path, "<title>首页</title>",
+                   "<div><a href='./'>某县2022年法治政府建设年度报告</a></div><p>现将有关情况报告如下。</p>"
+                   "<p>一、主要成效</p><p>全年办结12件。</p><p><a href='x'>未闭合的链接<p>二、存在问题</p><p>一是执法不规范。</p>")
+    assert (report.meta.title, report.meta.title_source, report.meta.year) == ("某县2022年法治政府建设年度报告", "text", 2022)
+    assert report.parts().part_title.tolist() == ["主要成效", "存在问题"]

@@ -165,8 +165,8 @@ def _genre(title: str | None, file_name: str, opening: str, *, rules: str | Path
 
 
 def _page_title(page: dict) -> tuple[str | None, str | None]:
-    """The title a page's head gives: its ArticleTitle meta tag, an ``<h1>`` that is a title (not the
-    site's logo), or the part of its ``<title>`` that is one.
+    """The title a page's head gives: its ArticleTitle meta tag, an ``<h1>`` that reads as a title (not
+    the site's logo), or the part of its ``<title>`` that does.
 
     >>> _page_title({"page_title": "某区2022年法治政府建设年度报告_法治政府_某区人民政府"})
     ('某区2022年法治政府建设年度报告', 'title tag')
@@ -174,7 +174,7 @@ def _page_title(page: dict) -> tuple[str | None, str | None]:
     if page.get("title"):
         return page["title"], "ArticleTitle meta tag"
     h1 = page.get("h1")
-    if h1 and not page.get("h1_is_link") and h1 != page.get("site_name") and _TITLE.search(h1):
+    if h1 and h1 != page.get("site_name") and _TITLE.search(h1):
         return h1, "h1"
     for part in _TITLE_SEPARATORS.split(page.get("page_title") or ""):
         if part and part != page.get("site_name") and _TITLE.search(part) and len(_HAN_CHAR.findall(part)) >= 4:
