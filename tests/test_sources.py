@@ -194,3 +194,18 @@ def test_big5_page_behind_a_long_script_is_still_judged_by_its_text():
 def test_gbk_text_full_of_symbols_and_circled_numbers_stays_gb18030():
     text = "■ 重点工作 ① 完善制度 ② 规范执法 ③ 强化监督 → ★ " * 3 + REPORT_TEXT
     assert decode_bytes(text.encode("gbk")).encoding == "gb18030"
+
+
+def test_valid_gb18030_bytes_that_give_no_chinese_text_are_refused(tmp_path):
+    """Pairs of bytes from GB2312's rows of rare characters: valid GB18030, but no text in any language,
+    and not identified with confidence either."""
+    import random
+
+    rng = random.Random(1)
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(b for _ in range(300) for b in (rng.randint(0xD8, 0xF7), rng.randint(0xA1, 0xFE))))
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    message = str(caught.value)
+    assert message.startswith(str(path)) and "\n" not in message
+    assert "read as GB18030 it gives no Chinese text (it looks like" in message
