@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -167,34 +166,39 @@ def _strict(data: bytes, encoding: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _common_characters() -> frozenset[str]:
+def _common_characters() -> re.Pattern:
+    """One pattern that finds the common characters of ``data/lexicon/common_chars.txt``."""
     with open(paths.COMMON_CHARS, encoding="utf-8") as handle:
-        return frozenset("".join(line.strip() for line in handle if not line.startswith("#")))
+        characters = "".join(line.strip() for line in handle if not line.startswith("#"))
+    return re.compile("[" + re.escape(characters) + "]")
 
 
-# Characters that are neither ASCII nor punctuation or symbols (general and CJK punctuation, full-width
-# forms, number forms, arrows, shapes, circled numbers ①): what tells one reading of the bytes from another.
-_BEYOND_ASCII = re.compile(
-    r"[^\x00-\x7f\s\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2100-\u27bf\u3000-\u303f\ufe30-\ufe4f\uff00-\uffef]")
-_SAMPLE = 5000  # characters beyond ASCII a reading is judged by
+# Runs of ASCII, punctuation and symbols (general and CJK punctuation, full-width forms, number forms,
+# arrows, shapes, circled numbers ①): what is left tells one reading of the bytes from another.
+_IGNORED = re.compile(
+    r"[\x00-\x7f\s\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2100-\u27bf\u3000-\u303f\ufe30-\ufe4f\uff00-\uffef]+")
+_SAMPLE = 2000  # characters beyond ASCII a reading is judged by
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_HEAD = 8000  # where to look for them first
 
 
-def _chinese_share(text: str) -> float:
-    """Share of the characters beyond ASCII and punctuation that are common Chinese characters (traditional
-    ones counted by their simplified form).
+@lru_cache(maxsize=4)
+def _judgement(text: str) -> tuple[float, int]:
+    """How Chinese a reading is: the share of its first characters beyond ASCII and punctuation (a page's
+    markup and scripts skipped) that are common Chinese characters (traditional ones by their simplified
+    form), and how many characters that share is taken over.
 
-    >>> round(_chinese_share("关于法治政府建设情况的报告"), 2), _chinese_share("이 보고서는")
-    (1.0, 0.0)
+    >>> _judgement("关于法治政府建设情况的报告"), _judgement("이 보고서는")
+    ((1.0, 13), (0.0, 5))
     """
-    sample = _sample(text)
+    sample = _IGNORED.sub("", text[:_HEAD])
+    if len(sample) < _SAMPLE and len(text) > _HEAD:
+        sample = _IGNORED.sub("", text)
+    sample = sample[:_SAMPLE]
     if not sample:
-        return 0.0
-    han = "".join(_HAN.findall(sample))
-    if han:
-        han = _t2s()(han)
-    common = _common_characters()
-    return sum(c in common for c in han) / len(sample)
+        return 0.0, 0
+    common = len(_common_characters().findall(_t2s()(sample)))
+    return min(1.0, common / len(sample)), len(sample)
 
 
 @lru_cache(maxsize=1)
@@ -205,17 +209,12 @@ def _t2s():
 
 
 def _is_chinese(text: str) -> bool:
-    return _chinese_share(text) >= _CHINESE_SHARE
+    return _judgement(text)[0] >= _CHINESE_SHARE
 
 
 def _judgeable(text: str) -> bool:
     """True when a reading has enough characters beyond ASCII to be judged."""
-    return len(_sample(text)) >= _MIN_JUDGED
-
-
-def _sample(text: str) -> str:
-    """The first characters beyond ASCII and punctuation of a text (a page's markup and scripts skipped)."""
-    return "".join(match.group() for match in itertools.islice(_BEYOND_ASCII.finditer(text), _SAMPLE))
+    return _judgement(text)[1] >= _MIN_JUDGED
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
