@@ -215,9 +215,12 @@ def test_place_named_after_the_title_year_or_in_the_delivery_line():
     assert (delivered.delivered, delivered.delivered_source, delivered.year) == (2022, "title block", 2021)
 
 
-def test_title_that_is_a_link_to_itself_is_still_the_title(tmp_path):
-    report = _page(tmp_path, "<title>首页</title>",
-                   "<div><a href='./'>某县2022年法治政府建设年度报告</a></div><p>现将有关情况报告如下。</p>"
-                   "<p>一、主要成效</p><p>全年办结12件。</p><p><a href='x'>未闭合的链接<p>二、存在问题</p><p>一是执法不规范。</p>")
-    assert (report.meta.title, report.meta.title_source, report.meta.year) == ("某县2022年法治政府建设年度报告", "text", 2022)
-    assert report.parts().part_title.tolist() == ["主要成效", "存在问题"]
+def test_title_the_page_links_to_itself_is_the_title_when_the_head_names_it(tmp_path):
+    body = ("<div><a href='./'>某县2022年法治政府建设年度报告</a></div><p>现将有关情况报告如下。</p>"
+            "<p>一、主要成效</p><p>全年办结12件。</p><p><a href='x'>未闭合的链接<p>二、存在问题</p><p>一是执法不规范。</p>")
+    named = _page(tmp_path, "<title>某县2022年法治政府建设年度报告_某县人民政府</title>", body)
+    assert (named.meta.title, named.meta.title_source, named.meta.year) == ("某县2022年法治政府建设年度报告", "title tag", 2022)
+    assert named.units[named.units.kind == "title"].norm.tolist() == ["某县2022年法治政府建设年度报告"]
+    assert named.parts().part_title.tolist() == ["主要成效", "存在问题"]  # the link left open ends with its block
+    unnamed = _page(tmp_path, "<title>首页</title>", body)  # a link alone never makes a title
+    assert unnamed.meta.title is None

@@ -138,9 +138,9 @@ def _classify_header(text: str, header: list[_Line], *, links: frozenset[str] = 
                      title_hint: str | None = None) -> tuple[list[tuple[str, _Line]], list[_Line], _Line | None]:
     """Split header blocks into chrome (kind, block), title-block blocks and the title block.
 
-    A block that is one of the page's ``links`` (a sidebar, related articles) is the title only when no
-    other block can be; the block that reads as ``title_hint`` (the title the page's head gives) is,
-    wherever it stands.
+    A block that is one of the page's ``links`` (a sidebar, related articles) is never the title by these
+    rules; the block that reads as ``title_hint`` (the title the page's head gives) is, wherever it
+    stands and even when the page links it to itself.
     """
     content = _blocks(text, header)
     hint = _SPACES.sub("", title_hint) if title_hint else None
@@ -149,12 +149,12 @@ def _classify_header(text: str, header: list[_Line], *, links: frozenset[str] = 
         None,
     )
     if title_index is None:
-        candidates = [i for i, line in enumerate(content)
-                      if _TITLE.search(normalize_text(line.text)) and not _BREADCRUMB.search(line.text)
-                      and not _PUBMETA.match(normalize_text(line.text))]
-        # A title that is a link (some pages link the title to itself) only when no other candidate is.
-        title_index = next((i for i in candidates if normalize_text(content[i].text) not in links),
-                           candidates[0] if candidates else None)
+        title_index = next(
+            (i for i, line in enumerate(content)
+             if _TITLE.search(normalize_text(line.text)) and not _BREADCRUMB.search(line.text)
+             and not _PUBMETA.match(normalize_text(line.text)) and normalize_text(line.text) not in links),
+            None,
+        )
     has_chrome = any(_BREADCRUMB.search(l.text) or _PUBMETA.match(normalize_text(l.text)) for l in content)
     chrome: list[tuple[str, _Line]] = []
     title_block: list[_Line] = []
