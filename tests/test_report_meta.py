@@ -224,3 +224,11 @@ def test_title_the_page_links_to_itself_is_the_title_when_the_head_names_it(tmp_
     assert named.parts().part_title.tolist() == ["主要成效", "存在问题"]  # the link left open ends with its block
     unnamed = _page(tmp_path, "<title>首页</title>", body)  # a link alone never makes a title
     assert unnamed.meta.title is None
+
+
+def test_place_from_the_file_name_when_the_report_names_none(tmp_path):
+    path = tmp_path / "南山区2021年法治政府建设年度报告.txt"
+    path.write_text("法治政府建设年度报告\n\n2021年，我们深入推进依法行政。\n\n一、主要成效\n\n全年办结12件。\n", encoding="utf-8")
+    meta = read_report(path).meta
+    assert (meta.title_source, meta.place, meta.level, meta.place_source) == ("text", "南山区", "district/county", "file name")
+    assert (meta.year, meta.year_source) == (2021, "opening")

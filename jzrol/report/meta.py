@@ -48,6 +48,9 @@ _REVIEW = re.compile(r"((?:19|20)\d{2})\s*年(?:的)?(?:政府)?工作回顾")  
 _PLACE_AFTER_YEAR = re.compile(
     r"^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?\s*"
     r"(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))(?:人民)?政府")
+_PLACE_BEFORE_YEAR = re.compile(
+    r"^(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))"
+    r"(?:人民政府)?[_\-\s]*(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}|－)\s*")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 WORK_REPORT = "government_work_report"
@@ -254,7 +257,7 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
     _site(meta, page, chrome)
     units = list(zip(columns["kind"], columns["norm"])) if columns else []
     body = "".join(norm for kind, norm in units if kind in {"text", "heading"})
-    _place_and_level(meta, block + " " + body[:2000], body)
+    _place_and_level(meta, block + " " + body[:2000], body, file_name)
     genre = _genre(meta.title, file_name, "".join([norm for kind, norm in units if kind == "text"][:3]))
     # A text of no known genre whose opening says which government delivers it (a summary of the
     # premier's report) is a delivered report too.
@@ -309,9 +312,10 @@ def _site(meta: ReportMeta, page: dict, chrome: list[tuple[str, _Line]]) -> None
             meta.provenance["column" if key == "column" else "content_source"] = page[key]
 
 
-def _place_and_level(meta: ReportMeta, opening: str, body: str) -> None:
+def _place_and_level(meta: ReportMeta, opening: str, body: str, file_name: str = "") -> None:
     """The place from the issuer (a government before a Party committee), else from a place the title
-    names after its year (2022年南山区政府工作报告), else from the report's words."""
+    names after its year (2022年南山区政府工作报告), else from the report's words, else from a place the
+    file name begins with (南山区2021年法治政府建设年度报告.html)."""
     places = [_place_of(name) for name in sorted(meta.issuer, key=lambda name: not name.endswith("政府"))]
     place = next((p for p in places if p), None)
     source = meta.issuer_source if place else None
@@ -320,6 +324,9 @@ def _place_and_level(meta: ReportMeta, opening: str, body: str) -> None:
         place, source = named["place"], "title" if meta.title_source == "text" else meta.title_source
     if place is None:
         place, source = _first_cue(opening, body)
+    in_name = _PLACE_AFTER_YEAR.match(file_name) or _PLACE_BEFORE_YEAR.match(file_name)
+    if place is None and in_name:
+        place, source = in_name["place"], "file name"
     if place:
         meta.place, meta.place_source = place, source
         meta.level, meta.level_source = _level(place), "place"
