@@ -58,3 +58,10 @@ def test_bad_input_among_good_ones_does_not_touch_the_output(tmp_path):
     assert main(["parse", str(paths.SEED_REPORT), str(DATA / "empty.txt"), "-o", str(out)]) == 2
     assert out.read_text(encoding="utf-8") == "earlier result\n"
     assert [p.name for p in tmp_path.iterdir()] == ["units.csv"]
+
+
+def test_info_csv_writes_years_as_whole_numbers():
+    result = run("info", paths.SEED_REPORT, DATA / "no-title.txt", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    table = pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False)
+    assert table.year.tolist() == ["2020", ""] and table.place.tolist() == ["锦州市", ""]
