@@ -92,7 +92,7 @@ _OTHER_ENCODINGS = {
     "big5": "Big5", "cp950": "Big5", "big5hkscs": "Big5-HKSCS", "shift_jis": "Shift-JIS", "cp932": "Shift-JIS",
     "euc_jp": "EUC-JP", "euc_kr": "EUC-KR", "cp949": "EUC-KR", "utf_16_le": "UTF-16LE", "utf_16_be": "UTF-16BE",
 }
-_MIN_CHAOS = 0.1  # charset-normalizer's mess ratio at or below which an identification is confident
+_MAX_CHAOS = 0.1  # charset-normalizer's mess ratio at or below which an identification is confident
 _CHINESE_SHARE = 0.9  # share of common characters at or above which a reading is Chinese text
 _MIN_JUDGED = 20  # fewer characters beyond ASCII than this are too few to judge a reading by
 
@@ -138,6 +138,9 @@ def decode_bytes(data: bytes) -> Decoded:
         if gb is not None and _is_chinese(gb):
             return _checked(gb, "gb18030", data, (
                 f"the page declares charset {name}, but its bytes are GB18030 Chinese text; read as GB18030",))
+        latin = _strict(data, name)  # a page that is what it declares
+        if latin is not None:
+            return _checked(latin, name)
     elif name and name not in _GB_ALIASES:
         other = _strict(data, name)
         if other is not None:
@@ -148,8 +151,6 @@ def decode_bytes(data: bytes) -> Decoded:
     if guess is not None:
         encoding, text = guess
         return _checked(text, encoding)
-    if name in _LATIN_ALIASES:
-        return _checked(data.decode(name, errors="replace"), name)
     likely = _likely_encoding(data)
     guessed = f" (it looks like {likely})" if likely else ", and its encoding cannot be identified"
     if gb is not None:
@@ -223,7 +224,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000], cp_isolation=list(_OTHER_ENCODINGS)).best()
-    if best is None or best.encoding not in _OTHER_ENCODINGS or best.chaos > _MIN_CHAOS:
+    if best is None or best.encoding not in _OTHER_ENCODINGS or best.chaos > _MAX_CHAOS:
         return None
     text = _strict(data, best.encoding)
     return (best.encoding.replace("_", "-"), text) if text is not None else None

@@ -232,3 +232,10 @@ def test_place_from_the_file_name_when_the_report_names_none(tmp_path):
     meta = read_report(path).meta
     assert (meta.title_source, meta.place, meta.level, meta.place_source) == ("text", "南山区", "district/county", "file name")
     assert (meta.year, meta.year_source) == (2021, "opening")
+
+
+def test_sidebar_link_written_in_full_width_digits_is_still_a_link(tmp_path):
+    report = _page(tmp_path, "<title>首页</title>",
+                   "<ul><li><a href='1.html'>某县２０２０年法治政府建设年度报告</a></li></ul>"
+                   "<p>某县2021年法治政府建设年度报告</p><p>现将有关情况报告如下。</p><p>一、主要成效</p><p>全年办结12件。</p>")
+    assert (report.meta.title, report.meta.year) == ("某县2021年法治政府建设年度报告", 2021)

@@ -68,6 +68,7 @@ def _is_prose(line: str) -> bool:
 def _article_start(lines: list[_Line], *, links: frozenset[str] = frozenset()) -> int:
     """Index of the first line of the article proper (after title and page header); a line that is one of
     the page's ``links`` (a sidebar's article list) never starts it."""
+    links = {normalize_text(link) for link in links}
     for index, line in enumerate(lines):
         if line.blank:
             continue
@@ -143,7 +144,8 @@ def _classify_header(text: str, header: list[_Line], *, links: frozenset[str] = 
     stands and even when the page links it to itself.
     """
     content = _blocks(text, header)
-    hint = _SPACES.sub("", title_hint) if title_hint else None
+    links = {normalize_text(link) for link in links}
+    hint = _SPACES.sub("", normalize_text(title_hint)) if title_hint else None
     title_index = next(
         (i for i, line in enumerate(content) if hint and _SPACES.sub("", normalize_text(line.text)) == hint),
         None,
