@@ -53,6 +53,7 @@ def _info(args: argparse.Namespace) -> str:
         table = pd.DataFrame(metas).drop(columns=["provenance"])
         for column in ("issuer", "warnings"):
             table[column] = table[column].map(" | ".join)
+        table[["year", "delivered"]] = table[["year", "delivered"]].astype("Int64")  # 2020, not 2020.0
         return _table_output(table, "csv")
     payload = metas[0] if len(metas) == 1 else metas
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -100,19 +100,20 @@ def guess_genre(title: str | None, file_name: str, opening: str, *, rules: str |
     return "unknown"
 
 
-META_COLUMNS = ("doc_id", "path", "title", "issuer", "year", "year_source", "published", "genre", "script",
-                "warnings")
+META_COLUMNS = ("doc_id", "path", "title", "issuer", "place", "level", "year", "year_source", "delivered", "published",
+                "genre", "script", "warnings")
 
 
 def document_meta(report: Report, path: str | Path) -> dict:
     """One row of corpus metadata: identity, year (and where it came from), issuer, genre, script.
 
-    ``year`` is the year the title names (the year reported on), else the year of the publication or
-    delivery date, else a year in the file name (State Council reports are filed as YYYY.txt).
+    ``year`` is the year reported on (``report.meta.year``, from the title, or for a work report the year
+    before its delivery), else the year of the publication or delivery date, else a year in the file
+    name. ``place``, ``level`` and ``delivered`` are the report's own (``report.meta``).
     """
     meta = report.meta
     name = Path(path).name
-    year, source = meta.year, "title"
+    year, source = meta.year, meta.year_source
     if year is None and meta.published:
         year, source = int(meta.published[:4]), "published"
     if year is None:
@@ -122,7 +123,8 @@ def document_meta(report: Report, path: str | Path) -> dict:
     opening = "".join([norm for kind, norm in zip(columns["kind"], columns["norm"]) if kind == "text"][:3])
     return {
         "doc_id": meta.doc_id, "path": str(path), "title": meta.title, "issuer": "、".join(meta.issuer),
-        "year": year, "year_source": source, "published": meta.published,
+        "place": meta.place, "level": meta.level, "year": year, "year_source": source, "delivered": meta.delivered,
+        "published": meta.published,
         "genre": guess_genre(meta.title, name, opening), "script": meta.provenance.get("script"),
         "warnings": len(meta.warnings),
     }
@@ -713,7 +715,7 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
     if len(documents):
         claim_columns = [c for c in documents.columns if c.startswith("claims_")]
         documents[claim_columns] = documents[claim_columns].fillna(0).astype(int)
-        documents["year"] = documents["year"].astype("Int64")
+        documents[["year", "delivered"]] = documents[["year", "delivered"]].astype("Int64")
     theme_table = pd.DataFrame(theme_rows, columns=["doc_id", "year", "theme", "hits"])
     return CorpusSummary(documents, year_counts, theme_table)
 

@@ -31,3 +31,13 @@ BACK_MATTER_CUES = LEXICON_DIR / "back_matter.txt"
 #: Folder of the State Council work reports used by tests and benchmarks when it is present.
 #: Override with the ``JZROL_CORPUS`` environment variable.
 SHARED_CORPUS = Path(os.environ.get("JZROL_CORPUS", ROOT.parent / "shared" / "corpus" / "state-council"))
+
+# What the reader and the metadata rules read: common characters (to judge an encoding), the pages' meta
+# tags, old variant characters, genres, and the cues, aliases and suffix rules of places and levels.
+COMMON_CHARS = LEXICON_DIR / "common_chars.txt"
+HTML_META = LEXICON_DIR / "html_meta.csv"
+VARIANTS = LEXICON_DIR / "variants.csv"
+GENRES = LEXICON_DIR / "genres.csv"
+PLACE_CUES = LEXICON_DIR / "place_cues.csv"
+PLACE_ALIASES = LEXICON_DIR / "place_aliases.csv"
+LEVELS = LEXICON_DIR / "levels.csv"

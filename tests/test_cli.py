@@ -21,8 +21,11 @@ def test_info_prints_metadata_json():
     result = run("info", paths.SEED_REPORT)
     assert result.returncode == 0, result.stderr
     meta = json.loads(result.stdout)
-    assert list(meta)[:8] == ["doc_id", "title", "issuer", "year", "published", "site_name", "site_code", "warnings"]
+    assert list(meta)[:11] == ["doc_id", "title", "issuer", "place", "level", "year", "delivered", "published",
+                               "site_name", "site_code", "warnings"]
     assert meta["year"] == 2020 and meta["site_code"] == "2107000052"
+    assert (meta["place"], meta["level"], meta["delivered"]) == ("锦州市", "municipal", None)
+    assert (meta["title_source"], meta["place_source"], meta["year_source"]) == ("text", "title", "title")
 
 
 def test_parse_several_files_gives_one_table_with_doc_id():
@@ -55,3 +58,10 @@ def test_bad_input_among_good_ones_does_not_touch_the_output(tmp_path):
     assert main(["parse", str(paths.SEED_REPORT), str(DATA / "empty.txt"), "-o", str(out)]) == 2
     assert out.read_text(encoding="utf-8") == "earlier result\n"
     assert [p.name for p in tmp_path.iterdir()] == ["units.csv"]
+
+
+def test_info_csv_writes_years_as_whole_numbers():
+    result = run("info", paths.SEED_REPORT, DATA / "no-title.txt", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    table = pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False)
+    assert table.year.tolist() == ["2020", ""] and table.place.tolist() == ["锦州市", ""]

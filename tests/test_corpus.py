@@ -193,7 +193,9 @@ def test_command_line_takes_folders_and_globs():
     result = subprocess.run([sys.executable, "-m", "jzrol.cli", "info", str(DATA / "*.html"), "--format", "csv"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert set(pd.read_csv(io.StringIO(result.stdout)).doc_id) == {"city-page-gbk", "no-report-page", "page", "page-gbk", "page-with-table"}
+    assert set(pd.read_csv(io.StringIO(result.stdout)).doc_id) == {
+        "city-page-gbk", "no-report-page", "page", "page-gbk", "page-gbk-declared-latin1", "page-head-meta",
+        "page-sidebar", "page-with-table"}
 
 
 def test_the_state_council_corpus(corpus_files):

@@ -22,7 +22,7 @@ import pandas as pd
 
 from jzrol import paths
 from jzrol.report.chrome import _article_start, _classify_header, _footer_start, _repeat_start, _split_lines
-from jzrol.report.meta import ReportMeta, _meta
+from jzrol.report.meta import ReportMeta, _meta, _page_title
 from jzrol.report.normalize import _simplified_column, chinese_numeral, is_traditional, normalize_text, to_simplified
 from jzrol.report.appendix import _back_matter_start
 from jzrol.report.signature import _signature_and_notes
@@ -113,18 +113,19 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     >>> r.meta.year, r.parts().part_title.tolist(), r.sections().section_title.tolist()
     (2020, ['主要成效'], ['完善机制'])
     """
+    page, links = (source.page, source.links) if source is not None else ({}, frozenset())
     lines = _split_lines(text)
-    warnings: list[str] = []
+    warnings: list[str] = list(source.warnings) if source is not None else []
     repeat = _repeat_start(text)
     page_end = len(lines) if repeat is None else next(i for i, line in enumerate(lines) if line.start >= repeat)
     if repeat is not None:
         warnings.append("the file holds the whole page more than once (a page saved twice?); the first copy "
                         "is analysed, the others are kept as chrome of kind repeat")
-    first = _article_start(lines[:page_end])
+    first = _article_start(lines[:page_end], links=links)
     while first < page_end and lines[first].blank:
         first += 1
     footer = _footer_start(lines, first + 1, page_end)
-    chrome, title_block, title = _classify_header(text, lines[:first])
+    chrome, title_block, title = _classify_header(text, lines[:first], links=links, title_hint=_page_title(page)[0])
     chrome += [("footer", line) for line in lines[footer:page_end] if not line.blank]
     chrome += [("repeat", line) for line in lines[page_end:] if not line.blank]
 
@@ -142,8 +143,8 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
         _mark_candidates(text, article)
         if not _has_report_text(article):  # menus, link lists, an information table: a page without a report
             warnings.append(NO_REPORT_TEXT)
-            chrome, page, _ = _classify_header(text, lines[:footer])  # all of it is page chrome
-            chrome += [("page", line) for line in page]
+            chrome, page_lines, _ = _classify_header(text, lines[:footer])  # all of it is page chrome
+            chrome += [("page", line) for line in page_lines]
             chrome.sort(key=lambda row: row[1].start)
             chrome += [("footer", line) for line in lines[footer:page_end] if not line.blank]
             chrome += [("repeat", line) for line in lines[page_end:] if not line.blank]
@@ -172,11 +173,9 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     for column in ("part_title", "section_title"):
         columns[column] = _simplified_column(columns[column], repeated=True)
     chrome_rows = [(kind, line.start, line.end, line.text) for kind, line in chrome]
-    meta = _meta(doc_id, title, title_block, chrome, signature, warnings)
+    meta = _meta(doc_id, title, title_block, chrome, signature, warnings, page=page, columns=columns,
+                 file_name=Path(source.path).stem if source is not None else "")
     meta.provenance["script"] = "traditional" if traditional else "simplified"
-    if meta.title:
-        meta.title = to_simplified(meta.title)
-        meta.issuer = [to_simplified(name) for name in meta.issuer]
     if source is not None:
         meta.provenance = {"path": source.path, "encoding": source.encoding, "format": source.format,
                            "sha256": source.sha256, **meta.provenance}

@@ -39,6 +39,7 @@ _PUBMETA = re.compile(
 )
 # A document number on a line of its own (某政发〔2022〕25号).
 _DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
+_SPACES = re.compile(r"\s+")
 _FOOTER = re.compile("^(" + "|".join(_chrome_patterns("footer")) + ")")
 
 
@@ -69,13 +70,15 @@ def _is_prose(line: str) -> bool:
     return flat.endswith(("。", "：", ":", "！", "；")) or (len(flat) >= 25 and any(p in flat for p in "，。；,"))
 
 
-def _article_start(lines: list[_Line]) -> int:
-    """Index of the first line of the article proper (after title and page header)."""
+def _article_start(lines: list[_Line], *, links: frozenset[str] = frozenset()) -> int:
+    """Index of the first line of the article proper (after title and page header); a line that is one of
+    the page's ``links`` (a sidebar's article list) never starts it."""
+    links = {normalize_text(link) for link in links}
     for index, line in enumerate(lines):
         if line.blank:
             continue
         flat = normalize_text(line.text)
-        if _FOOTER.match(flat):
+        if _FOOTER.match(flat) or (links and flat in links):
             continue
         if (
             _SALUTATION.match(flat)
@@ -184,15 +187,28 @@ def _blocks(text: str, lines: list[_Line]) -> list[_Line]:
     return blocks
 
 
-def _classify_header(text: str, header: list[_Line]) -> tuple[list[tuple[str, _Line]], list[_Line], _Line | None]:
-    """Split header blocks into chrome (kind, block), title-block blocks and the title block."""
+def _classify_header(text: str, header: list[_Line], *, links: frozenset[str] = frozenset(),
+                     title_hint: str | None = None) -> tuple[list[tuple[str, _Line]], list[_Line], _Line | None]:
+    """Split header blocks into chrome (kind, block), title-block blocks and the title block.
+
+    A block that is one of the page's ``links`` (a sidebar, related articles) is never the title by these
+    rules; the block that reads as ``title_hint`` (the title the page's head gives) is, wherever it
+    stands and even when the page links it to itself.
+    """
     content = _blocks(text, header)
+    links = {normalize_text(link) for link in links}
+    hint = _SPACES.sub("", normalize_text(title_hint)) if title_hint else None
     title_index = next(
-        (i for i, line in enumerate(content)
-         if _TITLE.search(normalize_text(line.text)) and not _BREADCRUMB.search(line.text)
-         and not _PUBMETA.match(normalize_text(line.text))),
+        (i for i, line in enumerate(content) if hint and _SPACES.sub("", normalize_text(line.text)) == hint),
         None,
     )
+    if title_index is None:
+        title_index = next(
+            (i for i, line in enumerate(content)
+             if _TITLE.search(normalize_text(line.text)) and not _BREADCRUMB.search(line.text)
+             and not _PUBMETA.match(normalize_text(line.text)) and normalize_text(line.text) not in links),
+            None,
+        )
     has_chrome = any(_BREADCRUMB.search(l.text) or _PUBMETA.match(normalize_text(l.text)) for l in content)
     chrome: list[tuple[str, _Line]] = []
     title_block: list[_Line] = []

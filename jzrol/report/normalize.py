@@ -6,8 +6,12 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import lru_cache
+from pathlib import Path
+
+from jzrol import paths
 
 _SPACE = " \t\r\f\v\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"
 # Line breaks as str.splitlines knows them: \n, the separators U+2028 and U+2029, NEL (U+0085) and the
@@ -118,13 +122,29 @@ def is_traditional(text: str, *, threshold: float = 0.02) -> bool:
     return changed / han > threshold
 
 
-def to_simplified(text: str) -> str:
-    """Traditional characters converted to simplified with OpenCC (t2s).
+@lru_cache(maxsize=2)
+def _variant_table(path: str) -> tuple[dict[int, str], re.Pattern]:
+    """Old variant characters that OpenCC's t2s keeps, mapped to their standard forms (``variants.csv``),
+    and a pattern that finds any of them (most texts hold none, and finding is faster than translating)."""
+    with open(path, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for number, row in enumerate(rows, start=2):
+        if len(row["variant"] or "") != 1 or len(row["standard"] or "") != 1:
+            raise ValueError(f"{path}:{number}: a variant and its standard form are one character each")
+    table = {ord(row["variant"]): row["standard"] for row in rows}
+    return table, re.compile("[" + "".join(map(chr, table)) + "]")
 
-    >>> to_simplified("關於憲法草案的報告")
-    '关于宪法草案的报告'
+
+def to_simplified(text: str, *, variants: str | Path = paths.VARIANTS) -> str:
+    """Traditional characters converted to simplified with OpenCC (t2s), then the old variant characters
+    it keeps (衞, 擧, 汚 …) replaced by their standard forms (``data/lexicon/variants.csv``).
+
+    >>> to_simplified("關於憲法草案的報告"), to_simplified("選擧和衞生")
+    ('关于宪法草案的报告', '选举和卫生')
     """
-    return _to_simplified()(text)
+    converted = _to_simplified()(text)
+    table, present = _variant_table(str(variants))
+    return converted.translate(table) if present.search(converted) else converted
 
 
 def _simplified_column(values: list[str], *, repeated: bool = False) -> list[str]:
