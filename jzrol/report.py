@@ -789,9 +789,13 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     while first < len(lines) and lines[first].blank:
         first += 1
     footer = _footer_start(lines, first + 1)
+    # The page furniture a PDF or DOCX reader set apart follows the body: it is chrome of its own kind.
+    furniture = {start: kind for kind, start, _ in source.chrome} if source is not None else {}
+    if furniture:
+        footer = min(footer, next(i for i, line in enumerate(lines) if line.start >= min(furniture)))
     chrome, title_block, title = _classify_header(text, lines[:first])
-    chrome += [("footer", line) for line in lines[footer:] if not line.blank]
-    warnings: list[str] = []
+    chrome += [(furniture.get(line.start, "footer"), line) for line in lines[footer:] if not line.blank]
+    warnings: list[str] = list(source.warnings) if source is not None else []
 
     last = footer
     while last > first and lines[last - 1].blank:
