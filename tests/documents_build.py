@@ -1,0 +1,154 @@
+"""Build PDF and DOCX copies of a report's text for the tests (nothing binary is committed).
+
+The PDF is laid out as a printed report: A4 pages, the title centred in a larger size, every
+paragraph's first line indented by two characters and its lines wrapped at the right margin, a
+running header and a page number on each page, the CJK font embedded (TrueType, with its text layer).
+The DOCX has one Word paragraph per paragraph of the text; with ``word_numbering`` the part and
+section numbers (一、 （一）) are taken out of the text and written as Word's automatic numbering.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+A4 = (595.0, 842.0)  # points
+MARGIN = 72.0
+SIZE = 12.0
+TITLE_SIZE = 16.0
+PITCH = 1.6  # line spacing, in font sizes
+
+PART = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+SECTION = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """The non-blank lines of a text file, stripped: its paragraphs."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _wrap(paragraph: str, width: float, first_indent: float, advance) -> list[str]:
+    lines, line, used, limit = [], "", 0.0, width - first_indent
+    for char in paragraph:
+        step = advance(char)
+        if line and used + step > limit:
+            lines.append(line)
+            line, used, limit = "", 0.0, width
+        line += char
+        used += step
+    return [*lines, line] if line else lines
+
+
+def write_pdf(paragraphs: list[str], path: Path, *, title_index: int | None = None,
+              header: str = "锦州市人民政府", page_number: str = "- {n} -") -> int:
+    """Lay ``paragraphs`` out on A4 pages into ``path``; returns the number of pages."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.ft2font import FT2Font
+
+    from jzrol.fonts import find_cjk_font
+
+    font_path = str(find_cjk_font().single_face_path())
+    face = FT2Font(font_path)
+    widths: dict[tuple[str, float], float] = {}
+
+    def advance(char: str, size: float = SIZE) -> float:
+        if (char, size) not in widths:
+            face.set_size(size, 72)
+            face.set_text(char)
+            widths[char, size] = face.get_width_height()[0] / 64 if char != " " else size / 3
+        return widths[char, size]
+
+    width = A4[0] - 2 * MARGIN
+    laid: list[tuple[str, float, float]] = []  # (line, x, size), None for a paragraph gap
+    for index, paragraph in enumerate(paragraphs):
+        if index == title_index:
+            for line in _wrap(paragraph, width, 0.0, lambda c: advance(c, TITLE_SIZE)):
+                line_width = sum(advance(c, TITLE_SIZE) for c in line)
+                laid.append((line, MARGIN + (width - line_width) / 2, TITLE_SIZE))
+            continue
+        for number, line in enumerate(_wrap(paragraph, width, 2 * SIZE, advance)):
+            laid.append((line, MARGIN + (2 * SIZE if number == 0 else 0.0), SIZE))
+    per_page = int((A4[1] - 2 * MARGIN) // (PITCH * SIZE))
+    pages = [laid[i:i + per_page] for i in range(0, len(laid), per_page)]
+    matplotlib.rcParams["pdf.fonttype"] = 42
+    with PdfPages(path, metadata={"Creator": None, "Producer": None, "CreationDate": None}) as pdf:
+        for n, page in enumerate(pages, 1):
+            figure = plt.figure(figsize=(A4[0] / 72, A4[1] / 72))
+            figure.text(0.5, 1 - 40 / A4[1], header.format(n=n, total=len(pages)), ha="center",
+                        fontproperties=FontProperties(fname=font_path, size=10))
+            y = A4[1] - MARGIN
+            for line, x, size in page:
+                y -= PITCH * size
+                figure.text(x / A4[0], y / A4[1], line, fontproperties=FontProperties(fname=font_path, size=size))
+            figure.text(0.5, 36 / A4[1], page_number.format(n=n, total=len(pages)), ha="center",
+                        fontproperties=FontProperties(fname=font_path, size=10))
+            pdf.savefig(figure)
+            plt.close(figure)
+    return len(pages)
+
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _add_list_definition(document, *, abstract_id: int, num_id: int, levels: list[tuple[str, str]]) -> None:
+    """Define list ``num_id``: one level per (numFmt, lvlText), each starting at 1."""
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+        f'<w:suff w:val="nothing"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels))
+    abstract = parse_xml(f'<w:abstractNum {_W_NS} w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>')
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)  # the schema puts every abstractNum before the nums
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(f'<w:num {_W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'))
+
+
+def _number(paragraph, num_id: int, level: int) -> None:
+    from docx.oxml import parse_xml
+
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {_W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def write_docx(paragraphs: list[str], path: Path, *, title_index: int | None = None, word_numbering: bool = False,
+               list_format: str = "chineseCounting", header: str | None = None, footer: str | None = None,
+               table_after: int | None = None, table: list[list[str]] | None = None) -> None:
+    """Write ``paragraphs`` as a Word document; with ``word_numbering`` the part and section numbers
+    come from a list of ``list_format`` (levels ``%1、`` and ``（%2）``) instead of the text, and the
+    headings have Word's heading styles. ``table`` rows go after paragraph ``table_after``."""
+    import docx
+
+    document = docx.Document()
+    if word_numbering:
+        _add_list_definition(document, abstract_id=90, num_id=91,
+                             levels=[(list_format, "%1、"), (list_format, "（%2）")])
+    for index, paragraph in enumerate(paragraphs):
+        if index == title_index:
+            document.add_paragraph(paragraph, style="Title")
+        elif word_numbering and PART.match(paragraph):
+            _number(document.add_paragraph(PART.sub("", paragraph), style="Heading 1"), 91, 0)
+        elif word_numbering and SECTION.match(paragraph):
+            _number(document.add_paragraph(SECTION.sub("", paragraph), style="Heading 2"), 91, 1)
+        else:
+            document.add_paragraph(paragraph)
+        if index == table_after and table:
+            grid = document.add_table(rows=len(table), cols=len(table[0]))
+            for row, values in zip(grid.rows, table):
+                for cell, value in zip(row.cells, values):
+                    cell.text = value
+    section = document.sections[0]
+    if header:
+        section.header.paragraphs[0].text = header
+    if footer:
+        section.footer.paragraphs[0].text = footer
+    document.save(str(path))

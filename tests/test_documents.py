@@ -1,0 +1,210 @@
+"""Reports as PDF and Word files: the seed laid out as a printed PDF and written as a DOCX parses as
+the seed's text file does; files jzrol cannot read are refused with what to do."""
+
+import io
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from jzrol import paths, read_report
+from jzrol.corpus import list_reports
+from jzrol.documents import chinese_counting, format_number, read_docx
+from jzrol.sources import SourceError, read_source
+from tests.documents_build import paragraphs_of, write_docx, write_pdf
+
+STRUCTURE = ["kind", "part", "section", "item", "norm"]
+LIST_FORMATS = ("chineseCounting", "ideographTraditional", "decimal")
+
+
+@pytest.fixture(scope="module")
+def seed_paragraphs():
+    paragraphs = paragraphs_of(paths.SEED_REPORT.read_text(encoding="utf-8"))
+    title = next(i for i, p in enumerate(paragraphs) if p.endswith("法治政府建设情况的报告"))
+    return paragraphs, title
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory, seed_paragraphs):
+    paragraphs, title = seed_paragraphs
+    path = tmp_path_factory.mktemp("pdf") / "jinzhou-2020.pdf"
+    pages = write_pdf(paragraphs, path, title_index=title)
+    return path, pages
+
+
+def assert_offsets_give_back_every_span(report):
+    for row in report.units.itertuples():
+        assert report.text[row.start:row.end] == row.text
+    for row in report.chrome.itertuples():
+        assert report.text[row.start:row.end] == row.text
+
+
+def test_pdf_of_the_seed_parses_as_its_text_file(seed, seed_pdf):
+    path, pages = seed_pdf
+    assert pages >= 4 and path.stat().st_size < 200_000
+    report = read_report(path)
+    assert report.source.format == "pdf"
+    assert report.parts().equals(seed.parts()) and report.sections().equals(seed.sections())
+    # Every unit, items included, comes back with the same text: lines broken by the page and the
+    # paragraphs running across a page break are joined, headings keep lines of their own.
+    assert report.units[STRUCTURE].values.tolist() == seed.units[STRUCTURE].values.tolist()
+    assert (report.meta.title, report.meta.issuer, report.meta.year) == (seed.meta.title, seed.meta.issuer, 2020)
+    assert_offsets_give_back_every_span(report)
+
+
+def test_pdf_running_header_and_page_numbers_are_chrome(seed_pdf):
+    path, pages = seed_pdf
+    report = read_report(path)
+    chrome = report.chrome
+    assert chrome.loc[chrome.kind == "page_number", "text"].tolist() == [f"- {n} -" for n in range(1, pages + 1)]
+    assert (chrome.loc[chrome.kind == "page_header", "text"] == "锦州市人民政府").sum() == pages
+    body = "".join(report.units.text)
+    assert "- 2 -" not in body and "锦州市人民政府\n" not in body
+    # The seed's own page footer (上一篇, 主办单位 …) is still chrome of the page, as in the text file.
+    assert {"上一篇", "下一篇"} <= set(chrome.loc[chrome.kind == "footer", "text"])
+
+
+def test_pdf_with_page_counts_in_header_and_footer(tmp_path, seed, seed_paragraphs):
+    paragraphs, title = seed_paragraphs
+    head = paragraphs[:title + 12]  # the title, the preamble and the first section
+    path = tmp_path / "short.pdf"
+    pages = write_pdf(head, path, title_index=title, header="锦州市人民政府 第{n}页",
+                      page_number="第{n}页 共{total}页")
+    assert pages >= 2
+    report = read_report(path)
+    chrome = report.chrome
+    assert chrome.loc[chrome.kind == "page_number", "text"].tolist() == [
+        f"第{n}页 共{pages}页" for n in range(1, pages + 1)]
+    assert chrome.loc[chrome.kind == "page_header", "text"].tolist() == [
+        f"锦州市人民政府 第{n}页" for n in range(1, pages + 1)]
+    expected = seed.units.loc[seed.units.section <= 1].loc[lambda t: t.part <= 1, STRUCTURE]
+    assert report.units[STRUCTURE].values.tolist()[:len(expected)] == expected.values.tolist()
+    assert_offsets_give_back_every_span(report)
+
+
+def test_pdf_without_a_text_layer_is_refused_with_one_line(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    figure = plt.figure(figsize=(4, 4))
+    figure.figimage(np.random.default_rng(0).random((64, 64)))  # a scanned page: an image, no text
+    path = tmp_path / "scan.pdf"
+    figure.savefig(path, format="pdf")
+    plt.close(figure)
+    with pytest.raises(SourceError, match="without a text layer.*OCR is out of its scope"):
+        read_source(path)
+    result = subprocess.run([sys.executable, "-m", "jzrol.cli", "info", str(path)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "scan.pdf" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name", ["report.doc", "report.wps", "report.txt"])
+def test_doc_and_wps_files_are_identified_by_their_ole_signature(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    with pytest.raises(SourceError, match=r"\(DOC\) or WPS file.*LibreOffice"):
+        read_source(path)
+
+
+def test_damaged_pdf_and_docx_are_refused(tmp_path):
+    pdf = tmp_path / "broken.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj <<\n")
+    with pytest.raises(SourceError, match="broken.pdf: .*PDF"):
+        read_source(pdf)
+    docx = tmp_path / "broken.docx"
+    docx.write_bytes(b"PK\x03\x04" + bytes(100))
+    with pytest.raises(SourceError, match="broken.docx: damaged DOCX"):
+        read_source(docx)
+
+
+def test_docx_of_the_seed_parses_as_its_text_file(tmp_path, seed, seed_paragraphs):
+    paragraphs, title = seed_paragraphs
+    path = tmp_path / "jinzhou-2020.docx"
+    write_docx(paragraphs, path, title_index=title)
+    report = read_report(path)
+    assert report.source.format == "docx"
+    assert report.units[STRUCTURE].values.tolist() == seed.units[STRUCTURE].values.tolist()
+    assert report.meta.title == seed.meta.title
+    assert_offsets_give_back_every_span(report)
+
+
+@pytest.mark.parametrize("list_format", LIST_FORMATS)
+def test_docx_automatic_numbering_is_read_from_the_numbering_definitions(tmp_path, seed, seed_paragraphs,
+                                                                         list_format):
+    paragraphs, title = seed_paragraphs
+    path = tmp_path / "numbered.docx"
+    write_docx(paragraphs, path, title_index=title, word_numbering=True, list_format=list_format)
+    report = read_report(path)
+    first, second = (format_number(n, list_format) for n in (1, 2))
+    parts, sections = seed.parts().part_title.tolist(), seed.sections().section_title.tolist()
+    for number, title in ((first, parts[0]), (second, parts[1])):
+        assert f"\n\n{number}、{title}\n\n" in report.text
+    for number, title in ((first, sections[0]), (second, sections[1])):
+        assert f"\n\n（{number}）{title}\n\n" in report.text
+    if list_format == "chineseCounting":  # numbered as the text file is: the same parts and sections
+        assert report.parts().equals(seed.parts()) and report.sections().equals(seed.sections())
+        assert report.units.loc[report.units.kind == "text", STRUCTURE].values.tolist() == (
+            seed.units.loc[seed.units.kind == "text", STRUCTURE].values.tolist())
+        assert report.text.count("\n（十一）推进政务公开") == 1  # sections restart in each part
+        assert not any("list numbers lost" in warning for warning in report.meta.warnings)
+    assert_offsets_give_back_every_span(report)
+
+
+def test_docx_list_in_an_unknown_format_warns_that_its_numbers_are_lost(tmp_path, seed, seed_paragraphs):
+    paragraphs, title = seed_paragraphs
+    path = tmp_path / "hebrew.docx"
+    write_docx(paragraphs, path, title_index=title, word_numbering=True, list_format="hebrew2")
+    report = read_report(path)
+    numbered = len(seed.parts()) + len(seed.sections())
+    assert f"list numbers lost in {numbered} DOCX paragraphs" in " ".join(report.meta.warnings)
+    assert "\n\n法治政府建设措施及成效\n\n" in report.text
+
+
+def test_docx_tables_headers_and_footers(tmp_path, seed_paragraphs):
+    paragraphs, title = seed_paragraphs
+    path = tmp_path / "table.docx"
+    table = [["案件类别", "维持", "撤销"], ["行政复议", "86件", "34件"]]
+    write_docx(paragraphs, path, title_index=title, header="锦州市人民政府办公室", footer="- 1 -",
+               table_after=title + 5, table=table)
+    report = read_report(path)
+    rows = report.units.loc[report.units.text.str.contains("\t")]
+    assert rows.text.str.strip().tolist() == ["案件类别\t维持\t撤销", "行政复议\t86件\t34件"]
+    assert set(rows.kind) == {"text"}  # a table row is never a heading
+    chrome = report.chrome.set_index("kind").text
+    assert chrome["page_header"] == "锦州市人民政府办公室" and chrome["page_number"] == "- 1 -"
+    assert_offsets_give_back_every_span(report)
+
+
+def test_folders_give_their_pdf_and_docx_reports(tmp_path, seed_pdf, seed_paragraphs):
+    paragraphs, title = seed_paragraphs
+    (tmp_path / "a.pdf").write_bytes(seed_pdf[0].read_bytes())
+    write_docx(paragraphs, tmp_path / "b.docx", title_index=title)
+    (tmp_path / "c.txt").write_text(paths.SEED_REPORT.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "notes.png").write_bytes(b"\x89PNG")
+    assert [p.name for p in list_reports([tmp_path])] == ["a.pdf", "b.docx", "c.txt"]
+    result = subprocess.run([sys.executable, "-m", "jzrol.cli", "parse", str(tmp_path), "--format", "csv"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    units = pd.read_csv(io.StringIO(result.stdout))
+    sizes = units.groupby("doc_id").size()
+    assert sizes.index.tolist() == ["a", "b", "c"] and sizes.nunique() == 1  # the same units in each format
+
+
+def test_chinese_numbers_of_word_lists():
+    assert [chinese_counting(n) for n in (1, 9, 10, 11, 20, 21, 99, 100, 101, 110)] == [
+        "一", "九", "十", "十一", "二十", "二十一", "九十九", "一百", "一百零一", "一百一十"]
+    assert [format_number(n, "ideographTraditional") for n in (1, 10, 11)] == ["甲", "癸", "甲"]
+    assert format_number(3, "decimalEnclosedCircleChinese") == "③" and format_number(3, "hebrew2") is None
+
+
+def test_docx_reader_refuses_a_document_without_text(tmp_path):
+    import docx
+
+    path = tmp_path / "empty.docx"
+    docx.Document().save(str(path))
+    with pytest.raises(ValueError, match="DOCX file without any body text"):
+        read_docx(path.read_bytes())
