@@ -10,7 +10,8 @@ import pytest
 
 from jzrol import paths, read_report
 from jzrol.corpus import list_reports
-from jzrol.documents import chinese_counting, format_number, read_docx
+from jzrol.documents import is_page_number, read_docx
+from jzrol.word_text import chinese_counting, format_number
 from jzrol.sources import SourceError, read_source
 from tests.documents_build import paragraphs_of, write_docx, write_pdf
 
