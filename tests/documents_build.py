@@ -40,8 +40,16 @@ def _wrap(paragraph: str, width: float, first_indent: float, advance) -> list[st
 
 
 def write_pdf(paragraphs: list[str], path: Path, *, title_index: int | None = None,
-              header: str = "锦州市人民政府", page_number: str = "- {n} -") -> int:
-    """Lay ``paragraphs`` out on A4 pages into ``path``; returns the number of pages."""
+              header: str = "锦州市人民政府", page_number: str = "- {n} -", justify: bool = False,
+              indent_with_spaces: bool = False, table_after: int | None = None,
+              table: list[list[str]] | None = None) -> int:
+    """Lay ``paragraphs`` out on A4 pages into ``path``; returns the number of pages.
+
+    ``justify`` draws every character on its own, the full lines of a paragraph spread to the right
+    margin (as word processors print Chinese); ``indent_with_spaces`` draws a first line's indent as
+    two ideographic spaces from the margin; ``table`` rows are drawn after paragraph ``table_after``,
+    each cell at its column's place.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -64,15 +72,31 @@ def write_pdf(paragraphs: list[str], path: Path, *, title_index: int | None = No
         return widths[char, size]
 
     width = A4[0] - 2 * MARGIN
-    laid: list[tuple[str, float, float]] = []  # (line, x, size), None for a paragraph gap
+    laid: list[tuple[list[tuple[str, float]], float]] = []  # a line as (piece, x) pieces, and its size
     for index, paragraph in enumerate(paragraphs):
         if index == title_index:
             for line in _wrap(paragraph, width, 0.0, lambda c: advance(c, TITLE_SIZE)):
                 line_width = sum(advance(c, TITLE_SIZE) for c in line)
-                laid.append((line, MARGIN + (width - line_width) / 2, TITLE_SIZE))
+                laid.append(([(line, MARGIN + (width - line_width) / 2)], TITLE_SIZE))
             continue
-        for number, line in enumerate(_wrap(paragraph, width, 2 * SIZE, advance)):
-            laid.append((line, MARGIN + (2 * SIZE if number == 0 else 0.0), SIZE))
+        lines = _wrap(paragraph, width, 2 * SIZE, advance)
+        for number, line in enumerate(lines):
+            x = MARGIN + (2 * SIZE if number == 0 else 0.0)
+            if number == 0 and indent_with_spaces:
+                line, x = "\u3000\u3000" + line, MARGIN
+            if not justify:
+                laid.append(([(line, x)], SIZE))
+                continue
+            used = sum(advance(c) for c in line)
+            spread = (MARGIN + width - x - used) / max(1, len(line) - 1) if number < len(lines) - 1 else 0.0
+            pieces = []
+            for char in line:
+                pieces.append((char, x))
+                x += advance(char) + spread
+            laid.append((pieces, SIZE))
+        if index == table_after and table:
+            column = width / len(table[0])
+            laid += [([(cell, MARGIN + i * column) for i, cell in enumerate(row)], SIZE) for row in table]
     per_page = int((A4[1] - 2 * MARGIN) // (PITCH * SIZE))
     pages = [laid[i:i + per_page] for i in range(0, len(laid), per_page)]
     matplotlib.rcParams["pdf.fonttype"] = 42
@@ -82,9 +106,10 @@ def write_pdf(paragraphs: list[str], path: Path, *, title_index: int | None = No
             figure.text(0.5, 1 - 40 / A4[1], header.format(n=n, total=len(pages)), ha="center",
                         fontproperties=FontProperties(fname=font_path, size=10))
             y = A4[1] - MARGIN
-            for line, x, size in page:
+            for pieces, size in page:
                 y -= PITCH * size
-                figure.text(x / A4[0], y / A4[1], line, fontproperties=FontProperties(fname=font_path, size=size))
+                for piece, x in pieces:
+                    figure.text(x / A4[0], y / A4[1], piece, fontproperties=FontProperties(fname=font_path, size=size))
             figure.text(0.5, 36 / A4[1], page_number.format(n=n, total=len(pages)), ha="center",
                         fontproperties=FontProperties(fname=font_path, size=10))
             pdf.savefig(figure)

@@ -84,6 +84,26 @@ def test_pdf_with_page_counts_in_header_and_footer(tmp_path, seed, seed_paragrap
     assert_offsets_give_back_every_span(report)
 
 
+def test_justified_pdf_with_spaces_for_indents_and_a_table(tmp_path, seed, seed_paragraphs):
+    # Every character drawn on its own and spread to the margin, indents drawn as U+3000, a table
+    # whose cells stand at their columns: the same units, and each table row one line of cells.
+    paragraphs, title = seed_paragraphs
+    table = [["案件类别", "维持", "撤销"], ["行政复议", "86件", "34件"]]
+    path = tmp_path / "justified.pdf"
+    write_pdf(paragraphs[:title + 8], path, title_index=title, justify=True, indent_with_spaces=True,
+              table_after=title + 3, table=table)
+    report = read_report(path)
+    units = report.units
+    rows = units.loc[units.text.str.contains("\t")]
+    assert rows.text.str.strip().tolist() == ["\t".join(row) for row in table] and set(rows.kind) == {"text"}
+    got = units.loc[~units.index.isin(rows.index), STRUCTURE].values.tolist()
+    expected = seed.units[STRUCTURE].values.tolist()[:len(got)]
+    assert got[:-1] == expected[:-1]  # the last unit is cut where the text given was cut
+    assert got[-1][-1] and expected[-1][-1].startswith(got[-1][-1])
+    assert "\u3000" not in "".join(units.norm)
+    assert_offsets_give_back_every_span(report)
+
+
 def test_pdf_without_a_text_layer_is_refused_with_one_line(tmp_path):
     import matplotlib
 
@@ -155,6 +175,25 @@ def test_docx_automatic_numbering_is_read_from_the_numbering_definitions(tmp_pat
     assert_offsets_give_back_every_span(report)
 
 
+def test_docx_headings_by_style_without_numbers_are_parts(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县2021年法治政府建设年度报告", style="Title")
+    document.add_paragraph("2021年，我县坚持以习近平法治思想为指导，现将有关情况报告如下：")
+    for heading, body in (("主要举措和成效", "一是加强党的领导。全年召开会议3次。二是推进依法行政。审结案件48件。"),
+                          ("存在的不足和原因", "法治意识有待提高，执法队伍建设仍需加强。"),
+                          ("下一步工作安排", "我们将继续推进法治政府建设。")):
+        document.add_paragraph(heading, style="Heading 1")
+        document.add_paragraph(body)
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    report = read_report(path)
+    assert report.parts().part_title.tolist() == ["主要举措和成效", "存在的不足和原因", "下一步工作安排"]
+    assert report.units.loc[report.units.kind == "text", "item"].tolist()[:5] == [0, 1, 1, 2, 2]
+    assert report.meta.title == "某县2021年法治政府建设年度报告" and report.meta.year == 2021
+
+
 def test_docx_list_in_an_unknown_format_warns_that_its_numbers_are_lost(tmp_path, seed, seed_paragraphs):
     paragraphs, title = seed_paragraphs
     path = tmp_path / "hebrew.docx"
@@ -193,6 +232,12 @@ def test_folders_give_their_pdf_and_docx_reports(tmp_path, seed_pdf, seed_paragr
     units = pd.read_csv(io.StringIO(result.stdout))
     sizes = units.groupby("doc_id").size()
     assert sizes.index.tolist() == ["a", "b", "c"] and sizes.nunique() == 1  # the same units in each format
+
+
+def test_page_numbers_in_their_usual_dresses():
+    assert all(map(is_page_number, ["- 3 -", "— 12 —", "第3页", "第 3 页 共 12 页", "共12页 第3页", "3/12", "３",
+                                    "- 三 -", "Page 3 of 12"]))
+    assert not any(map(is_page_number, ["3.5", "一、总体情况", "第三部分", "2021年", "第3页码"]))
 
 
 def test_chinese_numbers_of_word_lists():
