@@ -106,6 +106,9 @@ def read_document(data: bytes, *, suffix: str = "") -> Document | None:
         raise ValueError(f"an RTF file, which jzrol does not read; {_CONVERT_HINT}")
     if kind == "zip":
         raise ValueError("a ZIP archive without a Word document inside; unpack it and give the reports it holds")
+    if suffix.lower() in {".pdf", ".docx"}:
+        expected = "%PDF- signature" if suffix.lower() == ".pdf" else "ZIP signature of a Word document"
+        raise ValueError(f"named {suffix} but not a {suffix[1:].upper()} file (no {expected}): damaged, or misnamed")
     return None
 
 

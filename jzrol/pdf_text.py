@@ -17,14 +17,21 @@ True
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
+import struct
+import zlib
 from collections import Counter
 from typing import NamedTuple
 
 from jzrol.documents import Document, assemble, is_page_number
 
 __all__ = ["read_pdf"]
+
+# pdfminer logs what it mends in a damaged file; without a handler of the application's own, Python
+# would print those records on stderr, beside the one line that reports a file.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 _DIGIT_RUN = re.compile(r"[0-9０-９]+")
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -88,7 +95,8 @@ def _pdf_pages(data: bytes) -> list[list[_PdfLine]]:
 
     pages = []
     try:
-        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+        # all_texts: the text inside form XObjects (a page drawn as one figure) is laid out too.
+        for page in extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True)):
             pieces = []
             for line in lines_of(page):
                 chars = [c for c in line if isinstance(c, LTChar)]
@@ -97,7 +105,8 @@ def _pdf_pages(data: bytes) -> list[list[_PdfLine]]:
             pages.append(_baseline_lines(pieces))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise ValueError("encrypted PDF; jzrol cannot read its text without the password") from None
-    except (PDFSyntaxError, PSException, KeyError, TypeError, ValueError, AttributeError) as error:
+    except (PDFSyntaxError, PSException, KeyError, TypeError, ValueError, AttributeError, IndexError,
+            struct.error, zlib.error) as error:
         raise ValueError(f"damaged PDF, its text cannot be read ({type(error).__name__})") from None
     return pages
 

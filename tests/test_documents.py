@@ -131,11 +131,18 @@ def test_doc_and_wps_files_are_identified_by_their_ole_signature(tmp_path, name)
         read_source(path)
 
 
-def test_damaged_pdf_and_docx_are_refused(tmp_path):
+def test_damaged_pdf_and_docx_are_refused(tmp_path, seed_pdf):
     pdf = tmp_path / "broken.pdf"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj <<\n")
     with pytest.raises(SourceError, match="broken.pdf: .*PDF"):
         read_source(pdf)
+    data = seed_pdf[0].read_bytes()
+    for name, damaged in (("half.pdf", data[:len(data) // 2]), ("tail.pdf", data[:-200]), ("misnamed.pdf", data[1:])):
+        (tmp_path / name).write_bytes(damaged)
+        result = subprocess.run([sys.executable, "-m", "jzrol.cli", "info", str(tmp_path / name)],
+                                capture_output=True, text=True)
+        assert result.returncode == 2 and result.stderr.count("\n") == 1 and name in result.stderr
+        assert "damaged" in result.stderr and "Traceback" not in result.stderr
     docx = tmp_path / "broken.docx"
     docx.write_bytes(b"PK\x03\x04" + bytes(100))
     with pytest.raises(SourceError, match="broken.docx: damaged DOCX"):
