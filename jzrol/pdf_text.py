@@ -59,7 +59,9 @@ def read_pdf(data: bytes) -> Document:
         ValueError: a damaged or encrypted PDF, or one without a text layer (a scan).
     """
     pages = _pdf_pages(data)
-    if not any(len(_SPACES.sub("", line.text)) for page in pages for line in page):
+    body, chrome = _split_page_furniture(pages)
+    # A scan has no text, or none beyond the page numbers or stamps a portal laid over its images.
+    if sum(len(_SPACES.sub("", line.text)) for page in body for line in page) < 10 * max(1, len(pages)):
         raise ValueError("PDF without a text layer (a scanned image?); jzrol reads only a PDF's text, "
                          "OCR is out of its scope: use a PDF with text or a text copy of the report")
     text_chars = sum(len(line.text) for page in pages for line in page)
@@ -74,7 +76,6 @@ def read_pdf(data: bytes) -> Document:
                         f"their text is missing: pages {', '.join(map(str, empty[:10]))}")
     if unmapped:
         warnings.append("some PDF glyphs map to no character and show as (cid:N)")
-    body, chrome = _split_page_furniture(pages)
     return assemble(_join_lines(body), chrome, "pdf", warnings)
 
 

@@ -208,16 +208,15 @@ def read_docx(data: bytes) -> Document:
             paragraphs += _table_rows(Table(element, document._body))
             continue
         text = _paragraph_text(element).strip(" \u3000\t")
-        if not text:
-            continue
         found = _num_reference(Paragraph(element, document._body))
-        if found is not None:
+        if found is not None:  # counted even when empty, as Word counts it
             label = numbering.label(*found)
             if label is None:
-                lost += 1
-            elif label and not text.startswith(label):
+                lost += bool(text)
+            elif label and text and not text.startswith(label):
                 text = label + (" " if label[-1].isascii() and label[-1] in ".)" else "") + text
-        paragraphs.append(text)
+        if text:
+            paragraphs.append(text)
     warnings = [f"list numbers lost in {lost} DOCX paragraphs (Word numbering jzrol cannot read)"] if lost else []
     return assemble(paragraphs, _header_footer_lines(document), "docx", warnings)
 

@@ -111,13 +111,20 @@ def test_pdf_without_a_text_layer_is_refused_with_one_line(tmp_path):
     import matplotlib.pyplot as plt
     import numpy as np
 
-    figure = plt.figure(figsize=(4, 4))
-    figure.figimage(np.random.default_rng(0).random((64, 64)))  # a scanned page: an image, no text
-    path = tmp_path / "scan.pdf"
-    figure.savefig(path, format="pdf")
-    plt.close(figure)
-    with pytest.raises(SourceError, match="without a text layer.*OCR is out of its scope"):
-        read_source(path)
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    path, stamped = tmp_path / "scan.pdf", tmp_path / "stamped-scan.pdf"
+    for target, stamp in ((path, False), (stamped, True)):
+        with PdfPages(target) as pdf:
+            for n in (1, 2, 3):
+                figure = plt.figure(figsize=(4, 4))
+                figure.figimage(np.random.default_rng(n).random((64, 64)))  # a scanned page: an image
+                if stamp:  # page numbers a portal laid over the images: text, but none of the report's
+                    figure.text(0.5, 0.02, f"- {n} -", ha="center")
+                pdf.savefig(figure)
+                plt.close(figure)
+        with pytest.raises(SourceError, match="without a text layer.*OCR is out of its scope"):
+            read_source(target)
     result = subprocess.run([sys.executable, "-m", "jzrol.cli", "info", str(path)], capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "scan.pdf" in result.stderr and "Traceback" not in result.stderr
