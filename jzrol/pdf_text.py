@@ -37,6 +37,7 @@ _DIGIT_RUN = re.compile(r"[0-9０-９]+")
 _SPACES = re.compile(r"[\s\u3000]+")
 # A line that starts a heading starts a paragraph, wherever the line above it ends.
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部章])")
+_UNBROKEN_START = re.compile(r"^[0-9A-Za-z.,:%/+\-]{2,}")  # a number or Latin word a line does not break
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
 _CID = re.compile(r"\(cid:\d+\)")
@@ -191,11 +192,13 @@ def _join_lines(pages: list[list[_PdfLine]]) -> list[str]:
     lines = [line for page in pages for line in page]
     if not lines:
         return []
-    lefts = Counter(round(line.x0) for line in lines if "\t" not in line.text)
-    left = min(lefts, key=lambda x: (-lefts[x], x)) if lefts else min(line.x0 for line in lines)
-    left = min([left, *(line.x0 for line in lines if abs(line.x0 - left) < 2)])
-    rights = sorted(line.x1 for line in lines)
-    right = rights[int(0.9 * (len(rights) - 1))]
+    # The text column: its left edge is where at least two lines start (a centred or stray line is no
+    # margin), its right edge where the longest line ends (a table row aside).
+    prose = [line for line in lines if "\t" not in line.text] or lines
+    lefts = Counter(round(line.x0) for line in prose)
+    left = min((x for x, n in lefts.items() if n >= 2), default=min(lefts))
+    left = min(line.x0 for line in prose if abs(line.x0 - left) < 1)
+    right = max(line.x1 for line in prose)
     pitches = [a.bottom - b.bottom for page in pages for a, b in zip(page, page[1:]) if a.bottom > b.bottom]
     pitch = statistics.median(pitches) if pitches else 0.0
     sizes = Counter(round(line.size, 1) for line in lines)
@@ -217,12 +220,19 @@ def _join_lines(pages: list[list[_PdfLine]]) -> list[str]:
 def _starts_paragraph(previous: _PdfLine, line: _PdfLine, *, left: float, right: float, body_size: float,
                       pitch: float) -> bool:
     """True when ``line`` starts a new paragraph after ``previous`` (``pitch`` 0 across a page break);
-    a centred title in a larger size than the body's continues on centred lines."""
+    a centred title in a larger size than the body's continues on centred lines.
+
+    The line above ends short when the room left at its end would have taken the first word of
+    ``line`` (a number or Latin word is not broken, so a line before one may end early) and more than
+    a character and a half (punctuation may not start a line, so the character before it moves down too).
+    """
     size = max(line.size, previous.size)
     centred_title = (line.size > body_size + 0.5
                      and all(abs((l.x0 - left) - (right - l.x1)) < 2 * size for l in (previous, line)))
+    unbroken = _UNBROKEN_START.match(line.text)
+    first_word = 0.6 * size * len(unbroken.group()) if unbroken else size
     return (
-        previous.x1 < right - 1.5 * size  # the line above ends short: its paragraph ends there
+        right - previous.x1 > max(1.5 * size, first_word + 0.5 * size)  # its paragraph ends there
         or (line.x0 > left + 0.8 * line.size and not centred_title)  # an indented first line
         or abs(line.size - previous.size) > 0.5  # a title or heading in another size
         or bool(_HEADING_START.match(line.text))

@@ -27,14 +27,17 @@ def paragraphs_of(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+UNBROKEN = re.compile(r"[0-9A-Za-z.%]+|.")  # as word processors do, a number or Latin word is not broken
+
+
 def _wrap(paragraph: str, width: float, first_indent: float, advance) -> list[str]:
     lines, line, used, limit = [], "", 0.0, width - first_indent
-    for char in paragraph:
-        step = advance(char)
+    for word in UNBROKEN.findall(paragraph):
+        step = sum(map(advance, word))
         if line and used + step > limit:
             lines.append(line)
             line, used, limit = "", 0.0, width
-        line += char
+        line += word
         used += step
     return [*lines, line] if line else lines
 
@@ -67,8 +70,7 @@ def write_pdf(paragraphs: list[str], path: Path, *, title_index: int | None = No
     def advance(char: str, size: float = SIZE) -> float:
         if (char, size) not in widths:
             face.set_size(size, 72)
-            face.set_text(char)
-            widths[char, size] = face.get_width_height()[0] / 64 if char != " " else size / 3
+            widths[char, size] = face.load_char(ord(char)).linearHoriAdvance / 65536  # points
         return widths[char, size]
 
     width = A4[0] - 2 * MARGIN
