@@ -214,7 +214,7 @@ def read_docx(data: bytes) -> Document:
             if label is None:
                 lost += bool(text)
             elif label and text and not text.startswith(label):
-                text = label + (" " if label[-1].isascii() and label[-1] in ".)" else "") + text
+                text = label + (" " if label[-1].isascii() else "") + text  # 1. 1.1 a): a space, as Word's tab
         if text:
             paragraphs.append(text)
     warnings = [f"list numbers lost in {lost} DOCX paragraphs (Word numbering jzrol cannot read)"] if lost else []

@@ -268,3 +268,32 @@ def test_docx_reader_refuses_a_document_without_text(tmp_path):
     docx.Document().save(str(path))
     with pytest.raises(ValueError, match="DOCX file without any body text"):
         read_docx(path.read_bytes())
+
+
+def test_docx_lists_restart_and_nest_as_word_numbers_them(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {ns} w:abstractNumId="70">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {ns} w:numId="71"><w:abstractNumId w:val="70"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {ns} w:numId="72"><w:abstractNumId w:val="70"/>'
+                               '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    document.add_paragraph("某县2021年法治政府建设年度报告")
+    for num_id, level, text in ((71, 0, "制定规范性文件8件。"), (71, 1, "备案审查率100%。"), (71, 1, "清理文件12件。"),
+                                (71, 0, "审结行政复议案件48件。"), (71, 1, "维持86件。"), (72, 0, "培训3次。"),
+                                (72, 0, "考试2次。")):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    path = tmp_path / "lists.docx"
+    document.save(str(path))
+    text = read_source(path).text
+    assert text.split("\n\n")[1:] == ["1. 制定规范性文件8件。", "1.1 备案审查率100%。", "1.2 清理文件12件。",
+                                      "2. 审结行政复议案件48件。", "2.1 维持86件。", "1. 培训3次。", "2. 考试2次。"]
