@@ -6,11 +6,16 @@ that is a page number (``- 3 -``, ``第3页``, ``共12页``), or that repeats on
 (numbers aside), is a running header or footer, and so is a line in the same place on many pages (a
 watermark): all are chrome. The other lines are joined into paragraphs: a line continues the one
 above unless that one ends short of the right margin, it is indented, it starts a heading (一、,
-（一）, 第一部分), the font size changes, a wider gap than the usual line spacing lies between them, or
-either is a table row. So headings keep lines of their own, and a paragraph runs across a page break.
+（一）, 第一部分), the font size or the typeface of its Chinese characters changes (headings are
+often set in 黑体 or 楷体, the text in 仿宋), a wider gap than the usual line spacing lies between
+them, or either is a table row. So headings keep lines of their own, and a paragraph runs across a
+page break.
 
 >>> _starts_paragraph(_PdfLine("一、总体情况", 96, 168, 700, 688, 12), _PdfLine("今年以来，", 96, 156, 680, 668, 12),
 ...                   left=72, right=523, body_size=12, pitch=20)
+True
+>>> _starts_paragraph(_PdfLine("二、工作安排", 72, 144, 700, 688, 12, "SimHei"),
+...                   _PdfLine("今年将继续加强", 72, 156, 680, 668, 12, "FangSong"), left=72, right=144, body_size=12, pitch=20)
 True
 """
 
@@ -41,6 +46,8 @@ _UNBROKEN_START = re.compile(r"^[0-9A-Za-z.,:%/+\-]{2,}")  # a number or Latin w
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
 _CID = re.compile(r"\(cid:\d+\)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")  # ABCDEF+FangSong: one font embedded in several subsets
 _EDGE_LINES = 2  # how many lines at the top and the bottom of a page may be page furniture
 
 
@@ -51,6 +58,7 @@ class _PdfLine(NamedTuple):
     top: float
     bottom: float
     size: float
+    font: str = ""  # the font most of its Chinese characters are set in ("" where it has none)
 
 
 def read_pdf(data: bytes) -> Document:
@@ -142,8 +150,10 @@ def _baseline_lines(pieces: list) -> list[_PdfLine]:
         inked = [c for c in chars if c.get_text().strip()]  # an indent drawn as spaces (U+3000) is an indent
         if text and inked:
             boxes = [line for _, line in row]
+            fonts = Counter(_SUBSET_TAG.sub("", c.fontname) for c in inked if _CJK.match(c.get_text()))
             lines.append(_PdfLine(text, inked[0].x0, max(c.x1 for c in inked),
-                                  max(b.y1 for b in boxes), min(b.y0 for b in boxes), size))
+                                  max(b.y1 for b in boxes), min(b.y0 for b in boxes), size,
+                                  fonts.most_common(1)[0][0] if fonts else ""))
     return lines
 
 
@@ -187,8 +197,8 @@ def _split_page_furniture(pages: list[list[_PdfLine]]) -> tuple[list[list[_PdfLi
 
 def _join_lines(pages: list[list[_PdfLine]]) -> list[str]:
     """Paragraphs from the body lines: a line continues the one above unless the one above ends short
-    of the right margin, it is indented, it starts a heading, the font size changes, a wider gap than
-    the usual line spacing lies between them, or either is a table row."""
+    of the right margin, it is indented, it starts a heading, the font size or typeface changes, a
+    wider gap than the usual line spacing lies between them, or either is a table row."""
     lines = [line for page in pages for line in page]
     if not lines:
         return []
@@ -235,6 +245,7 @@ def _starts_paragraph(previous: _PdfLine, line: _PdfLine, *, left: float, right:
         right - previous.x1 > max(1.5 * size, first_word + 0.5 * size)  # its paragraph ends there
         or (line.x0 > left + 0.8 * line.size and not centred_title)  # an indented first line
         or abs(line.size - previous.size) > 0.5  # a title or heading in another size
+        or (line.font != previous.font and bool(line.font and previous.font))  # or in another typeface (黑体, 楷体)
         or bool(_HEADING_START.match(line.text))
         or "\t" in line.text or "\t" in previous.text
         or (pitch > 0 and previous.bottom - line.bottom > 1.6 * pitch)

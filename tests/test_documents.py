@@ -297,3 +297,18 @@ def test_docx_lists_restart_and_nest_as_word_numbers_them(tmp_path):
     text = read_source(path).text
     assert text.split("\n\n")[1:] == ["1. 制定规范性文件8件。", "1.1 备案审查率100%。", "1.2 清理文件12件。",
                                       "2. 审结行政复议案件48件。", "2.1 维持86件。", "1. 培训3次。", "2. 考试2次。"]
+
+
+def test_pdf_heading_in_another_typeface_keeps_its_line_in_block_style(tmp_path):
+    # Block style: no indent, no space between paragraphs, and a paragraph whose last line is full;
+    # the unnumbered headings below it, set in another face, are told by their typeface alone.
+    full = "法治政府建设" * 12 + "全。"  # 74 characters: exactly two full lines of 37
+    paragraphs = ["某县2021年法治政府建设年度报告", full, "主要举措和成效", full + "成效明显。",
+                  "存在的不足和原因", "法治意识有待提高。"]
+    path = tmp_path / "block.pdf"
+    write_pdf(paragraphs, path, title_index=0, indent=False, other_face={2, 4})
+    report = read_report(path)
+    assert report.parts().part_title.tolist() == ["主要举措和成效", "存在的不足和原因"]
+    plain = tmp_path / "block-one-face.pdf"  # the same page in one typeface runs the heading on
+    write_pdf(paragraphs, plain, title_index=0, indent=False)
+    assert "全。主要举措和成效" in read_report(plain).text
