@@ -14,8 +14,9 @@ page break.
 >>> _starts_paragraph(_PdfLine("一、总体情况", 96, 168, 700, 688, 12), _PdfLine("今年以来，", 96, 156, 680, 668, 12),
 ...                   left=72, right=523, body_size=12, pitch=20)
 True
->>> _starts_paragraph(_PdfLine("二、工作安排", 72, 144, 700, 688, 12, "SimHei"),
-...                   _PdfLine("今年将继续加强", 72, 156, 680, 668, 12, "FangSong"), left=72, right=144, body_size=12, pitch=20)
+>>> _starts_paragraph(_PdfLine("工作安排", 72, 144, 700, 688, 12, "SimHei", "SimHei"),
+...                   _PdfLine("今年将继续加强", 72, 156, 680, 668, 12, "FangSong", "FangSong"),
+...                   left=72, right=144, body_size=12, pitch=20)
 True
 """
 
@@ -58,7 +59,8 @@ class _PdfLine(NamedTuple):
     top: float
     bottom: float
     size: float
-    font: str = ""  # the font most of its Chinese characters are set in ("" where it has none)
+    first_font: str = ""  # the font of its first Chinese character ("" where it has none)
+    last_font: str = ""  # the font of its last Chinese character
 
 
 def read_pdf(data: bytes) -> Document:
@@ -150,10 +152,9 @@ def _baseline_lines(pieces: list) -> list[_PdfLine]:
         inked = [c for c in chars if c.get_text().strip()]  # an indent drawn as spaces (U+3000) is an indent
         if text and inked:
             boxes = [line for _, line in row]
-            fonts = Counter(_SUBSET_TAG.sub("", c.fontname) for c in inked if _CJK.match(c.get_text()))
+            fonts = [_SUBSET_TAG.sub("", c.fontname) for c in inked if _CJK.match(c.get_text())] or [""]
             lines.append(_PdfLine(text, inked[0].x0, max(c.x1 for c in inked),
-                                  max(b.y1 for b in boxes), min(b.y0 for b in boxes), size,
-                                  fonts.most_common(1)[0][0] if fonts else ""))
+                                  max(b.y1 for b in boxes), min(b.y0 for b in boxes), size, fonts[0], fonts[-1]))
     return lines
 
 
@@ -245,7 +246,8 @@ def _starts_paragraph(previous: _PdfLine, line: _PdfLine, *, left: float, right:
         right - previous.x1 > max(1.5 * size, first_word + 0.5 * size)  # its paragraph ends there
         or (line.x0 > left + 0.8 * line.size and not centred_title)  # an indented first line
         or abs(line.size - previous.size) > 0.5  # a title or heading in another size
-        or (line.font != previous.font and bool(line.font and previous.font))  # or in another typeface (黑体, 楷体)
+        # or in another typeface (黑体, 楷体): the text breaks off in one face and goes on in another
+        or (line.first_font != previous.last_font and bool(line.first_font and previous.last_font))
         or bool(_HEADING_START.match(line.text))
         or "\t" in line.text or "\t" in previous.text
         or (pitch > 0 and previous.bottom - line.bottom > 1.6 * pitch)

@@ -45,14 +45,16 @@ def _wrap(paragraph: str, width: float, first_indent: float, advance) -> list[st
 def write_pdf(paragraphs: list[str], path: Path, *, title_index: int | None = None,
               header: str = "锦州市人民政府", page_number: str = "- {n} -", justify: bool = False,
               indent_with_spaces: bool = False, table_after: int | None = None,
-              table: list[list[str]] | None = None, indent: bool = True, other_face: set[int] = frozenset()) -> int:
+              table: list[list[str]] | None = None, indent: bool = True, other_face: set[int] = frozenset(),
+              lead_in: dict[int, int] | None = None) -> int:
     """Lay ``paragraphs`` out on A4 pages into ``path``; returns the number of pages.
 
     ``justify`` draws every character on its own, the full lines of a paragraph spread to the right
     margin (as word processors print Chinese); ``indent_with_spaces`` draws a first line's indent as
     two ideographic spaces from the margin; ``table`` rows are drawn after paragraph ``table_after``,
     each cell at its column's place. Without ``indent`` paragraphs start at the margin (block style);
-    the paragraphs numbered in ``other_face`` are set in the font's other face, as headings in 黑体.
+    the paragraphs numbered in ``other_face`` are set in the font's other face, as headings in 黑体,
+    and ``lead_in`` sets the first characters of a paragraph so (paragraph number: how many).
     """
     import matplotlib
 
@@ -66,7 +68,9 @@ def write_pdf(paragraphs: list[str], path: Path, *, title_index: int | None = No
 
     choice = find_cjk_font()
     font_path = str(choice.single_face_path())
-    other_path = str(type(choice)(choice.path, 1, choice.family).single_face_path()) if other_face else font_path
+    other_path = (str(type(choice)(choice.path, 1, choice.family).single_face_path()) if other_face or lead_in
+                  else font_path)
+    lead_in = lead_in or {}
     face = FT2Font(font_path)
     widths: dict[tuple[str, float], float] = {}
 
@@ -77,32 +81,35 @@ def write_pdf(paragraphs: list[str], path: Path, *, title_index: int | None = No
         return widths[char, size]
 
     width = A4[0] - 2 * MARGIN
-    laid: list[tuple[list[tuple[str, float]], float, str]] = []  # a line as (piece, x) pieces, size, font
+    laid: list[tuple[list[tuple[str, float, str]], float]] = []  # a line as (piece, x, font) pieces, and its size
     for index, paragraph in enumerate(paragraphs):
         if index == title_index:
             for line in _wrap(paragraph, width, 0.0, lambda c: advance(c, TITLE_SIZE)):
                 line_width = sum(advance(c, TITLE_SIZE) for c in line)
-                laid.append(([(line, MARGIN + (width - line_width) / 2)], TITLE_SIZE, font_path))
+                laid.append(([(line, MARGIN + (width - line_width) / 2, font_path)], TITLE_SIZE))
             continue
         typeface = other_path if index in other_face else font_path
         lines = _wrap(paragraph, width, 2 * SIZE if indent else 0.0, advance)
+        drawn = 0  # characters of the paragraph drawn so far
         for number, line in enumerate(lines):
             x = MARGIN + (2 * SIZE if number == 0 and indent else 0.0)
             if number == 0 and indent_with_spaces:
                 line, x = "\u3000\u3000" + line, MARGIN
-            if not justify:
-                laid.append(([(line, x)], SIZE, typeface))
+            if not justify and index not in lead_in:
+                laid.append(([(line, x, typeface)], SIZE))
                 continue
             used = sum(advance(c) for c in line)
-            spread = (MARGIN + width - x - used) / max(1, len(line) - 1) if number < len(lines) - 1 else 0.0
+            spread = (MARGIN + width - x - used) / max(1, len(line) - 1) if justify and number < len(lines) - 1 else 0.0
             pieces = []
             for char in line:
-                pieces.append((char, x))
+                face_here = other_path if drawn < lead_in.get(index, 0) else typeface
+                pieces.append((char, x, face_here))
                 x += advance(char) + spread
-            laid.append((pieces, SIZE, typeface))
+                drawn += char != "\u3000"
+            laid.append((pieces, SIZE))
         if index == table_after and table:
             column = width / len(table[0])
-            laid += [([(cell, MARGIN + i * column) for i, cell in enumerate(row)], SIZE, font_path) for row in table]
+            laid += [([(cell, MARGIN + i * column, font_path) for i, cell in enumerate(row)], SIZE) for row in table]
     per_page = int((A4[1] - 2 * MARGIN) // (PITCH * SIZE))
     pages = [laid[i:i + per_page] for i in range(0, len(laid), per_page)]
     matplotlib.rcParams["pdf.fonttype"] = 42
@@ -112,9 +119,9 @@ def write_pdf(paragraphs: list[str], path: Path, *, title_index: int | None = No
             figure.text(0.5, 1 - 40 / A4[1], header.format(n=n, total=len(pages)), ha="center",
                         fontproperties=FontProperties(fname=font_path, size=10))
             y = A4[1] - MARGIN
-            for pieces, size, typeface in page:
+            for pieces, size in page:
                 y -= PITCH * size
-                for piece, x in pieces:
+                for piece, x, typeface in pieces:
                     figure.text(x / A4[0], y / A4[1], piece, fontproperties=FontProperties(fname=typeface, size=size))
             figure.text(0.5, 36 / A4[1], page_number.format(n=n, total=len(pages)), ha="center",
                         fontproperties=FontProperties(fname=font_path, size=10))

@@ -312,3 +312,16 @@ def test_pdf_heading_in_another_typeface_keeps_its_line_in_block_style(tmp_path)
     plain = tmp_path / "block-one-face.pdf"  # the same page in one typeface runs the heading on
     write_pdf(paragraphs, plain, title_index=0, indent=False)
     assert "全。主要举措和成效" in read_report(plain).text
+
+
+def test_pdf_bold_lead_in_running_over_a_line_stays_in_its_paragraph(tmp_path, seed, seed_paragraphs):
+    # 一是…。 set in another face for its first 50 characters, past the end of the first line: the
+    # paragraph goes on across the line where the typeface stays the same, and changes face mid-line.
+    paragraphs, title = seed_paragraphs
+    head = paragraphs[:title + 8]
+    lead = {i: 50 for i, p in enumerate(head) if p.startswith(("一是", "二是"))}
+    path = tmp_path / "lead-in.pdf"
+    write_pdf(head, path, title_index=title, lead_in=lead)
+    report = read_report(path)
+    got = report.units[STRUCTURE].values.tolist()
+    assert lead and got[:-1] == seed.units[STRUCTURE].values.tolist()[:len(got) - 1]
