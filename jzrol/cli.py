@@ -37,7 +37,7 @@ class CommandError(Exception):
 
 
 def _reports(path_args: list[str]):
-    """Reports named by files, folders and glob patterns (folders give their .txt and .html files)."""
+    """Reports named by files, folders and glob patterns (folders give their .txt, .html, .pdf and .docx files)."""
     return [read_report(path) for path in list_reports(path_args)]
 
 
@@ -155,7 +155,7 @@ def _parser() -> argparse.ArgumentParser:
     def with_paths(name: str, help_text: str, default_format: str) -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("paths", nargs="+", metavar="PATH",
-                             help="report files (text or HTML), folders of them, or glob patterns")
+                             help="report files (text, HTML, PDF or DOCX), folders of them, or glob patterns")
         command.add_argument("--format", choices=["csv", "json"], default=default_format)
         command.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
         return command

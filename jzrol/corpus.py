@@ -49,7 +49,8 @@ __all__ = [
 ]
 
 GENRES = paths.LEXICON_DIR / "genres.csv"
-REPORT_SUFFIXES = (".txt", ".html", ".htm")
+#: The files a folder gives: every format :func:`jzrol.sources.read_source` reads.
+REPORT_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 Table = Literal["units", "terms", "claims", "checks", "themes"]
 
@@ -57,7 +58,8 @@ Table = Literal["units", "terms", "claims", "checks", "themes"]
 # --- inputs and metadata ----------------------------------------------------------------------
 
 def list_reports(inputs: Iterable[str | Path]) -> list[Path]:
-    """Report files named by paths, folders (their .txt/.html files) and glob patterns, sorted, no duplicates.
+    """Report files named by paths, folders (their files of ``REPORT_SUFFIXES``) and glob patterns, sorted,
+    no duplicates.
 
     Raises:
         SourceError: a path that does not exist, or a pattern or folder that names no report.
@@ -69,7 +71,7 @@ def list_reports(inputs: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             files = sorted(p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and p.is_file())
             if not files:
-                raise SourceError(path, "folder holds no .txt or .html report")
+                raise SourceError(path, f"folder holds no report ({', '.join(REPORT_SUFFIXES)})")
         elif any(c in text for c in "*?["):
             files = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
             if not files:

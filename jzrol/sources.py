@@ -26,7 +26,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
-from jzrol import paths
+from jzrol import documents, paths
 
 __all__ = ["Page", "Source", "SourceError", "decode_bytes", "html_to_text", "read_page", "read_source"]
 
@@ -57,26 +57,30 @@ class Source:
         path: the file as given.
         doc_id: the file stem, used as the document identifier in every table.
         text: the decoded text; for HTML, the page reduced to its text. All offsets refer to it.
-        encoding: the codec that decoded the bytes.
-        format: ``"text"`` or ``"html"``.
+        encoding: the codec that decoded the bytes (a PDF's is ``text layer``: its fonts' Unicode maps).
+        format: ``"text"``, ``"html"``, ``"pdf"`` or ``"docx"`` (see :mod:`jzrol.documents`).
         sha256: hash of the raw bytes, for provenance.
-        warnings: what the reader had to guess (a page whose declared charset its bytes belie).
+        warnings: what the reader had to guess or could not read (a page whose declared charset its
+            bytes belie, a PDF page without text …).
         page: what an HTML page says of itself outside its text: its meta tags (``title``,
             ``published``, ``site_name``, ``site_code``, ``column``, ``source``; the names are in
             ``data/lexicon/html_meta.csv``), ``page_title`` (``<title>``) and ``h1``.
         links: the page's blocks that are nothing but links (a sidebar, a list of related
             articles), as text: never a title.
+        chrome: ``(kind, start, end)`` spans of ``text`` that a PDF or DOCX reader set apart as page
+            furniture (running headers and footers, page numbers), after the body.
     """
 
     path: str
     doc_id: str
     text: str
     encoding: str
-    format: Literal["text", "html"]
+    format: Literal["text", "html", "pdf", "docx"]
     sha256: str
     warnings: tuple[str, ...] = ()
     page: dict = field(default_factory=dict, hash=False)
     links: frozenset[str] = frozenset()
+    chrome: tuple[tuple[str, int, int], ...] = ()
 
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -424,7 +428,8 @@ def read_source(path: str | Path) -> Source:
     """Read and decode one report file.
 
     Raises:
-        SourceError: the file is missing, a directory, empty, binary or undecodable.
+        SourceError: the file is missing, a directory, empty, binary or undecodable, or a document
+            jzrol does not read (DOC, WPS, a PDF without a text layer).
 
     >>> from jzrol import paths
     >>> read_source(paths.SEED_REPORT).encoding
@@ -439,6 +444,15 @@ def read_source(path: str | Path) -> Source:
         raise SourceError(path, "is a directory, not a report file") from None
     except OSError as error:
         raise SourceError(path, f"cannot be read ({error.strerror})") from None
+    try:
+        document = documents.read_document(data, suffix=path.suffix)  # None for text and HTML
+    except ValueError as error:
+        raise SourceError(path, str(error)) from None
+    if document is not None:
+        return Source(path=str(path), doc_id=path.stem, text=document.text,
+                      encoding="utf-8" if document.format == "docx" else "text layer",
+                      format=document.format, sha256=hashlib.sha256(data).hexdigest(),
+                      warnings=document.warnings, chrome=document.chrome)
     try:
         decoded = decode_bytes(data)
     except ValueError as error:

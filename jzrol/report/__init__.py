@@ -121,13 +121,17 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     if repeat is not None:
         warnings.append("the file holds the whole page more than once (a page saved twice?); the first copy "
                         "is analysed, the others are kept as chrome of kind repeat")
+    # The page furniture a PDF or DOCX reader set apart follows the body: it is chrome of its own kind.
+    furniture = {start: kind for kind, start, _ in source.chrome} if source is not None else {}
+    if furniture:
+        page_end = min(page_end, next(i for i, line in enumerate(lines) if line.start >= min(furniture)))
     first = _article_start(lines[:page_end], links=links)
     while first < page_end and lines[first].blank:
         first += 1
     footer = _footer_start(lines, first + 1, page_end)
     chrome, title_block, title = _classify_header(text, lines[:first], links=links, title_hint=_page_title(page)[0])
     chrome += [("footer", line) for line in lines[footer:page_end] if not line.blank]
-    chrome += [("repeat", line) for line in lines[page_end:] if not line.blank]
+    chrome += [(furniture.get(line.start, "repeat"), line) for line in lines[page_end:] if not line.blank]
 
     last = footer
     while last > first and lines[last - 1].blank:
@@ -147,7 +151,7 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
             chrome += [("page", line) for line in page_lines]
             chrome.sort(key=lambda row: row[1].start)
             chrome += [("footer", line) for line in lines[footer:page_end] if not line.blank]
-            chrome += [("repeat", line) for line in lines[page_end:] if not line.blank]
+            chrome += [(furniture.get(line.start, "repeat"), line) for line in lines[page_end:] if not line.blank]
             article, paragraphs, body_spans, title_block, title, last = [], [], [], [], None, first
         back_matter = _back_matter_start(article)
         if back_matter is not None:
