@@ -1,0 +1,414 @@
+"""Claim extraction: every quantity a report asserts, with its value, unit, kind, qualifier and subject.
+
+A claim is a number with its unit, as written: ``1000余场次``, ``成功率99.93%``, ``约210000人次``,
+``4.46万个岗位``. Years, dates, ordinals, identifiers, phone numbers and named formulas (1+5+N,
+三项制度) are not claims.
+
+>>> [c["raw"] for c in claim_records([("d", 1, 0, 0, 0, 0, "开展活动30余次，约200人。")])]
+['30余次', '约200人']
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, count, pairwise
+from operator import add
+from pathlib import Path
+
+import pandas as pd
+
+from jzrol import paths
+from jzrol.claims.numbers import ARABIC, CHINESE, DIGIT, FULLWIDTH, HAN_NUMERALS, MULTIPLIERS, is_chinese, number_value
+from jzrol.terms import get_tokenizer, read_userdict, read_wordlist
+
+__all__ = ["CHANGE_BETWEEN", "CLAIM_COLUMNS", "NAMED_NUMBERS", "TEXT_UNIT_FIELDS", "UNITS", "claim_records", "count_claims",
+           "extract_claims", "line_starts", "prepare"]
+
+CLAIM_COLUMNS = [
+    "doc_id", "claim_id", "part", "section", "item", "start", "end", "raw", "value", "low", "high",
+    "unit", "kind", "qualifier", "subject", "group", "role", "unit_id",
+]
+
+UNITS = paths.LEXICON_DIR / "units.csv"
+NAMED_NUMBERS = paths.LEXICON_DIR / "named_numbers.txt"
+
+# --- number grammar ------------------------------------------------------------------------
+
+_MULTIPLIER = "千万|百万|万亿|万|亿"
+_PREFIX = "大约|将近|接近|不低于|不少于|不超过|不高于|不多于|不足|不到|少于|低于|多于|超过|约|近|逾|超"
+_SUFFIX = "以上|以内|以下|左右|上下|之多"
+_RANGE_JOIN = "至|到|-|~|～|—|－"
+
+_QUALIFIER_OF = {
+    "约": "approx", "大约": "approx", "近": "approx", "将近": "approx", "接近": "approx", "左右": "approx",
+    "上下": "approx", "余": "more_than", "多": "more_than", "超过": "more_than", "超": "more_than",
+    "逾": "more_than", "多于": "more_than", "之多": "more_than", "以上": "at_least", "不低于": "at_least",
+    "不少于": "at_least", "以内": "at_most", "以下": "at_most", "不超过": "at_most", "不高于": "at_most",
+    "不多于": "at_most", "不足": "less_than", "不到": "less_than", "少于": "less_than", "低于": "less_than",
+}
+_QUALIFIER_ORDER = ["approx", "more_than", "at_least", "at_most", "less_than"]
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    pattern: re.Pattern
+    units: dict[str, str]
+    named: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def _grammar(units_path: str, named_path: str) -> _Grammar:
+    with open(units_path, encoding="utf-8") as handle:
+        units = {row["unit"]: row["kind"] for row in csv.DictReader(handle)}
+    ordered = sorted(units, key=len, reverse=True)
+    unit_alternatives = "|".join(re.escape(u) for u in ordered)
+    number = rf"(?:{ARABIC}|{CHINESE})"
+    starts = "".join(sorted({w[0] for w in _PREFIX.split("|")} | set("百") | set(HAN_NUMERALS) | set("0123456789０１２３４５６７８９")))
+    pattern = re.compile(
+        rf"(?=[{starts}])"  # cheap first-character test before the alternatives
+        rf"(?P<prefix>(?:{_PREFIX}))?"
+        rf"(?P<percent_word>百分之)?"
+        rf"(?P<number>{number})"
+        rf"(?:(?P<join>{_RANGE_JOIN})(?P<high>{number}))?"
+        rf"(?P<more_before>余|多)?"
+        rf"(?P<multiplier>{_MULTIPLIER})?"
+        rf"(?P<more>余|多)?"
+        rf"(?P<unit>[%％]|{unit_alternatives})?"
+        rf"(?P<suffix>{_SUFFIX})?"
+    )
+    named = set(read_wordlist(named_path))
+    numeral = re.compile(rf"[0-9{HAN_NUMERALS}]")
+    named |= {entry.word for entry in read_userdict() if numeral.search(entry.word)}
+    named_pattern = re.compile("|".join(re.escape(n) for n in sorted(named, key=len, reverse=True)))
+    return _Grammar(pattern, units, named_pattern)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    """jzrol's default tokenizer, looked up once (claims use it for word boundaries and subjects)."""
+    return get_tokenizer()
+
+
+def prepare() -> None:
+    """Build the claim grammar and look up the tokenizer now (before worker processes fork)."""
+    _grammar(str(UNITS), str(NAMED_NUMBERS))
+    _tokenizer()
+
+
+# --- exclusions ------------------------------------------------------------------------------
+
+_YEAR_AFTER = re.compile(r"(年度|年版|版|年代|届|级|号|时|点|月|日|期间|年以来|年至|年底|年初|年末|—|-|－|～)")
+# Dates (2020年10月, 10月1日, 3·15) and phone numbers. The first digit is written outside the
+# alternatives so that the regex engine can skip to digits before trying them.
+_DATE_SPAN = re.compile(rf"[{DIGIT}](?:[{DIGIT}]{{3}}[-/.年][{DIGIT}]{{1,2}}(?:[-/.月][{DIGIT}]{{1,2}}日?)?|"
+                        rf"[{DIGIT}]?月[{DIGIT}]{{1,2}}日|[{DIGIT}]?[·・][{DIGIT}]{{1,2}})")
+_PHONE = re.compile(rf"[{DIGIT}](?:[{DIGIT}]{{2,3}}[-－][{DIGIT}]{{7,8}}|[{DIGIT}]{{10}})")
+_IDENTIFIER_BEFORE = re.compile(r"[A-Za-z+＋#/]")
+_IDENTIFIER_AFTER = re.compile(r"[A-Za-z+＋#]")
+_FOURDIGITS = re.compile(rf"[{DIGIT}]{{4}}")
+_DOC_NUMBER = re.compile(rf"[〔\[［【][{DIGIT}]{{4}}[〕\]］】][{DIGIT}]+号")
+
+
+_ORDINAL_BEFORE = frozenset("第〔[")
+_ONLY_MAGNITUDES = frozenset("十百千万亿")
+_NOT_A_COUNT_UNIT = frozenset({None, "年"})
+
+
+def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], end_of_unit: int) -> bool:
+    """True when a number with a unit is not a claim: a year, date, ordinal, identifier, formula or figure of speech.
+
+    ``text`` holds the match's unit (units joined by line breaks), which ends at ``end_of_unit``.
+    """
+    start, number_end = match.span("number")
+    end = match.end()
+    if blocked and any(s < end and start < e for s, e in blocked):
+        return True
+    before = text[start - 1] if start else ""
+    if before in _ORDINAL_BEFORE:
+        return True
+    if _IDENTIFIER_BEFORE.match(before) or _IDENTIFIER_AFTER.match(text, number_end):
+        return True  # identifiers and formulas: C919, 5G, 1+5+N
+    number, unit = match.group("number", "unit")
+    chinese = is_chinese(number)
+    if chinese:
+        if number == "一" or (number == "两" and unit == "个") or _ONLY_MAGNITUDES.issuperset(number):
+            return True  # 一批, 一起, 两个维护 are articles and formulas; 千万/万 alone are figures of speech
+        if unit == "年" or text[end:end + 1] == "是":
+            return True
+    if unit and len(unit) == 1 and "\u4e00" <= unit <= "\u9fff":
+        unit_start, unit_end = match.span("unit")
+        next_char = text[unit_end:min(unit_end + 1, end_of_unit)]
+        if next_char and _tokenizer().has_word(unit + next_char):
+            following = _tokenizer().cut(text[unit_start:min(unit_start + 6, end_of_unit)])
+            if following and following[0] != unit and not following[0].startswith(unit + unit):
+                return True  # the measure word is the start of another word: 千万家庭, 3个人
+    if unit == "年":
+        value = number_value(number)
+        if value is None or value >= 100 or chinese:
+            return True
+    a_year = _FOURDIGITS.fullmatch(number) and 1900 <= int(number.translate(FULLWIDTH)) <= 2100
+    if a_year and (unit in _NOT_A_COUNT_UNIT or text.startswith(("年", "版"), number_end)):
+        return True
+    return unit in _NOT_A_COUNT_UNIT and _YEAR_AFTER.match(text, number_end) is not None
+
+
+def line_starts(texts: list[str]) -> list[int]:
+    """Where each text starts in ``"\\n".join(texts)`` (and, last, where one more would start).
+
+    >>> line_starts(["共12件。", "", "约3天"])
+    [0, 6, 7, 11]
+    """
+    return list(map(add, accumulate(map(len, texts), initial=0), count()))
+
+
+def _blocked_spans(patterns: tuple[re.Pattern, ...], texts: list[str], offsets: list[int],
+                   chosen: list[int]) -> list[tuple[int, int]]:
+    """Spans of every match of each pattern in the chosen texts, sorted, as positions in all the texts
+    joined by line breaks (``offsets`` are where each text starts there; ``chosen`` is in order).
+
+    Matches of different patterns may overlap. No pattern matches a line break, so scanning only the
+    chosen texts, joined, finds in them what scanning all would.
+    """
+    chosen_texts = [texts[index] for index in chosen]
+    starts = line_starts(chosen_texts)
+    joined = "\n".join(chosen_texts)
+    spans = []
+    for start, end in sorted(m.span() for pattern in patterns for m in pattern.finditer(joined)):
+        k = bisect_right(starts, start) - 1
+        shift = offsets[chosen[k]] - starts[k]
+        spans.append((start + shift, end + shift))
+    return spans
+
+
+# --- qualifiers, intervals, subjects -----------------------------------------------------------
+
+def _qualifier(match: re.Match) -> str:
+    words = match.group("prefix", "more_before", "more", "suffix")
+    if not any(words):
+        return "exact"
+    found = {_QUALIFIER_OF[word] for word in words if word}
+    return "|".join(q for q in _QUALIFIER_ORDER if q in found) or "exact"
+
+
+def _interval(value: float, qualifier: str, high: float | None) -> tuple[float | None, float | None]:
+    if high is not None:
+        return value, high
+    if qualifier == "exact":
+        return value, value
+    low, upper = value, value
+    parts = set(qualifier.split("|"))
+    if "approx" in parts:
+        low, upper = None, None
+    if parts & {"more_than", "at_least"}:
+        low, upper = value, None
+    if parts & {"at_most", "less_than"}:
+        low, upper = None, value
+    return low, upper
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:！？!?、（(）)\n]")
+_SUBJECT_TRIM = re.compile(r"(分别为|分别是|分别|共计|累计|总计|合计|达到|共有|共|达|为|是|了|有|的|占)+$")
+_SUBJECT_LEAD = re.compile(r"^(共计|累计|总计|合计|全年|全市|年内|其中|分别|先后|共)+")
+_SUBJECT_NOISE = "“”‘’\"'《》〈〉「」 \u3000"
+_NON_CONTENT_POS = ("m", "x", "p", "c", "u", "r", "q", "y", "e", "o", "w", "f", "t", "uj", "ul")
+
+
+def _subject(text: str, claim_start: int, claim_end: int, previous_end: int) -> str:
+    """The short phrase the number measures: the noun after it, or the end of the clause before it."""
+    tokenizer = _tokenizer()
+    left_start = max(previous_end, max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, claim_start)), default=0))
+    left = _SUBJECT_TRIM.sub("", text[left_start:claim_start].strip(_SUBJECT_NOISE)).strip(_SUBJECT_NOISE)
+    right_text = text[claim_end:]
+    right_match = _CLAUSE_BREAK.search(right_text)
+    right_clause = right_text[: right_match.start() if right_match else len(right_text)]
+    nouns = []
+    for word, pos in tokenizer.tag(right_clause):
+        if (pos.startswith("n") or pos == "vn") and word.strip(_SUBJECT_NOISE):
+            nouns.append(word)
+            if len(nouns) == 2:
+                break
+        else:
+            break
+    tagged = [(w, p) for w, p in tokenizer.tag(left) if w.strip(_SUBJECT_NOISE)]
+    content = [i for i, (w, p) in enumerate(tagged) if not p.startswith(_NON_CONTENT_POS)]
+    left_phrase = "".join(w for w, _ in tagged[content[-min(3, len(content))]:]) if content else ""
+    if nouns:
+        verb = tagged[-1][0] if tagged and tagged[-1][1].startswith("v") else ""
+        return (verb + "".join(nouns))[:20]
+    left_phrase = _SUBJECT_LEAD.sub("", left_phrase)
+    return left_phrase[-20:] or right_clause.strip(_SUBJECT_NOISE)[:6]
+
+
+_NO_WORD_STARTS = frozenset("，。；：、！？（）“”‘’《》,;:!?()\"' \u3000")  # no dictionary word starts so
+
+
+def _noun_after(text: str, position: int, end_of_unit: int) -> str:
+    """The noun right after a number with 万/亿 and no measure word (6600多万纳税人 -> 纳税人), or ''."""
+    if position >= end_of_unit or text[position] in _NO_WORD_STARTS:
+        return ""
+    tagged = _tokenizer().tag(text[position:min(position + 12, end_of_unit)])
+    if tagged and tagged[0][1].startswith("n") and tagged[0][1] not in {"nr", "ns", "nt"}:
+        return tagged[0][0]
+    return ""
+
+
+# --- extraction ------------------------------------------------------------------------------
+
+CHANGE_BETWEEN = re.compile(
+    r"^[^，。；;,]{0,10}?(?P<verb>缩短|减少|压缩|降低|下降|降|减|提高|提升|增加|增长|扩大|上升|升|增)(?:了)?(?:到|至|为)$")
+_CHANGE_FROM = re.compile(r"(由|从)(原来的|原先的|原来|原|过去的)?$")
+
+
+TEXT_UNIT_FIELDS = ["doc_id", "unit_id", "part", "section", "item", "start", "text"]
+
+
+def extract_claims(units: pd.DataFrame, *, units_file: str | Path = UNITS,
+                   named_file: str | Path = NAMED_NUMBERS, subjects: bool = True) -> pd.DataFrame:
+    """Every numeric claim in the text units of one or more reports (``CLAIM_COLUMNS``).
+
+    Offsets are into the decoded source text (``text[start:end] == raw``). ``low``/``high`` are the
+    interval the qualifier implies (empty where open or fuzzy); a range (3至5天) gives both ends and
+    its midpoint as ``value``. A from→to change is two rows sharing ``group`` with ``role``
+    ``from``/``to``. Malformed numbers (1..2, 3,,000, 12%%) never raise: the well-formed part is
+    read or the number is skipped. ``subjects=False`` leaves ``subject`` empty, for counting at speed.
+    """
+    body = units[units["kind"] == "text"]
+    rows = claim_records(zip(*(body[c].tolist() for c in TEXT_UNIT_FIELDS)), units_file=units_file,
+                         named_file=named_file, subjects=subjects)
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return pd.DataFrame(columns=CLAIM_COLUMNS)
+    table["claim_id"] = table.groupby("doc_id").cumcount() + 1
+    return table[CLAIM_COLUMNS].reset_index(drop=True)
+
+
+def claim_records(units: Iterable[tuple], *, units_file: str | Path = UNITS, named_file: str | Path = NAMED_NUMBERS,
+                  subjects: bool = True) -> list[dict]:
+    """The claims of text units given as tuples of ``TEXT_UNIT_FIELDS``, as dicts (no ``claim_id``).
+
+    :func:`extract_claims` is this as a table.
+
+    >>> [c["raw"] for c in claim_records([("d", 1, 0, 0, 0, 0, "新增岗位4.46万个，约210000人次。")])]
+    ['4.46万个', '约210000人次']
+    """
+    units = list(units)
+    rows: list[dict] = []
+    readings = _readings([unit[6] for unit in units], _grammar(str(units_file), str(named_file)))
+    for index, joined, base, numbers in readings:
+        doc_id, unit_id, part, section, item, unit_start, text = units[index]
+        found = []
+        for match, value, high, unit_name, kind in numbers:
+            qualifier = _qualifier(match)
+            low, upper = _interval(value, qualifier, high)
+            start = match.start("prefix") if match.group("prefix") else match.start("number")
+            if match.group("percent_word"):
+                start = min(start, match.start("percent_word"))
+            local = (start - base, match.end() - base)
+            found.append({
+                "doc_id": doc_id, "part": part, "section": section, "item": item,
+                "start": unit_start + local[0], "end": unit_start + local[1], "raw": joined[start:match.end()],
+                "value": (value + high) / 2 if high is not None else value, "low": low, "high": upper,
+                "unit": unit_name, "kind": kind, "qualifier": qualifier, "subject": "", "group": "", "role": "",
+                "unit_id": unit_id, "_local": local,
+            })
+        if subjects:
+            _add_subjects(text, found)
+        _pair_changes(text, found, unit_id)
+        rows += found
+    for row in rows:
+        del row["_local"]
+    return rows
+
+
+def count_claims(texts: Iterable[str], *, units_file: str | Path = UNITS,
+                 named_file: str | Path = NAMED_NUMBERS) -> tuple[Counter, int]:
+    """Claims per ``kind`` in the texts of text units, and how many are exact (what corpus counting needs).
+
+    The same claims as :func:`claim_records`, without building their records.
+
+    >>> count_claims(["新增岗位4.46万个，约210000人次。", "成功率99%。"])
+    (Counter({'count': 2, 'percent': 1}), 2)
+    """
+    kinds: Counter = Counter()
+    exact = 0
+    for _, _, _, numbers in _readings(list(texts), _grammar(str(units_file), str(named_file))):
+        for match, *_, kind in numbers:
+            kinds[kind] += 1
+            exact += _qualifier(match) == "exact"
+    return kinds, exact
+
+
+def _readings(texts: list[str], grammar: _Grammar) -> Iterator[tuple[int, str, int, list[tuple]]]:
+    """The numbers that are claims, unit by unit: ``(unit index, joined text, unit's offset in it, numbers)``.
+
+    Each number is ``(match, value, high, unit, kind)``: the grammar's match in the joined text, the
+    value with 万/亿 applied (``high`` for the upper end of a range, else None), the unit and its kind.
+    """
+    pattern, unit_kinds = grammar.pattern, grammar.units
+    # One scan of all the units joined by line breaks finds what a scan of each unit would: no
+    # pattern matches a line break or looks behind, so no match crosses from one unit to the next.
+    joined = "\n".join(texts)
+    offsets = line_starts(texts)
+    candidates: dict[int, list[re.Match]] = {}
+    for match in pattern.finditer(joined):
+        if match.group("unit") or match.group("multiplier") or match.group("percent_word"):
+            candidates.setdefault(bisect_right(offsets, match.start()) - 1, []).append(match)
+    has_brackets = any(bracket in joined for bracket in "〔[［【")  # a document number needs one
+    patterns = (_DATE_SPAN, _PHONE, grammar.named) + ((_DOC_NUMBER,) if has_brackets else ())
+    blocked_spans = _blocked_spans(patterns, texts, offsets, list(candidates))
+    blocked_starts = [start for start, _ in blocked_spans]
+    # Matches stay in the joined text: positions there minus the unit's ``base`` are positions in the unit.
+    for index, matches in candidates.items():
+        base, unit_end = offsets[index], offsets[index] + len(texts[index])
+        blocked = blocked_spans[bisect_left(blocked_starts, base):bisect_left(blocked_starts, unit_end + 1)]
+        numbers = []
+        for match in matches:
+            if _excluded(joined, match, blocked, unit_end):
+                continue
+            number, high_text, multiplier_word, unit, percent_word = match.group(
+                "number", "high", "multiplier", "unit", "percent_word")
+            value = number_value(number)
+            high = number_value(high_text) if high_text else None
+            if value is None or (high_text and high is None):
+                continue
+            multiplier = MULTIPLIERS.get(multiplier_word, 1)
+            unit_name = (unit or _noun_after(joined, match.end(), unit_end)).translate(FULLWIDTH)
+            kind = "percent" if percent_word else unit_kinds.get(unit_name, "count")
+            if percent_word:
+                unit_name = "%"
+            if unit_name in {"万元", "亿元"}:  # 3.5亿元 is 350000000 元
+                multiplier *= 1e4 if unit_name == "万元" else 1e8
+                unit_name = "元"
+            # round away binary noise: 5.31亿 is 531000000, not 530999999.99999994
+            value = round(value * multiplier, 6)
+            high = round(high * multiplier, 6) if high is not None else None
+            numbers.append((match, value, high, unit_name, kind))
+        yield index, joined, base, numbers
+
+
+def _add_subjects(text: str, found: list[dict]) -> None:
+    """Fill each claim's ``subject``; a list (分别为119.8%、106.88%) shares the subject of its first member."""
+    previous_end, previous_subject = 0, ""
+    for claim in found:
+        start, end = claim["_local"]
+        claim["subject"] = _subject(text, start, end, previous_end)
+        if previous_end and text[previous_end:start].strip(_SUBJECT_NOISE) in {"、", "，", ","}:
+            claim["subject"] = previous_subject
+        previous_end, previous_subject = end, claim["subject"]
+
+
+def _pair_changes(text: str, found: list[dict], unit_id: int) -> None:
+    """Mark consecutive claims that read 由/从 A 提高到 B as a from→to pair (same ``group``)."""
+    for first, second in pairwise(found):
+        (a_start, a_end), (b_start, _) = first["_local"], second["_local"]
+        if first["unit"] == second["unit"] and _CHANGE_FROM.search(text[max(0, a_start - 6):a_start]) \
+                and CHANGE_BETWEEN.match(text[a_end:b_start]):
+            group = f"u{unit_id}c{a_start}"
+            first.update(group=group, role="from")
+            second.update(group=group, role="to")
