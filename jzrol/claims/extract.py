@@ -1,31 +1,31 @@
 """Claim extraction: every quantity a report asserts, with its value, unit, kind, qualifier and subject.
 
 A claim is a number with its unit, as written: ``1000余场次``, ``成功率99.93%``, ``约210000人次``,
-``4.46万个岗位``. Years, dates, ordinals, identifiers, phone numbers and named formulas (1+5+N,
-三项制度) are not claims.
+``4.46万个岗位``, ``1200元/月``, ``三分之一``, ``五成``. Years, dates, ordinals, sessions, rankings,
+identifiers, phone numbers and named formulas (1+5+N, 三项制度, “20条”) are not claims.
 
->>> [c["raw"] for c in claim_records([("d", 1, 0, 0, 0, 0, "开展活动30余次，约200人。")])]
-['30余次', '约200人']
+>>> [c["raw"] for c in claim_records([("d", 1, 0, 0, 0, 0, "开展活动30余次，约200人，连续三年增长。")])]
+['30余次', '约200人', '三年']
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, count, pairwise
 from operator import add
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
-from jzrol import paths
-from jzrol.claims.numbers import ARABIC, CHINESE, DIGIT, FULLWIDTH, HAN_NUMERALS, MULTIPLIERS, is_chinese, number_value
-from jzrol.terms import get_tokenizer, read_userdict, read_wordlist
+from jzrol.claims.grammar import NAMED_NUMBERS, QUALIFIER_ORDER, UNITS, Grammar, load_grammar
+from jzrol.claims.numbers import (CHINESE_DIGITS, DIGIT, FULLWIDTH, MULTIPLIERS, chinese_range, is_chinese,
+                                  number_value)
+from jzrol.terms import get_tokenizer
 
 __all__ = ["CHANGE_BETWEEN", "CLAIM_COLUMNS", "NAMED_NUMBERS", "TEXT_UNIT_FIELDS", "UNITS", "claim_records", "count_claims",
            "extract_claims", "line_starts", "prepare"]
@@ -34,59 +34,6 @@ CLAIM_COLUMNS = [
     "doc_id", "claim_id", "part", "section", "item", "start", "end", "raw", "value", "low", "high",
     "unit", "kind", "qualifier", "subject", "group", "role", "unit_id",
 ]
-
-UNITS = paths.LEXICON_DIR / "units.csv"
-NAMED_NUMBERS = paths.LEXICON_DIR / "named_numbers.txt"
-
-# --- number grammar ------------------------------------------------------------------------
-
-_MULTIPLIER = "千万|百万|万亿|万|亿"
-_PREFIX = "大约|将近|接近|不低于|不少于|不超过|不高于|不多于|不足|不到|少于|低于|多于|超过|约|近|逾|超"
-_SUFFIX = "以上|以内|以下|左右|上下|之多"
-_RANGE_JOIN = "至|到|-|~|～|—|－"
-
-_QUALIFIER_OF = {
-    "约": "approx", "大约": "approx", "近": "approx", "将近": "approx", "接近": "approx", "左右": "approx",
-    "上下": "approx", "余": "more_than", "多": "more_than", "超过": "more_than", "超": "more_than",
-    "逾": "more_than", "多于": "more_than", "之多": "more_than", "以上": "at_least", "不低于": "at_least",
-    "不少于": "at_least", "以内": "at_most", "以下": "at_most", "不超过": "at_most", "不高于": "at_most",
-    "不多于": "at_most", "不足": "less_than", "不到": "less_than", "少于": "less_than", "低于": "less_than",
-}
-_QUALIFIER_ORDER = ["approx", "more_than", "at_least", "at_most", "less_than"]
-
-
-@dataclass(frozen=True)
-class _Grammar:
-    pattern: re.Pattern
-    units: dict[str, str]
-    named: re.Pattern
-
-
-@lru_cache(maxsize=4)
-def _grammar(units_path: str, named_path: str) -> _Grammar:
-    with open(units_path, encoding="utf-8") as handle:
-        units = {row["unit"]: row["kind"] for row in csv.DictReader(handle)}
-    ordered = sorted(units, key=len, reverse=True)
-    unit_alternatives = "|".join(re.escape(u) for u in ordered)
-    number = rf"(?:{ARABIC}|{CHINESE})"
-    starts = "".join(sorted({w[0] for w in _PREFIX.split("|")} | set("百") | set(HAN_NUMERALS) | set("0123456789０１２３４５６７８９")))
-    pattern = re.compile(
-        rf"(?=[{starts}])"  # cheap first-character test before the alternatives
-        rf"(?P<prefix>(?:{_PREFIX}))?"
-        rf"(?P<percent_word>百分之)?"
-        rf"(?P<number>{number})"
-        rf"(?:(?P<join>{_RANGE_JOIN})(?P<high>{number}))?"
-        rf"(?P<more_before>余|多)?"
-        rf"(?P<multiplier>{_MULTIPLIER})?"
-        rf"(?P<more>余|多)?"
-        rf"(?P<unit>[%％]|{unit_alternatives})?"
-        rf"(?P<suffix>{_SUFFIX})?"
-    )
-    named = set(read_wordlist(named_path))
-    numeral = re.compile(rf"[0-9{HAN_NUMERALS}]")
-    named |= {entry.word for entry in read_userdict() if numeral.search(entry.word)}
-    named_pattern = re.compile("|".join(re.escape(n) for n in sorted(named, key=len, reverse=True)))
-    return _Grammar(pattern, units, named_pattern)
 
 
 @lru_cache(maxsize=1)
@@ -97,62 +44,82 @@ def _tokenizer():
 
 def prepare() -> None:
     """Build the claim grammar and look up the tokenizer now (before worker processes fork)."""
-    _grammar(str(UNITS), str(NAMED_NUMBERS))
+    load_grammar()
     _tokenizer()
 
 
 # --- exclusions ------------------------------------------------------------------------------
 
 _YEAR_AFTER = re.compile(r"(年度|年版|版|年代|届|级|号|时|点|月|日|期间|年以来|年至|年底|年初|年末|—|-|－|～)")
-# Dates (2020年10月, 10月1日, 3·15) and phone numbers. The first digit is written outside the
-# alternatives so that the regex engine can skip to digits before trying them.
-_DATE_SPAN = re.compile(rf"[{DIGIT}](?:[{DIGIT}]{{3}}[-/.年][{DIGIT}]{{1,2}}(?:[-/.月][{DIGIT}]{{1,2}}日?)?|"
+# Dates (2020年10月, 2020-10, 2020.10.1, 10月1日, 3·15) and phone numbers. The first digit is written
+# outside the alternatives so that the regex engine can skip to digits before trying them. A date with
+# dots needs its day (2518.6亿元 is money, not a month).
+_DATE_SPAN = re.compile(rf"[{DIGIT}](?:[{DIGIT}]{{3}}(?:[-/年][{DIGIT}]{{1,2}}(?:[-/月][{DIGIT}]{{1,2}}日?)?|"
+                        rf"[.．][{DIGIT}]{{1,2}}[.．][{DIGIT}]{{1,2}}(?![{DIGIT}]))|"
                         rf"[{DIGIT}]?月[{DIGIT}]{{1,2}}日|[{DIGIT}]?[·・][{DIGIT}]{{1,2}})")
 _PHONE = re.compile(rf"[{DIGIT}](?:[{DIGIT}]{{2,3}}[-－][{DIGIT}]{{7,8}}|[{DIGIT}]{{10}})")
 _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z+＋#/]")
-_IDENTIFIER_AFTER = re.compile(r"[A-Za-z+＋#]")
-_FOURDIGITS = re.compile(rf"[{DIGIT}]{{4}}")
+_IDENTIFIER_AFTER = re.compile(r"[A-Za-z+＋#]|[eE][0-9]")
+_FOUR_DIGITS = re.compile(rf"[{DIGIT}]{{4}}")
 _DOC_NUMBER = re.compile(rf"[〔\[［【][{DIGIT}]{{4}}[〕\]］】][{DIGIT}]+号")
 
 
 _ORDINAL_BEFORE = frozenset("第〔[")
 _ONLY_MAGNITUDES = frozenset("十百千万亿")
+_MIXED_MAGNITUDE = re.compile(rf"[{DIGIT}].*[万亿]")  # 1亿3千万 carries its own multiplier
+_DIGIT_BY_DIGIT = re.compile(f"[{CHINESE_DIGITS}]{{2,}}")
 _NOT_A_COUNT_UNIT = frozenset({None, "年"})
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
+_SEPARATORS = frozenset(",，.．")
 
 
-def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], end_of_unit: int) -> bool:
+def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], end_of_unit: int, grammar: Grammar) -> bool:
     """True when a number with a unit is not a claim: a year, date, ordinal, identifier, formula or figure of speech.
 
     ``text`` holds the match's unit (units joined by line breaks), which ends at ``end_of_unit``.
     """
+    if match.group("doubling"):
+        return False
     start, number_end = match.span("number")
+    lead = match.start("sign") if match.group("sign") else start
     end = match.end()
     if blocked and any(s < end and start < e for s, e in blocked):
         return True
-    before = text[start - 1] if start else ""
+    before = text[lead - 1] if lead else ""
     if before in _ORDINAL_BEFORE:
         return True
+    if before in _SEPARATORS and text[:lead].rstrip(",，.．")[-1:] in _DIGIT_CHARS:
+        return True  # the tail of a malformed number: 3,,000 is not 000
     if _IDENTIFIER_BEFORE.match(before) or _IDENTIFIER_AFTER.match(text, number_end):
-        return True  # identifiers and formulas: C919, 5G, 1+5+N
+        return True  # identifiers and formulas: C919, 5G, 1+5+N, 1e5
     number, unit = match.group("number", "unit")
     chinese = is_chinese(number)
+    qualified = any(match.group("prefix", "more_before", "more", "fraction"))
     if chinese:
-        if number == "一" or (number == "两" and unit == "个") or _ONLY_MAGNITUDES.issuperset(number):
-            return True  # 一批, 一起, 两个维护 are articles and formulas; 千万/万 alone are figures of speech
-        if unit == "年" or text[end:end + 1] == "是":
+        if not match.group("fraction") and (number == "一" or (number == "两" and unit == "个")):
+            return True  # 一批, 一起, 两个维护 are articles and formulas
+        if _ONLY_MAGNITUDES.issuperset(number) and not qualified:
+            return True  # 千万/万 alone are figures of speech; 近万亿元, 十万余人 are quantities
+        if text[end:end + 1] == "是":
             return True
-    if unit and len(unit) == 1 and "\u4e00" <= unit <= "\u9fff":
+        if unit == "年":  # 连续三年, 十多年 are durations; 三年行动, 五年计划 are names, 一九五二年 a year
+            if _DIGIT_BY_DIGIT.fullmatch(number):
+                return True
+            return not (any(match.group("more_before", "more", "suffix"))
+                        or text.startswith(grammar.duration_after, end)
+                        or text[max(0, match.start() - 4):match.start()].endswith(grammar.duration_before))
+    if unit and len(unit) == 1 and "\u4e00" <= unit <= "\u9fff" and not match.group("per"):
         unit_start, unit_end = match.span("unit")
         next_char = text[unit_end:min(unit_end + 1, end_of_unit)]
         if next_char and _tokenizer().has_word(unit + next_char):
             following = _tokenizer().cut(text[unit_start:min(unit_start + 6, end_of_unit)])
             if following and following[0] != unit and not following[0].startswith(unit + unit):
                 return True  # the measure word is the start of another word: 千万家庭, 3个人
-    if unit == "年":
+    if unit == "年" and not chinese:
         value = number_value(number)
-        if value is None or value >= 100 or chinese:
+        if value is None or value >= 100:
             return True
-    a_year = _FOURDIGITS.fullmatch(number) and 1900 <= int(number.translate(FULLWIDTH)) <= 2100
+    a_year = _FOUR_DIGITS.fullmatch(number) and 1900 <= int(number.translate(FULLWIDTH)) <= 2100
     if a_year and (unit in _NOT_A_COUNT_UNIT or text.startswith(("年", "版"), number_end)):
         return True
     return unit in _NOT_A_COUNT_UNIT and _YEAR_AFTER.match(text, number_end) is not None
@@ -188,12 +155,12 @@ def _blocked_spans(patterns: tuple[re.Pattern, ...], texts: list[str], offsets: 
 
 # --- qualifiers, intervals, subjects -----------------------------------------------------------
 
-def _qualifier(match: re.Match) -> str:
+def _qualifier(match: re.Match, qualifiers: dict[str, str]) -> str:
     words = match.group("prefix", "more_before", "more", "suffix")
     if not any(words):
         return "exact"
-    found = {_QUALIFIER_OF[word] for word in words if word}
-    return "|".join(q for q in _QUALIFIER_ORDER if q in found) or "exact"
+    found = {qualifiers[word] for word in words if word}
+    return "|".join(q for q in QUALIFIER_ORDER if q in found) or "exact"
 
 
 def _interval(value: float, qualifier: str, high: float | None) -> tuple[float | None, float | None]:
@@ -299,24 +266,24 @@ def claim_records(units: Iterable[tuple], *, units_file: str | Path = UNITS, nam
     """
     units = list(units)
     rows: list[dict] = []
-    readings = _readings([unit[6] for unit in units], _grammar(str(units_file), str(named_file)))
+    readings = _readings([unit[6] for unit in units], load_grammar(units_file=units_file, named_file=named_file))
     for index, joined, base, numbers in readings:
         doc_id, unit_id, part, section, item, unit_start, text = units[index]
         found = []
-        for match, value, high, unit_name, kind in numbers:
-            qualifier = _qualifier(match)
-            low, upper = _interval(value, qualifier, high)
-            start = match.start("prefix") if match.group("prefix") else match.start("number")
-            if match.group("percent_word"):
-                start = min(start, match.start("percent_word"))
-            local = (start - base, match.end() - base)
+        for reading in numbers:
+            start, end = reading.start, reading.match.end()
+            low, upper = _interval(reading.value, reading.qualifier, reading.high)
+            local = (start - base, end - base)
             found.append({
                 "doc_id": doc_id, "part": part, "section": section, "item": item,
-                "start": unit_start + local[0], "end": unit_start + local[1], "raw": joined[start:match.end()],
-                "value": (value + high) / 2 if high is not None else value, "low": low, "high": upper,
-                "unit": unit_name, "kind": kind, "qualifier": qualifier, "subject": "", "group": "", "role": "",
+                "start": unit_start + local[0], "end": unit_start + local[1], "raw": joined[start:end],
+                "value": (reading.value + reading.high) / 2 if reading.high is not None else reading.value,
+                "low": low, "high": upper, "unit": reading.unit, "kind": reading.kind,
+                "qualifier": reading.qualifier, "subject": "", "group": "", "role": "",
                 "unit_id": unit_id, "_local": local,
             })
+            if reading.match.group("doubling"):  # 翻一番: the "to" end of a change whose "from" is not stated
+                found[-1].update(group=f"u{unit_id}d{local[0]}", role="to")
         if subjects:
             _add_subjects(text, found)
         _pair_changes(text, found, unit_id)
@@ -337,59 +304,93 @@ def count_claims(texts: Iterable[str], *, units_file: str | Path = UNITS,
     """
     kinds: Counter = Counter()
     exact = 0
-    for _, _, _, numbers in _readings(list(texts), _grammar(str(units_file), str(named_file))):
-        for match, *_, kind in numbers:
-            kinds[kind] += 1
-            exact += _qualifier(match) == "exact"
+    for _, _, _, numbers in _readings(list(texts), load_grammar(units_file=units_file, named_file=named_file)):
+        for reading in numbers:
+            kinds[reading.kind] += 1
+            exact += reading.qualifier == "exact"
     return kinds, exact
 
 
-def _readings(texts: list[str], grammar: _Grammar) -> Iterator[tuple[int, str, int, list[tuple]]]:
-    """The numbers that are claims, unit by unit: ``(unit index, joined text, unit's offset in it, numbers)``.
+class _Reading(NamedTuple):
+    """A number that is a claim: the grammar's match, where the claim starts, and what it says."""
 
-    Each number is ``(match, value, high, unit, kind)``: the grammar's match in the joined text, the
-    value with 万/亿 applied (``high`` for the upper end of a range, else None), the unit and its kind.
+    match: re.Match
+    start: int
+    value: float
+    high: float | None
+    unit: str
+    kind: str
+    qualifier: str
+
+
+_DOUBLINGS = {None: 2.0, "一": 2.0, "两": 4.0, "二": 4.0, "三": 8.0, "四": 16.0}
+
+
+def _read(match: re.Match, scan: str, unit_end: int, grammar: Grammar) -> _Reading | None:
+    """What a match of the grammar that is a claim says, or None when its number cannot be read."""
+    if match.group("doubling"):  # 翻一番 is twice, 翻两番 four times
+        return _Reading(match, match.start(), _DOUBLINGS[match.group("times")], None, "倍", "count", "exact")
+    number, high_text, multiplier_word, unit, per, fraction = match.group(
+        "number", "high", "multiplier", "unit", "per", "fraction")
+    value = number_value(number)
+    high = number_value(high_text) if high_text else None
+    if value is None or (high_text and high is None):
+        return None
+    qualifier = _qualifier(match, grammar.qualifiers)
+    rough = chinese_range(number) if high is None and is_chinese(number) else None
+    if rough:  # 两三年, 二三十个: a rough range
+        (value, high), qualifier = rough, "|".join(q for q in QUALIFIER_ORDER if q == "approx" or q in qualifier)
+    multiplier = MULTIPLIERS.get(multiplier_word, 1)
+    unit_name = (unit or _noun_after(scan, match.end(), unit_end)).translate(FULLWIDTH)
+    known = grammar.units.get(unit_name)
+    kind = known.kind if known else "count"
+    if known and known.factor != 1:  # 3.5亿元 is 350000000 元, 五成 is 50 %
+        multiplier *= known.factor
+        unit_name = known.base
+    if fraction:  # 三分之一 is 33.3 %, 百分之十五 15 %
+        denominator = number_value(match.group("denominator"))
+        if not denominator:
+            return None
+        multiplier *= 100 / denominator
+        unit_name, kind = "%", "percent"
+    if per:
+        unit_name = f"{unit_name}/{per}"
+    if match.group("sign"):
+        value, high = -value, (-high if high is not None else None)
+    # round away binary noise: 5.31亿 is 531000000, not 530999999.99999994
+    value = round(value * multiplier, 6)
+    high = round(high * multiplier, 6) if high is not None else None
+    first = next((name for name in ("prefix", "fraction", "sign") if match.group(name)), "number")
+    return _Reading(match, match.start(first), value, high, unit_name, kind, qualifier)
+
+
+def _readings(texts: list[str], grammar: Grammar) -> Iterator[tuple[int, str, int, list[_Reading]]]:
+    """The numbers that are claims, unit by unit: ``(unit index, joined text, unit's offset in it, readings)``.
+
+    Matches are positions in the joined text; minus the unit's offset they are positions in the unit.
     """
-    pattern, unit_kinds = grammar.pattern, grammar.units
     # One scan of all the units joined by line breaks finds what a scan of each unit would: no
-    # pattern matches a line break or looks behind, so no match crosses from one unit to the next.
+    # pattern matches a line break or looks behind past one, so no match crosses from one unit to the next.
     joined = "\n".join(texts)
+    # Traditional characters are read through a map of one character to one, so positions stay the same.
+    scan = joined.translate(grammar.traditional) if grammar.has_traditional.search(joined) else joined
     offsets = line_starts(texts)
     candidates: dict[int, list[re.Match]] = {}
-    for match in pattern.finditer(joined):
-        if match.group("unit") or match.group("multiplier") or match.group("percent_word"):
+    for match in grammar.pattern.finditer(scan):
+        if match.group("unit") or match.group("multiplier") or match.group("fraction") or match.group("doubling") \
+                or _MIXED_MAGNITUDE.fullmatch(match.group("number") or ""):
             candidates.setdefault(bisect_right(offsets, match.start()) - 1, []).append(match)
-    has_brackets = any(bracket in joined for bracket in "〔[［【")  # a document number needs one
-    patterns = (_DATE_SPAN, _PHONE, grammar.named) + ((_DOC_NUMBER,) if has_brackets else ())
-    blocked_spans = _blocked_spans(patterns, texts, offsets, list(candidates))
+    has_brackets = any(bracket in scan for bracket in "〔[［【")  # a document number needs one
+    patterns = (_DATE_SPAN, _PHONE, grammar.not_claims) + ((_DOC_NUMBER,) if has_brackets else ())
+    scan_texts = [text.translate(grammar.traditional) for text in texts] if scan is not joined else texts
+    blocked_spans = _blocked_spans(patterns, scan_texts, offsets, list(candidates))
     blocked_starts = [start for start, _ in blocked_spans]
-    # Matches stay in the joined text: positions there minus the unit's ``base`` are positions in the unit.
     for index, matches in candidates.items():
         base, unit_end = offsets[index], offsets[index] + len(texts[index])
         blocked = blocked_spans[bisect_left(blocked_starts, base):bisect_left(blocked_starts, unit_end + 1)]
-        numbers = []
-        for match in matches:
-            if _excluded(joined, match, blocked, unit_end):
-                continue
-            number, high_text, multiplier_word, unit, percent_word = match.group(
-                "number", "high", "multiplier", "unit", "percent_word")
-            value = number_value(number)
-            high = number_value(high_text) if high_text else None
-            if value is None or (high_text and high is None):
-                continue
-            multiplier = MULTIPLIERS.get(multiplier_word, 1)
-            unit_name = (unit or _noun_after(joined, match.end(), unit_end)).translate(FULLWIDTH)
-            kind = "percent" if percent_word else unit_kinds.get(unit_name, "count")
-            if percent_word:
-                unit_name = "%"
-            if unit_name in {"万元", "亿元"}:  # 3.5亿元 is 350000000 元
-                multiplier *= 1e4 if unit_name == "万元" else 1e8
-                unit_name = "元"
-            # round away binary noise: 5.31亿 is 531000000, not 530999999.99999994
-            value = round(value * multiplier, 6)
-            high = round(high * multiplier, 6) if high is not None else None
-            numbers.append((match, value, high, unit_name, kind))
-        yield index, joined, base, numbers
+        readings = [_read(match, scan, unit_end, grammar) for match in matches
+                    if not _excluded(scan, match, blocked, unit_end, grammar)]
+        yield index, joined, base, [reading for reading in readings if reading is not None]
 
 
 def _add_subjects(text: str, found: list[dict]) -> None:
