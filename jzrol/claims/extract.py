@@ -66,8 +66,10 @@ _DOC_NUMBER = re.compile(rf"[〔\[［【][{DIGIT}]{{4}}[〕\]］】][{DIGIT}]+�
 
 _ORDINAL_BEFORE = frozenset("第〔[")
 _ONLY_MAGNITUDES = frozenset("十百千万亿")
+_HAS_PLACE = re.compile("[十拾百佰千仟万萬亿億]")
+_TRAILING_PLACES = re.compile("[十拾百佰千仟万萬亿億]+$")
 _MIXED_MAGNITUDE = re.compile(rf"[{DIGIT}].*[万亿]")  # 1亿3千万 carries its own multiplier
-_DIGIT_BY_DIGIT = re.compile(f"[{CHINESE_DIGITS}]{{2,}}")
+_DIGIT_BY_DIGIT = re.compile(f"[{CHINESE_DIGITS}]{{3,}}")
 _NOT_A_COUNT_UNIT = frozenset({None, "年"})
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 _SEPARATORS = frozenset(",，.．")
@@ -340,7 +342,15 @@ def _read(match: re.Match, scan: str, unit_end: int, grammar: Grammar) -> _Readi
     rough = chinese_range(number) if high is None and is_chinese(number) else None
     if rough:  # 两三年, 二三十个: a rough range
         (value, high), qualifier = rough, "|".join(q for q in QUALIFIER_ORDER if q == "approx" or q in qualifier)
+    magnitude = _TRAILING_PLACES.search(high_text) if high_text and is_chinese(high_text) else None
+    if magnitude and not _HAS_PLACE.search(number):  # 三至五万 is 三万 to 五万
+        value = number_value(number + magnitude.group())
     multiplier = MULTIPLIERS.get(multiplier_word, 1)
+    if multiplier_word and _HAS_PLACE.search(number):  # 二十五亿七千多万 is 二十五亿七千万 and more
+        value, multiplier = number_value(number + multiplier_word), 1
+        high = number_value(high_text + multiplier_word) if high_text else None
+        if value is None or (high_text and high is None):
+            return None
     unit_name = (unit or _noun_after(scan, match.end(), unit_end)).translate(FULLWIDTH)
     known = grammar.units.get(unit_name)
     kind = known.kind if known else "count"

@@ -36,6 +36,7 @@ _PLACES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 100
 _GROUPS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 _ZEROS = frozenset("零〇○")
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
+_GROUPED = re.compile(r"-?[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _PLACE_CHARS = frozenset("十百千万亿")
 _AS_CHINESE = str.maketrans("0123456789", "〇一二三四五六七八九")
 
@@ -91,7 +92,11 @@ def number_value(text: str) -> float | None:
     (130000000.0, 25000.0)
     """
     if text[0] in _DIGIT_CHARS or text[0] in "-−－":
-        plain = text.translate(FULLWIDTH).replace(",", "")
+        plain = text.translate(FULLWIDTH)
+        if "," in plain:
+            if not _GROUPED.fullmatch(plain):
+                return None  # 3,,000 and 1,00 are not numbers
+            plain = plain.replace(",", "")
         if _PLACE_CHARS.intersection(plain):  # 1亿3千万 reads as 一亿三千万
             return chinese_number(plain.translate(_AS_CHINESE))
         try:
