@@ -51,10 +51,11 @@ def prepare() -> None:
 # --- exclusions ------------------------------------------------------------------------------
 
 _YEAR_AFTER = re.compile(r"(年度|年版|版|年代|届|级|号|时|点|月|日|期间|年以来|年至|年底|年初|年末|—|-|－|～)")
-# Dates (2020年10月, 2020-10, 2020.10.1, 10月1日, 3·15) and phone numbers. The first digit is written
+# Dates (2020年10月, 2020-10, 2020.10.1, 10月1日, 3·15) and phone numbers (2002年7703元 is money). The first digit is written
 # outside the alternatives so that the regex engine can skip to digits before trying them. A date with
 # dots needs its day (2518.6亿元 is money, not a month).
-_DATE_SPAN = re.compile(rf"[{DIGIT}](?:[{DIGIT}]{{3}}(?:[-/年][{DIGIT}]{{1,2}}(?:[-/月][{DIGIT}]{{1,2}}日?)?|"
+_DATE_SPAN = re.compile(rf"[{DIGIT}](?:[{DIGIT}]{{3}}(?:[-/][{DIGIT}]{{1,2}}(?:[-/][{DIGIT}]{{1,2}})?|"
+                        rf"年[{DIGIT}]{{1,2}}月(?:[{DIGIT}]{{1,2}}日)?|"
                         rf"[.．][{DIGIT}]{{1,2}}[.．][{DIGIT}]{{1,2}}(?![{DIGIT}]))|"
                         rf"[{DIGIT}]?月[{DIGIT}]{{1,2}}日|[{DIGIT}]?[·・][{DIGIT}]{{1,2}})")
 _PHONE = re.compile(rf"[{DIGIT}](?:[{DIGIT}]{{2,3}}[-－][{DIGIT}]{{7,8}}|[{DIGIT}]{{10}})")
@@ -66,6 +67,7 @@ _DOC_NUMBER = re.compile(rf"[〔\[［【][{DIGIT}]{{4}}[〕\]］】][{DIGIT}]+�
 
 _ORDINAL_BEFORE = frozenset("第〔[")
 _ONLY_MAGNITUDES = frozenset("十百千万亿")
+_GROUP_CHARS = re.compile("[万萬亿億]")
 _HAS_PLACE = re.compile("[十拾百佰千仟万萬亿億]")
 _TRAILING_PLACES = re.compile("[十拾百佰千仟万萬亿億]+$")
 _MIXED_MAGNITUDE = re.compile(rf"[{DIGIT}].*[万亿]")  # 1亿3千万 carries its own multiplier
@@ -98,8 +100,10 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], end_of
     chinese = is_chinese(number)
     qualified = any(match.group("prefix", "more_before", "more", "fraction"))
     if chinese:
-        if not match.group("fraction") and (number == "一" or (number == "两" and unit == "个")):
-            return True  # 一批, 一起, 两个维护 are articles and formulas
+        cue_before = text[max(0, match.start() - 4):match.start()].endswith(grammar.duration_before)
+        if not match.group("fraction") and (number == "一" and unit != "倍" and not (unit == "年" and cue_before)
+                                             or (number == "两" and unit == "个")):
+            return True  # 一批, 一起, 两个维护 are articles and formulas; 增加了一倍, 提前一年 are quantities
         if _ONLY_MAGNITUDES.issuperset(number) and not qualified:
             return True  # 千万/万 alone are figures of speech; 近万亿元, 十万余人 are quantities
         if text[end:end + 1] == "是":
@@ -109,14 +113,16 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], end_of
                 return True
             return not (any(match.group("more_before", "more", "suffix"))
                         or text.startswith(grammar.duration_after, end)
-                        or text[max(0, match.start() - 4):match.start()].endswith(grammar.duration_before))
+                        or cue_before)
     if unit and len(unit) == 1 and "\u4e00" <= unit <= "\u9fff" and not match.group("per"):
         unit_start, unit_end = match.span("unit")
         next_char = text[unit_end:min(unit_end + 1, end_of_unit)]
         if next_char and _tokenizer().has_word(unit + next_char):
             following = _tokenizer().cut(text[unit_start:min(unit_start + 6, end_of_unit)])
             if following and following[0] != unit and not following[0].startswith(unit + unit):
-                return True  # the measure word is the start of another word: 千万家庭, 3个人
+                # the measure word is the start of another word: 千万家庭, 3个人; but 十亿多人口 is a
+                # quantity of 人口 (the noun is read as the unit)
+                return not (match.group("multiplier") or _GROUP_CHARS.search(number))
     if unit == "年" and not chinese:
         value = number_value(number)
         if value is None or value >= 100:
@@ -218,13 +224,17 @@ _NO_WORD_STARTS = frozenset("，。；：、！？（）“”‘’《》,;:!?(
 
 
 def _noun_after(text: str, position: int, end_of_unit: int) -> str:
-    """The noun right after a number with 万/亿 and no measure word (6600多万纳税人 -> 纳税人), or ''."""
+    """The noun (of one or two words) right after a number with 万/亿 and no measure word (6600多万纳税人 ->
+    纳税人, 9748万农村人口 -> 农村人口), or ''."""
     if position >= end_of_unit or text[position] in _NO_WORD_STARTS:
         return ""
     tagged = _tokenizer().tag(text[position:min(position + 12, end_of_unit)])
-    if tagged and tagged[0][1].startswith("n") and tagged[0][1] not in {"nr", "ns", "nt"}:
-        return tagged[0][0]
-    return ""
+    nouns = []
+    for word, pos in tagged[:2]:  # 9748万农村人口 -> 农村人口
+        if not (pos.startswith("n") and pos not in {"nr", "ns", "nt"}):
+            break
+        nouns.append(word)
+    return "".join(nouns)
 
 
 # --- extraction ------------------------------------------------------------------------------
@@ -273,7 +283,7 @@ def claim_records(units: Iterable[tuple], *, units_file: str | Path = UNITS, nam
         doc_id, unit_id, part, section, item, unit_start, text = units[index]
         found = []
         for reading in numbers:
-            start, end = reading.start, reading.match.end()
+            start, end = reading.start, reading.end
             low, upper = _interval(reading.value, reading.qualifier, reading.high)
             local = (start - base, end - base)
             found.append({
@@ -318,6 +328,7 @@ class _Reading(NamedTuple):
 
     match: re.Match
     start: int
+    end: int
     value: float
     high: float | None
     unit: str
@@ -325,13 +336,13 @@ class _Reading(NamedTuple):
     qualifier: str
 
 
-_DOUBLINGS = {None: 2.0, "一": 2.0, "两": 4.0, "二": 4.0, "三": 8.0, "四": 16.0}
+_DOUBLINGS = {None: 1.0, "一": 1.0, "两": 2.0, "二": 2.0, "三": 3.0, "四": 4.0}  # as written: 翻两番 is 2 番
 
 
 def _read(match: re.Match, scan: str, unit_end: int, grammar: Grammar) -> _Reading | None:
     """What a match of the grammar that is a claim says, or None when its number cannot be read."""
-    if match.group("doubling"):  # 翻一番 is twice, 翻两番 four times
-        return _Reading(match, match.start(), _DOUBLINGS[match.group("times")], None, "倍", "count", "exact")
+    if match.group("doubling"):  # 翻一番 (a doubling) is 1 番, 翻两番 2 番, as 增长2倍 is 2 倍
+        return _Reading(match, match.start(), match.end(), _DOUBLINGS[match.group("times")], None, "番", "count", "exact")
     number, high_text, multiplier_word, unit, per, fraction = match.group(
         "number", "high", "multiplier", "unit", "per", "fraction")
     value = number_value(number)
@@ -351,6 +362,11 @@ def _read(match: re.Match, scan: str, unit_end: int, grammar: Grammar) -> _Readi
         high = number_value(high_text + multiplier_word) if high_text else None
         if value is None or (high_text and high is None):
             return None
+    end = match.end()
+    if unit and len(unit) == 1 and not per and (multiplier_word or _GROUP_CHARS.search(number)):
+        noun = _noun_after(scan, match.start("unit"), unit_end)
+        if len(noun) > 1 and noun.startswith(unit):  # 十亿多人口: 人口, not 人
+            unit, end = noun, match.start("unit") + len(noun)
     unit_name = (unit or _noun_after(scan, match.end(), unit_end)).translate(FULLWIDTH)
     known = grammar.units.get(unit_name)
     kind = known.kind if known else "count"
@@ -371,7 +387,7 @@ def _read(match: re.Match, scan: str, unit_end: int, grammar: Grammar) -> _Readi
     value = round(value * multiplier, 6)
     high = round(high * multiplier, 6) if high is not None else None
     first = next((name for name in ("prefix", "fraction", "sign") if match.group(name)), "number")
-    return _Reading(match, match.start(first), value, high, unit_name, kind, qualifier)
+    return _Reading(match, match.start(first), end, value, high, unit_name, kind, qualifier)
 
 
 def _readings(texts: list[str], grammar: Grammar) -> Iterator[tuple[int, str, int, list[_Reading]]]:

@@ -112,16 +112,17 @@ def _alternatives(words) -> str:  # noqa: ANN001 - any iterable of strings
 def _load(units_path: str, named_path: str) -> Grammar:
     units = _units(Path(units_path))
     qualifier_rows = [row for _, row in _rows(QUALIFIERS, ["word", "position", "qualifier"])]
-    qualifiers = {row["word"]: row["qualifier"] for row in qualifier_rows}
-    by_position = {p: [r["word"] for r in qualifier_rows if r["position"] == p] for p in ("before", "after_number", "after")}
+    qualifiers = {row["word"]: row["qualifier"] for row in qualifier_rows if row["position"] != "link"}
+    by_position = {p: [r["word"] for r in qualifier_rows if r["position"] == p]
+                   for p in ("before", "link", "after_number", "after")}
     per_units = read_wordlist(PER_UNITS)
     number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
     more = _alternatives(by_position["after_number"])
     starts = {w[0] for w in by_position["before"]} | set(HAN_NUMERALS) | set("0123456789０１２３４５６７８９翻") | set(_SIGN)
     pattern = re.compile(
         rf"(?=[{''.join(sorted(starts))}])"  # cheap first-character test before the alternatives
-        rf"(?:(?P<doubling>翻(?P<times>[一两二三四])?番)|"
-        rf"(?P<prefix>{_alternatives(by_position['before'])})?"
+        rf"(?:(?P<doubling>翻了?(?P<times>[一两二三四])?番)|"
+        rf"(?:(?P<prefix>{_alternatives(by_position['before'])})(?:{_alternatives(by_position['link'])})?)?"
         rf"(?P<fraction>(?P<denominator>{_DENOMINATOR})分之)?"
         rf"(?:(?<![0-9０-９A-Za-z.．%％])(?P<sign>[{_SIGN}])(?=[0-9０-９]))?"
         rf"(?P<number>{number})"
