@@ -38,6 +38,7 @@ _CLAUSE_BREAK = re.compile(r"[，,；;。：:！？!?（(）)\n]")
 _SUBSET_CUE = re.compile(r"其中|包括|含|予以|经审查|经审核|成功|通过")
 _SHARE_CUE = re.compile(r"^[^，,；;。]{0,4}[，,]?[^，,；;。]{0,3}占")
 _RESPECTIVELY = "分别"
+_CHANGE_START = re.compile(r"[由从]")
 _CHANGE_RATE_BETWEEN = re.compile(r"^[，,]?(?:比[^，,；;。]{0,8})?(?P<verb>增长|提高|提升|增加|上升|下降|降低|减少|缩短|压缩|扩大)(?:了)?$")
 
 
@@ -122,6 +123,8 @@ def _check_sums(sentence: _Sentence) -> list[dict]:
     rows = [r for r in _counts(sentence) if r.qualifier == "exact"]
     for i, total in enumerate(rows):
         same = [r for r in rows[i + 1:] if r.unit == total.unit]
+        if same and not _CLAUSE_BREAK.search(sentence.between(total, same[0])):
+            continue  # 1500所县医院、500所县中医院和1000所…: items of one list, not a total and its parts
         run = next((same[:n] for n in range(len(same), 1, -1)
                     if abs(sum(r.value for r in same[:n]) - total.value) < 1e-9), None) if total.value >= 10 else None
         if run:
@@ -171,9 +174,11 @@ def _span(bases: range) -> str:
     return f"{bases.start}" if len(bases) == 1 else f"{bases.start}–{bases.stop - 1}"
 
 
-def _is_rate(claim) -> bool:  # noqa: ANN001
+def _is_rate(claim, sentence: _Sentence) -> bool:  # noqa: ANN001
+    """A percentage that is a rate or a share: 办结率99%, 占全国…的20% (not a growth rate, 增长8%)."""
     subject = claim.subject or ""
-    return claim.unit == "%" and claim.role == "" and claim.value >= 0 and (subject.endswith("率") or "占" in subject)
+    return claim.unit == "%" and claim.role == "" and claim.value >= 0 and (
+        subject.endswith("率") or "占" in subject or "占" in sentence.clause_before(claim))
 
 
 def _rule(rate, rules: dict[str, _RateRule], default: _RateRule) -> _RateRule:  # noqa: ANN001
@@ -227,7 +232,7 @@ def _check_rates(sentence: _Sentence, rules: dict[str, _RateRule], default: _Rat
     """Rates against the counts they name (``rate_of_counts``), or against one count (``implied_base``)."""
     findings = []
     counts = [r for r in _counts(sentence) if r.qualifier == "exact"]
-    rates = [r for r in sentence.rows if _is_rate(r)]
+    rates = [r for r in sentence.rows if _is_rate(r, sentence)]
     for position, rate in enumerate(rates):
         before = [c for c in counts if c.end <= rate.start]
         if not before:
@@ -258,6 +263,10 @@ def _check_rates(sentence: _Sentence, rules: dict[str, _RateRule], default: _Rat
             if all(c.unit == paired[0].unit for c in paired) and rule.part and _names(stretch, rule.part):
                 findings.append(_base_finding(paired[min(position, len(paired) - 1)], rate))
             continue
+        starts_a_change = _CHANGE_START.search(sentence.between(last, rate)) and not any(
+            r.start > last.end and r.end <= rate.start and r.unit == "%" for r in sentence.rows if r is not rate)
+        if starts_a_change:
+            continue  # 占…的比例由15%上升到29%: the count goes with the share it has now, not the one it had
         if (share and last.value > 0) or (rule.part and _names(last.subject, rule.part)):
             findings.append(_base_finding(last, rate))  # 诉前调解案件606件，占民事案件总量的10%
     return findings
