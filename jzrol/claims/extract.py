@@ -77,10 +77,12 @@ _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 _SEPARATORS = frozenset(",，.．")
 
 
-def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], end_of_unit: int, grammar: Grammar) -> bool:
+def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], start_of_unit: int, end_of_unit: int,
+              grammar: Grammar) -> bool:
     """True when a number with a unit is not a claim: a year, date, ordinal, identifier, formula or figure of speech.
 
-    ``text`` holds the match's unit (units joined by line breaks), which ends at ``end_of_unit``.
+    ``text`` holds the match's unit (units joined by line breaks), which spans ``start_of_unit:end_of_unit``;
+    ``blocked`` are the spans of dates, phone numbers and document numbers in it.
     """
     if match.group("doubling"):
         return False
@@ -130,7 +132,21 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], end_of
     a_year = _FOUR_DIGITS.fullmatch(number) and 1900 <= int(number.translate(FULLWIDTH)) <= 2100
     if a_year and (unit in _NOT_A_COUNT_UNIT or text.startswith(("年", "版"), number_end)):
         return True
-    return unit in _NOT_A_COUNT_UNIT and _YEAR_AFTER.match(text, number_end) is not None
+    if unit in _NOT_A_COUNT_UNIT and _YEAR_AFTER.match(text, number_end) is not None:
+        return True
+    return _named(text, lead, end, start_of_unit, end_of_unit, grammar)
+
+
+_NAME_REACH = 30  # no named number or not-claim pattern is longer: they are looked for this far around a number
+
+
+def _named(text: str, start: int, end: int, start_of_unit: int, end_of_unit: int, grammar: Grammar) -> bool:
+    """True when a named number or a not-claim pattern (``not_claims.csv``) covers part of ``text[start:end]``.
+
+    Looked for only around the number, which is what makes the long list of patterns affordable.
+    """
+    window = grammar.not_claims.finditer(text, max(start_of_unit, start - _NAME_REACH), min(end_of_unit, end + _NAME_REACH))
+    return any(m.start() < end and start < m.end() for m in window)
 
 
 def line_starts(texts: list[str]) -> list[int]:
@@ -260,11 +276,13 @@ def extract_claims(units: pd.DataFrame, *, units_file: str | Path = UNITS,
     body = units[units["kind"] == "text"]
     rows = claim_records(zip(*(body[c].tolist() for c in TEXT_UNIT_FIELDS)), units_file=units_file,
                          named_file=named_file, subjects=subjects)
-    table = pd.DataFrame(rows)
-    if table.empty:
+    if not rows:
         return pd.DataFrame(columns=CLAIM_COLUMNS)
-    table["claim_id"] = table.groupby("doc_id").cumcount() + 1
-    return table[CLAIM_COLUMNS].reset_index(drop=True)
+    numbers: Counter = Counter()
+    for row in rows:  # claims are numbered within each document
+        numbers[row["doc_id"]] += 1
+        row["claim_id"] = numbers[row["doc_id"]]
+    return pd.DataFrame({column: [row[column] for row in rows] for column in CLAIM_COLUMNS})
 
 
 def claim_records(units: Iterable[tuple], *, units_file: str | Path = UNITS, named_file: str | Path = NAMED_NUMBERS,
@@ -407,7 +425,7 @@ def _readings(texts: list[str], grammar: Grammar) -> Iterator[tuple[int, str, in
                 or _MIXED_MAGNITUDE.fullmatch(match.group("number") or ""):
             candidates.setdefault(bisect_right(offsets, match.start()) - 1, []).append(match)
     has_brackets = any(bracket in scan for bracket in "〔[［【")  # a document number needs one
-    patterns = (_DATE_SPAN, _PHONE, grammar.not_claims) + ((_DOC_NUMBER,) if has_brackets else ())
+    patterns = (_DATE_SPAN, _PHONE) + ((_DOC_NUMBER,) if has_brackets else ())
     scan_texts = [text.translate(grammar.traditional) for text in texts] if scan is not joined else texts
     blocked_spans = _blocked_spans(patterns, scan_texts, offsets, list(candidates))
     blocked_starts = [start for start, _ in blocked_spans]
@@ -415,7 +433,7 @@ def _readings(texts: list[str], grammar: Grammar) -> Iterator[tuple[int, str, in
         base, unit_end = offsets[index], offsets[index] + len(texts[index])
         blocked = blocked_spans[bisect_left(blocked_starts, base):bisect_left(blocked_starts, unit_end + 1)]
         readings = [_read(match, scan, unit_end, grammar) for match in matches
-                    if not _excluded(scan, match, blocked, unit_end, grammar)]
+                    if not _excluded(scan, match, blocked, base, unit_end, grammar)]
         yield index, joined, base, [reading for reading in readings if reading is not None]
 
 

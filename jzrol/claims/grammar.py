@@ -94,14 +94,22 @@ def _units(path: Path) -> dict[str, Unit]:
 
 
 def _not_claims(path: Path, named: set[str]) -> re.Pattern:
+    """One pattern for the named numbers and the rows of ``not_claims.csv``, with a first-character test.
+
+    Each row says in ``first`` (the body of a character class) which characters a match can start with,
+    so that the pattern fails at once everywhere else.
+    """
     alternatives = [re.escape(n) for n in sorted(named, key=len, reverse=True)]
-    for number, row in _rows(path, ["pattern"]):
+    firsts = "".join(sorted({re.escape(n[0]) for n in named}))
+    for number, row in _rows(path, ["pattern", "first"]):
         try:
             re.compile(row["pattern"])
+            re.compile(f"[{row['first']}]")
         except re.error as error:
             raise GrammarError(f"{path}:{number}: bad pattern: {error}") from None
         alternatives.append(f"(?:{row['pattern']})")
-    return re.compile("|".join(alternatives))
+        firsts += row["first"]
+    return re.compile(f"(?=[{firsts}])(?:{'|'.join(alternatives)})")
 
 
 def _alternatives(words) -> str:  # noqa: ANN001 - any iterable of strings
