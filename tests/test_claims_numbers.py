@@ -3,11 +3,12 @@
 import math
 
 import cn2an
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jzrol import parse_report
+from jzrol import parse_report, paths
 from jzrol.claims import check_claims, chinese_number, extract_claims
 from jzrol.claims.numbers import number_value
 
@@ -181,3 +182,13 @@ def test_extract_and_check_never_raise(sentences):
 def test_checks_survive_zero_and_huge_numbers(text):
     units = parse_report(text).units
     check_claims(extract_claims(units), units)
+
+
+NOT_CLAIM_EXAMPLES = pd.read_csv(paths.LEXICON_DIR / "not_claims.csv", keep_default_na=False)["example"].tolist()
+
+
+@pytest.mark.parametrize("example", NOT_CLAIM_EXAMPLES)
+def test_every_not_claim_pattern_blocks_its_example(example):
+    # each row of the data file states its example, and its first characters must let the pattern be tried
+    claims = claims_of(f"全年{example}")
+    assert claims.empty, claims.raw.tolist()
