@@ -381,7 +381,8 @@ def _read(match: re.Match, scan: str, unit_end: int, grammar: Grammar) -> _Readi
         if value is None or (high_text and high is None):
             return None
     end = match.end()
-    if unit and len(unit) == 1 and not per and (multiplier_word or _GROUP_CHARS.search(number)):
+    if unit and len(unit) == 1 and not per and (multiplier_word or _GROUP_CHARS.search(number)) \
+            and _tokenizer().has_word(scan[match.start("unit"):match.start("unit") + 2]):
         noun = _noun_after(scan, match.start("unit"), unit_end)
         if len(noun) > 1 and noun.startswith(unit):  # 十亿多人口: 人口, not 人
             unit, end = noun, match.start("unit") + len(noun)

@@ -42,7 +42,7 @@ TRADITIONAL = paths.LEXICON_DIR / "traditional_numbers.txt"
 QUALIFIER_ORDER = ["approx", "more_than", "at_least", "at_most", "less_than"]
 _MULTIPLIER = "千万|百万|万亿|万|亿"
 _RANGE_JOIN = "至|到|-|~|～|—|－"
-_DENOMINATOR = "[一二三四五六七八九十百千万两]+|[0-9]+"
+_DENOMINATOR = "[一二三四五六七八九十百千万两]{1,3}|[0-9]{1,4}"
 _SIGN = "-−－"
 
 

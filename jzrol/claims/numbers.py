@@ -22,7 +22,7 @@ ARABIC = rf"[{DIGIT}]+(?:[,，][{DIGIT}]{{3}})*(?:[.．][{DIGIT}]+)?"
 CHINESE_DIGITS = "零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
 HAN_NUMERALS = CHINESE_DIGITS + "十拾百佰千仟万萬亿億"
 # A 千 right before 瓦/克/米/伏/卡 is the unit's (一千九百五十万千瓦), not the number's.
-CHINESE = rf"(?:(?!千[瓦克米伏卡])[{HAN_NUMERALS}])+(?:[点點][{CHINESE_DIGITS}]+)?"
+CHINESE = rf"(?:[{HAN_NUMERALS.replace('千', '')}]|千(?![瓦克米伏卡]))+(?:[点點][{CHINESE_DIGITS}]+)?"
 #: Digits with Chinese places between them: 1亿3千万, 2万5千, 5千 (but 5千万 is 5 with the multiplier 千万).
 MIXED = rf"[{DIGIT}]+(?:(?:[亿万千百][{DIGIT}]+)+[亿万千百]*|[千百](?![万亿]))"
 #: Two neighbouring digits for a rough figure: 两三年, 二三十年, 七八千.
