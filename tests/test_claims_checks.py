@@ -57,6 +57,12 @@ def test_no_part_of_a_whole_without_a_cue(text):
     assert found[found.check.isin(["part_of_whole", "sum_of_parts"])].empty, found.to_dict("records")
 
 
+@pytest.mark.parametrize("text", ["出庭应诉0件，出庭率100%。", "受理0件，办结0件，办结率100%。",
+                                  "建成调解室0个、服务站0个，建成率分别为100%、100%。"])
+def test_a_rate_of_nothing_is_no_finding(text):
+    assert findings_of(text).empty  # 0 of 0 says nothing either way
+
+
 def test_a_rate_of_change_must_follow_its_change():
     assert statuses("由2090元增加到2476元，平均每年实际增长3.8%。", "change_rate") == []
     assert statuses("财政收入由1121亿元增加到2220亿元，增长98%。", "change_rate") == ["consistent"]

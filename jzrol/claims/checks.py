@@ -261,13 +261,15 @@ def _check_rates(sentence: _Sentence, rules: dict[str, _RateRule], default: _Rat
             paired = before[-len(rates):]
             stretch = sentence.text[max(0, paired[0].start - sentence.offset - 12):rate.start - sentence.offset]
             if all(c.unit == paired[0].unit for c in paired) and rule.part and _names(stretch, rule.part):
-                findings.append(_base_finding(paired[min(position, len(paired) - 1)], rate))
+                count = paired[min(position, len(paired) - 1)]
+                if count.value > 0:
+                    findings.append(_base_finding(count, rate))
             continue
         starts_a_change = _CHANGE_START.search(sentence.between(last, rate)) and not any(
             r.start > last.end and r.end <= rate.start and r.unit == "%" for r in sentence.rows if r is not rate)
         if starts_a_change:
             continue  # 占…的比例由15%上升到29%: the count goes with the share it has now, not the one it had
-        if (share and last.value > 0) or (rule.part and _names(last.subject, rule.part)):
+        if last.value > 0 and (share or (rule.part and _names(last.subject, rule.part))):
             findings.append(_base_finding(last, rate))  # 诉前调解案件606件，占民事案件总量的10%
     return findings
 
