@@ -74,7 +74,7 @@ _MIXED_MAGNITUDE = re.compile(rf"[{DIGIT}].*[万亿]")  # 1亿3千万 carries it
 _DIGIT_BY_DIGIT = re.compile(f"[{CHINESE_DIGITS}]{{3,}}")
 _NOT_A_COUNT_UNIT = frozenset({None, "年"})
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
-_SEPARATORS = frozenset(",，.．")
+_SEPARATORS = frozenset(",.．")  # not ，, which also separates the members of a list (3，5件)
 
 
 def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], start_of_unit: int, end_of_unit: int,
@@ -84,21 +84,25 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], start_
     ``text`` holds the match's unit (units joined by line breaks), which spans ``start_of_unit:end_of_unit``;
     ``blocked`` are the spans of dates, phone numbers and document numbers in it.
     """
-    if match.group("doubling"):
+    doubling, sign, number, unit = match.group("doubling", "sign", "number", "unit")
+    if doubling:
         return False
     start, number_end = match.span("number")
-    lead = match.start("sign") if match.group("sign") else start
+    lead = match.start("sign") if sign else start
     end = match.end()
     if blocked and any(s < end and start < e for s, e in blocked):
         return True
     before = text[lead - 1] if lead else ""
     if before in _ORDINAL_BEFORE:
         return True
-    if before in _SEPARATORS and text[:lead].rstrip(",，.．")[-1:] in _DIGIT_CHARS:
-        return True  # the tail of a malformed number: 3,,000 is not 000
+    if before in _SEPARATORS:
+        back = lead - 1
+        while back > start_of_unit and text[back - 1] in _SEPARATORS:
+            back -= 1
+        if back > start_of_unit and text[back - 1] in _DIGIT_CHARS:
+            return True  # the tail of a malformed number: 3,,000 is not 000
     if _IDENTIFIER_BEFORE.match(before) or _IDENTIFIER_AFTER.match(text, number_end):
         return True  # identifiers and formulas: C919, 5G, 1+5+N, 1e5
-    number, unit = match.group("number", "unit")
     chinese = is_chinese(number)
     qualified = any(match.group("prefix", "more_before", "more", "fraction"))
     if chinese:
@@ -137,7 +141,7 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], start_
     return _named(text, lead, end, start_of_unit, end_of_unit, grammar)
 
 
-_NAME_REACH = 30  # no named number or not-claim pattern is longer: they are looked for this far around a number
+_NAME_REACH = 16  # named numbers and not-claim patterns reach no farther from the number they cover
 
 
 def _named(text: str, start: int, end: int, start_of_unit: int, end_of_unit: int, grammar: Grammar) -> bool:
@@ -422,8 +426,8 @@ def _readings(texts: list[str], grammar: Grammar) -> Iterator[tuple[int, str, in
     offsets = line_starts(texts)
     candidates: dict[int, list[re.Match]] = {}
     for match in grammar.pattern.finditer(scan):
-        if match.group("unit") or match.group("multiplier") or match.group("fraction") or match.group("doubling") \
-                or _MIXED_MAGNITUDE.fullmatch(match.group("number") or ""):
+        unit, multiplier, fraction, doubling, number = match.group("unit", "multiplier", "fraction", "doubling", "number")
+        if unit or multiplier or fraction or doubling or (number and _MIXED_MAGNITUDE.fullmatch(number)):
             candidates.setdefault(bisect_right(offsets, match.start()) - 1, []).append(match)
     has_brackets = any(bracket in scan for bracket in "〔[［【")  # a document number needs one
     patterns = (_DATE_SPAN, _PHONE) + ((_DOC_NUMBER,) if has_brackets else ())
