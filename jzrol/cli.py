@@ -130,6 +130,11 @@ def _build(args: argparse.Namespace) -> str:
     matplotlib.use("Agg")  # files only, never a window
     from jzrol.figures import build  # imported late: plotting is not needed by the other commands
 
+    if args.input is None:
+        if not paths.SEED_REPORT.is_file():
+            raise CommandError("no report to build from: jzrol is not running from its checkout, so the seed report "
+                               "is not here; pass --input PATH")
+        args.input = paths.SEED_REPORT
     written = build(input_path=args.input, out_dir=args.out, progress=not args.quiet, corpus_dir=args.corpus,
                     workers=args.workers)
     return f"wrote {len(written)} files to {args.out}\n"
@@ -169,8 +174,9 @@ def _parser() -> argparse.ArgumentParser:
     themes.add_argument("--codebook", default=str(paths.LEXICON_DIR / "themes.yaml"), help="themes codebook (YAML)")
     themes.set_defaults(run=_themes)
     build = commands.add_parser("build", help="regenerate every figure, table, MANIFEST and the write-up")
-    build.add_argument("--input", type=Path, default=paths.SEED_REPORT, help="report to analyse")
-    build.add_argument("--out", type=Path, default=paths.FIGURES_DIR, help="output folder")
+    build.add_argument("--input", type=Path, help="report to analyse (default: the seed report of a checkout)")
+    build.add_argument("--out", type=Path, default=paths.FIGURES_DIR,
+                       help="output folder (default: figures/ of a checkout, else ./figures)")
     build.add_argument("--corpus", type=Path, metavar="DIR", help="also draw the corpus figures for this folder")
     build.add_argument("--workers", type=int, default=2, help="processes for --corpus (default 2)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -163,7 +163,7 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
             name, "Most frequent terms by part",
             "Each panel lists the most frequent terms of one part, as a rate per 1,000 counted terms (raw count at "
             "the bar's end). Stopwords, numbers and the genre's policy verbs (加强, 推进 …; see "
-            "data/lexicon/policy_verbs.txt) are left out, so what remains is what each part is about.",
+            "jzrol/lexicon/policy_verbs.txt) are left out, so what remains is what each part is about.",
             numbers, save_figure(fig, name, table=top, out_dir=out_dir)))
 
     overall = terms.count_terms(toks, by=["doc_id"], policy_verbs="drop")
@@ -328,7 +328,7 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     labelled = agreement.dropna(subset=["agree"])
     results.append(FigureResult(
         name, "Themes section by section",
-        "Each row is a part or section, each column a theme of the codebook (data/lexicon/themes.yaml, after the "
+        "Each row is a part or section, each column a theme of the codebook (jzrol/lexicon/themes.yaml, after the "
         "national Outline for Building a Rule-of-Law Government 2021–2025); a cell is the theme's share of the "
         "section's codebook hits. A dark cell alone in its row is a section about one thing; a spread-out row mixes "
         "topics. Which terms put each sentence into a theme is in `jzrol themes --by unit` and notebook 03.",

@@ -989,7 +989,7 @@ def part_roles(units: pd.DataFrame, *, rules: str | Path = paths.PART_ROLES) -> 
 
     Roles are ``duties`` (党政主要负责人履行推进法治建设第一责任人职责情况, a part local reports have
     had since 2019), ``achievements``, ``problems``, ``plans`` (the first rule in
-    ``data/lexicon/part_roles.csv`` whose pattern matches the part title wins, in the file's order) or
+    ``jzrol/lexicon/part_roles.csv`` whose pattern matches the part title wins, in the file's order) or
     ``other``; the preamble is ``preamble``.
 
     >>> from jzrol import paths

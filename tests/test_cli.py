@@ -55,3 +55,16 @@ def test_bad_input_among_good_ones_does_not_touch_the_output(tmp_path):
     assert main(["parse", str(paths.SEED_REPORT), str(DATA / "empty.txt"), "-o", str(out)]) == 2
     assert out.read_text(encoding="utf-8") == "earlier result\n"
     assert [p.name for p in tmp_path.iterdir()] == ["units.csv"]
+
+
+def test_build_outside_a_checkout_without_input_says_to_pass_input(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(paths, "SEED_REPORT", tmp_path / "no-checkout" / "seed.txt")
+    assert main(["build", "--quiet", "--out", str(tmp_path / "out")]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "pass --input" in error
+    assert not (tmp_path / "out").exists()
+
+
+def test_lexicons_are_package_data_beside_the_code():
+    assert paths.LEXICON_DIR == paths.PACKAGE_DIR / "lexicon"
+    assert paths.lexicon_file("userdict.txt").is_file() and paths.PROVINCES.is_file()
