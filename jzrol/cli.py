@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
 import pandas as pd
+from tqdm.contrib.logging import logging_redirect_tqdm
 
-from jzrol import paths
+from jzrol import __version__, paths
 from jzrol.corpus import WorkerError, list_reports
 from jzrol.fonts import FontNotFoundError
 from jzrol.io import atomic_write_text
@@ -142,6 +144,7 @@ def _build(args: argparse.Namespace) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jzrol", description="Analyse Chinese government policy reports.")
+    parser.add_argument("--version", action="version", version=f"jzrol {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     def with_paths(name: str, help_text: str, default_format: str) -> argparse.ArgumentParser:
@@ -184,11 +187,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _run_showing_library_messages(args: argparse.Namespace) -> str:
+    """Run a command with the library's messages (warnings and up) shown as ``jzrol: ...`` lines on stderr."""
+    logger = logging.getLogger("jzrol")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("jzrol: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+    level, logger.level = logger.level, min(logger.getEffectiveLevel(), logging.WARNING)
+    try:
+        with logging_redirect_tqdm(loggers=[logger]):
+            return args.run(args)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     try:
-        output = args.run(args)
+        output = _run_showing_library_messages(args)
     except (SourceError, CommandError, FontNotFoundError, LexiconError, WorkerError) as error:
         print(f"jzrol: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -16,8 +16,8 @@ import io
 import json
 import platform
 import sys
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
@@ -25,7 +25,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
-from tqdm import tqdm
+from tqdm.auto import tqdm
 
 from jzrol import claims, corpus, paths, plots, terms, themes
 from jzrol.fonts import FontChoice, find_cjk_font

@@ -437,7 +437,7 @@ def _classify_header(text: str, header: list[_Line]) -> tuple[list[tuple[str, _L
          and not _PUBMETA.match(normalize_text(line.text))),
         None,
     )
-    has_chrome = any(_BREADCRUMB.search(l.text) or _PUBMETA.match(normalize_text(l.text)) for l in content)
+    has_chrome = any(_BREADCRUMB.search(ln.text) or _PUBMETA.match(normalize_text(ln.text)) for ln in content)
     chrome: list[tuple[str, _Line]] = []
     title_block: list[_Line] = []
     for i, line in enumerate(content):
