@@ -46,7 +46,7 @@ def test_dependencies_are_ranges_and_the_lock_pins_every_one_with_hashes():
     missing = sorted({_canonical(r) for r in requirements} - set(locked))
     assert not missing, f"not in {LOCK.name}: {missing}; run `make lock`"
     for name, entry in locked.items():
-        assert re.search(rf"==[^\s;]+", entry) and "--hash=sha256:" in entry, name
+        assert re.search(r"==[^\s;]+", entry) and "--hash=sha256:" in entry, name
     assert project["license"] == "MIT" and (paths.ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT")
 
 
