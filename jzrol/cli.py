@@ -7,8 +7,10 @@
     jzrol claims PATH...    jzrol checks PATH...
     jzrol themes PATH... [--by doc|part|section|unit] [--codebook PATH]
     jzrol build [--input PATH] [--out DIR] [--corpus DIR] [--workers N]
+    jzrol verify [DIR]
 
-Errors are one line on stderr naming the file and the problem, exit code 2.
+Errors are one line on stderr naming the file and the problem, exit code 2; exit code 1 when some
+corpus reports were skipped or a build folder differs from its MANIFEST; Ctrl-C exits 130.
 """
 
 from __future__ import annotations
@@ -26,11 +28,15 @@ from jzrol import __version__, paths
 from jzrol.corpus import WorkerError, list_reports
 from jzrol.fonts import FontNotFoundError
 from jzrol.io import atomic_write_text
+from jzrol.manifest import ManifestError
 from jzrol.report import read_report
 from jzrol.sources import SourceError
+from jzrol.staging import BuildFolderError
 from jzrol.terms import LexiconError
 
+EXIT_SOME_SKIPPED = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 
 class CommandError(Exception):
@@ -139,7 +145,26 @@ def _build(args: argparse.Namespace) -> str:
         args.input = paths.SEED_REPORT
     written = build(input_path=args.input, out_dir=args.out, progress=not args.quiet, corpus_dir=args.corpus,
                     workers=args.workers)
+    if written.skipped:
+        args.exit_code = EXIT_SOME_SKIPPED
     return f"wrote {len(written)} files to {args.out}\n"
+
+
+def _verify(args: argparse.Namespace) -> str:
+    from jzrol.manifest import verify_folder
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise CommandError(f"{folder}: no such folder")
+    table = verify_folder(folder)
+    differ = table[table["status"] != "match"]
+    lines = [f"{row.status}: {row.file}" for row in differ.itertuples()]
+    if len(differ):
+        args.exit_code = EXIT_SOME_SKIPPED
+        lines.append(f"{folder}: {len(differ)} of {len(table)} files differ from the MANIFEST")
+    else:
+        lines.append(f"{folder}: all {len(table)} files match the MANIFEST")
+    return "\n".join(lines) + "\n"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -184,6 +209,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--workers", type=int, default=2, help="processes for --corpus (default 2)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.set_defaults(run=_build, output=None)
+    verify = commands.add_parser("verify", help="check every file of a build folder against its MANIFEST")
+    verify.add_argument("folder", nargs="?", default=str(paths.FIGURES_DIR), metavar="DIR",
+                        help="build folder (default: figures/ of a checkout, else ./figures)")
+    verify.set_defaults(run=_verify, output=None)
     return parser
 
 
@@ -208,9 +237,13 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         output = _run_showing_library_messages(args)
-    except (SourceError, CommandError, FontNotFoundError, LexiconError, WorkerError) as error:
+    except (SourceError, CommandError, FontNotFoundError, LexiconError, WorkerError, BuildFolderError,
+            ManifestError) as error:
         print(f"jzrol: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("jzrol: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     if getattr(args, "output", None):
         try:
             atomic_write_text(Path(args.output), output)
@@ -219,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_BAD_INPUT
     else:
         sys.stdout.write(output)
-    return 0
+    return getattr(args, "exit_code", 0)
 
 
 if __name__ == "__main__":
