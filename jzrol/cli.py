@@ -27,7 +27,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 from jzrol import __version__, paths
 from jzrol.corpus import WorkerError, list_reports
 from jzrol.fonts import FontNotFoundError
-from jzrol.io import atomic_write_text
+from jzrol.io import atomic_write_bytes
 from jzrol.manifest import ManifestError
 from jzrol.report import read_report
 from jzrol.sources import SourceError
@@ -178,6 +178,9 @@ def _parser() -> argparse.ArgumentParser:
                              help="report files (text or HTML), folders of them, or glob patterns")
         command.add_argument("--format", choices=["csv", "json"], default=default_format)
         command.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+        command.add_argument("--encoding", choices=["utf-8", "utf-8-sig"], default="utf-8",
+                             help="utf-8-sig starts the output with a BOM, so that Excel and WPS open a CSV "
+                                  "in Chinese correctly (default: utf-8)")
         return command
 
     with_paths("info", "metadata and provenance warnings (JSON)", "json").set_defaults(run=_info)
@@ -244,14 +247,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("jzrol: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    encoding = getattr(args, "encoding", "utf-8")
     if getattr(args, "output", None):
         try:
-            atomic_write_text(Path(args.output), output)
+            atomic_write_bytes(Path(args.output), output.encode(encoding))
         except OSError as error:
             print(f"jzrol: error: {args.output}: cannot write ({error.strerror})", file=sys.stderr)
             return EXIT_BAD_INPUT
     else:
-        sys.stdout.write(output)
+        sys.stdout.write(("\ufeff" if encoding == "utf-8-sig" else "") + output)
     return getattr(args, "exit_code", 0)
 
 
