@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -484,7 +485,7 @@ def _writeup(report: Report, results: list[FigureResult]) -> str:
         "",
         f"`units.csv` is the parsed structure (one row per {rows}, with offsets into the "
         "source text); `info.json` is the report's metadata; `MANIFEST` lists every file's sha256 with the package "
-        "versions, lexicon hashes, font and seeds that produced it.",
+        "versions, lexicon hashes, font and seeds that produced it; `jzrol verify` checks the folder against it.",
         "",
     ]
     return "\n".join(lines)
@@ -529,8 +530,14 @@ def build(input_path: str | Path = paths.SEED_REPORT, out_dir: str | Path = path
     report = read_report(input_path)
     if not (report.units["kind"] == "text").any():
         raise BuildFolderError(f"{input_path}: report has no body text to analyse (headings only?)")
-    if corpus_dir is not None and not Path(corpus_dir).is_dir():
-        raise BuildFolderError(f"{corpus_dir}: --corpus names no folder")
+    if corpus_dir is not None:
+        if not Path(corpus_dir).is_dir():
+            raise BuildFolderError(f"{corpus_dir}: --corpus names no folder")
+        try:
+            with os.scandir(corpus_dir) as entries:
+                next(entries, None)
+        except OSError as error:
+            raise BuildFolderError(f"{corpus_dir}: cannot read the folder ({error.strerror})") from None
     with staged_folder(out_dir) as stage, recording_writes() as written:
         steps = tqdm(BUILDERS, desc="jzrol build", unit="analysis", disable=not progress, file=sys.stderr)
         results: list[FigureResult] = []

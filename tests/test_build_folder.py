@@ -218,3 +218,16 @@ def test_build_of_a_report_of_headings_only_is_one_line(tmp_path, capsys):
     assert main(["build", "--quiet", "--input", str(report), "--out", str(out)]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "no body text" in error and not out.exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="permissions do not bind root")
+def test_build_with_an_unreadable_corpus_folder_is_one_line(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(DATA / "gbk.txt", corpus)
+    os.chmod(corpus, 0)
+    try:
+        result = jzrol("build", "--quiet", "--out", tmp_path / "out", "--corpus", corpus)
+    finally:
+        os.chmod(corpus, 0o755)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "cannot read the folder" in result.stderr
