@@ -226,13 +226,15 @@ def _run_showing_library_messages(args: argparse.Namespace) -> str:
     handler.setFormatter(logging.Formatter("jzrol: %(message)s"))
     handler.setLevel(logging.WARNING)
     logger.addHandler(handler)
-    level, logger.level = logger.level, min(logger.getEffectiveLevel(), logging.WARNING)
+    previous_level = logger.level
+    if logger.getEffectiveLevel() > logging.WARNING:
+        logger.setLevel(logging.WARNING)
     try:
         with logging_redirect_tqdm(loggers=[logger]):
             return args.run(args)
     finally:
         logger.removeHandler(handler)
-        logger.setLevel(level)
+        logger.setLevel(previous_level)
 
 
 def main(argv: list[str] | None = None) -> int:

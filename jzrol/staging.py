@@ -38,8 +38,10 @@ def _target(out_dir: str | Path) -> Path:
         out = out.resolve()
     if out.exists() and not out.is_dir():
         raise BuildFolderError(f"{out_dir}: --out names a file, not a folder")
-    if not out.parent.is_dir():
-        raise BuildFolderError(f"{out_dir}: the folder it would go in ({out.parent}) does not exist")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BuildFolderError(f"{out_dir}: cannot create the folder it goes in ({error.strerror})") from None
     for folder in (out.parent, out) if out.exists() else (out.parent,):
         if not os.access(folder, os.W_OK | os.X_OK):
             raise BuildFolderError(f"{out_dir}: cannot write into {folder} (read-only)")

@@ -231,3 +231,13 @@ def test_build_with_an_unreadable_corpus_folder_is_one_line(tmp_path):
     finally:
         os.chmod(corpus, 0o755)
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "cannot read the folder" in result.stderr
+
+
+def test_build_into_a_new_nested_folder_creates_it(tmp_path, quick_build):
+    out = tmp_path / "new" / "deeper" / "figures"
+    figures.build(out_dir=out, progress=False)
+    assert (out / "MANIFEST").is_file() and leftovers(out) == []
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x", encoding="utf-8")
+    with pytest.raises(staging.BuildFolderError, match="cannot create the folder it goes in"):
+        figures.build(out_dir=blocked / "figures", progress=False)
