@@ -154,7 +154,7 @@ def test_a_late_failure_or_ctrl_c_leaves_the_previous_build_intact(tmp_path, qui
     assert snapshot(out) == before and leftovers(out) == []
 
 
-def test_a_real_sigint_during_a_build_exits_130_with_the_old_folder_intact(built, tmp_path):
+def test_a_concurrent_build_refuses_and_a_real_sigint_exits_130_with_the_old_folder_intact(built, tmp_path):
     out = tmp_path / "figures"
     shutil.copytree(built, out)
     before = snapshot(out)
@@ -167,7 +167,13 @@ def test_a_real_sigint_during_a_build_exits_130_with_the_old_folder_intact(built
             break
         time.sleep(0.05)
     assert process.poll() is None, "the build ended before it could be interrupted"
-    process.send_signal(signal.SIGINT)
+    process.send_signal(signal.SIGSTOP)  # held mid-build, lock taken, while a second build of another report tries
+    try:
+        second = jzrol("build", "--quiet", "--input", DATA / "traditional.txt", "--out", out)
+        process.send_signal(signal.SIGINT)  # delivered as soon as the first build runs again
+    finally:
+        process.send_signal(signal.SIGCONT)
+    assert second.returncode == 2 and second.stderr.count("\n") == 1 and "another build is writing" in second.stderr
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130 and stderr.strip().splitlines()[-1] == "jzrol: interrupted"
     assert "Traceback" not in stderr
