@@ -25,6 +25,8 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; \
+		echo "$(LOCK) does not satisfy pyproject.toml: run 'make lock', then this again"; exit 1; }
 	touch $@
 
 # A CJK font for matplotlib and wordcloud; installed from Debian/Ubuntu packages when none is present.
