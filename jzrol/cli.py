@@ -8,28 +8,36 @@
     jzrol themes PATH... [--by doc|part|section|unit] [--weight hits|sentences] [--codebook PATH]
     jzrol build [--input PATH] [--out DIR] [--corpus DIR] [--workers N]
     jzrol annotate PATH [-o page.html] [--codebook PATH]
+    jzrol verify [DIR]
 
-Errors are one line on stderr naming the file and the problem, exit code 2.
+Errors are one line on stderr naming the file and the problem, exit code 2; exit code 1 when some
+corpus reports were skipped or a build folder differs from its MANIFEST; Ctrl-C exits 130.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
 import pandas as pd
+from tqdm.contrib.logging import logging_redirect_tqdm
 
-from jzrol import paths
+from jzrol import __version__, paths
 from jzrol.corpus import WorkerError, list_reports
 from jzrol.fonts import FontNotFoundError
-from jzrol.io import atomic_write_text
+from jzrol.io import atomic_write_bytes
+from jzrol.manifest import ManifestError
 from jzrol.report import read_report
 from jzrol.sources import SourceError
+from jzrol.staging import BuildFolderError
 from jzrol.terms import LexiconError
 
+EXIT_SOME_SKIPPED = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 
 class CommandError(Exception):
@@ -143,13 +151,38 @@ def _build(args: argparse.Namespace) -> str:
     matplotlib.use("Agg")  # files only, never a window
     from jzrol.figures import build  # imported late: plotting is not needed by the other commands
 
+    if args.input is None:
+        if not paths.SEED_REPORT.is_file():
+            raise CommandError("no report to build from: jzrol is not running from its checkout, so the seed report "
+                               "is not here; pass --input PATH")
+        args.input = paths.SEED_REPORT
     written = build(input_path=args.input, out_dir=args.out, progress=not args.quiet, corpus_dir=args.corpus,
                     workers=args.workers)
+    if written.skipped:
+        args.exit_code = EXIT_SOME_SKIPPED
     return f"wrote {len(written)} files to {args.out}\n"
+
+
+def _verify(args: argparse.Namespace) -> str:
+    from jzrol.manifest import verify_folder
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise CommandError(f"{folder}: no such folder")
+    table = verify_folder(folder)
+    differ = table[table["status"] != "match"]
+    lines = [f"{row.status}: {row.file}" for row in differ.itertuples()]
+    if len(differ):
+        args.exit_code = EXIT_SOME_SKIPPED
+        lines.append(f"{folder}: {len(differ)} of {len(table)} files differ from the MANIFEST")
+    else:
+        lines.append(f"{folder}: all {len(table)} files match the MANIFEST")
+    return "\n".join(lines) + "\n"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jzrol", description="Analyse Chinese government policy reports.")
+    parser.add_argument("--version", action="version", version=f"jzrol {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     def with_paths(name: str, help_text: str, default_format: str) -> argparse.ArgumentParser:
@@ -158,6 +191,9 @@ def _parser() -> argparse.ArgumentParser:
                              help="report files (text, HTML, PDF or DOCX), folders of them, or glob patterns")
         command.add_argument("--format", choices=["csv", "json"], default=default_format)
         command.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+        command.add_argument("--encoding", choices=["utf-8", "utf-8-sig"], default="utf-8",
+                             help="utf-8-sig starts the output with a BOM, so that Excel and WPS open a CSV "
+                                  "in Chinese correctly (default: utf-8)")
         return command
 
     with_paths("info", "metadata and provenance warnings (JSON)", "json").set_defaults(run=_info)
@@ -190,32 +226,60 @@ def _parser() -> argparse.ArgumentParser:
     annotate.add_argument("--codebook", default=str(paths.LEXICON_DIR / "themes.yaml"), help="themes codebook (YAML)")
     annotate.set_defaults(run=_annotate)
     build = commands.add_parser("build", help="regenerate every figure, table, MANIFEST and the write-up")
-    build.add_argument("--input", type=Path, default=paths.SEED_REPORT, help="report to analyse")
-    build.add_argument("--out", type=Path, default=paths.FIGURES_DIR, help="output folder")
+    build.add_argument("--input", type=Path, help="report to analyse (default: the seed report of a checkout)")
+    build.add_argument("--out", type=Path, default=paths.FIGURES_DIR,
+                       help="output folder (default: figures/ of a checkout, else ./figures)")
     build.add_argument("--corpus", type=Path, metavar="DIR", help="also draw the corpus figures for this folder")
     build.add_argument("--workers", type=int, default=2, help="processes for --corpus (default 2)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.set_defaults(run=_build, output=None)
+    verify = commands.add_parser("verify", help="check every file of a build folder against its MANIFEST")
+    verify.add_argument("folder", nargs="?", default=str(paths.FIGURES_DIR), metavar="DIR",
+                        help="build folder (default: figures/ of a checkout, else ./figures)")
+    verify.set_defaults(run=_verify, output=None)
     return parser
+
+
+def _run_showing_library_messages(args: argparse.Namespace) -> str:
+    """Run a command with the library's messages (warnings and up) shown as ``jzrol: ...`` lines on stderr."""
+    logger = logging.getLogger("jzrol")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("jzrol: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+    previous_level = logger.level
+    if logger.getEffectiveLevel() > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+    try:
+        with logging_redirect_tqdm(loggers=[logger]):
+            return args.run(args)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous_level)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     try:
-        output = args.run(args)
-    except (SourceError, CommandError, FontNotFoundError, LexiconError, WorkerError) as error:
+        output = _run_showing_library_messages(args)
+    except (SourceError, CommandError, FontNotFoundError, LexiconError, WorkerError, BuildFolderError,
+            ManifestError) as error:
         print(f"jzrol: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("jzrol: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    encoding = getattr(args, "encoding", "utf-8")
     if getattr(args, "output", None):
         try:
-            atomic_write_text(Path(args.output), output)
+            atomic_write_bytes(Path(args.output), output.encode(encoding))
         except OSError as error:
             print(f"jzrol: error: {args.output}: cannot write ({error.strerror})", file=sys.stderr)
             return EXIT_BAD_INPUT
     else:
-        sys.stdout.write(output)
-    return 0
+        sys.stdout.write(("\ufeff" if encoding == "utf-8-sig" else "") + output)
+    return getattr(args, "exit_code", 0)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import glob
+import logging
 import multiprocessing
 import operator
 import queue
@@ -35,7 +36,7 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-from tqdm import tqdm
+from tqdm.auto import tqdm
 
 from jzrol import claims as claims_stage
 from jzrol import paths, terms, themes
@@ -48,6 +49,7 @@ __all__ = [
     "summarize_document", "term_trend", "theme_trend",
 ]
 
+LOG = logging.getLogger("jzrol")
 GENRES = paths.LEXICON_DIR / "genres.csv"
 #: The files a folder gives: every format :func:`jzrol.sources.read_source` reads.
 REPORT_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
@@ -702,7 +704,7 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
                "error": result.error}
         rows.append(row)
         if result.error:
-            tqdm.write(f"jzrol: skipped {result.error}", file=sys.stderr)
+            LOG.warning("skipped %s", result.error)
             continue
         year = result.meta.get("year")
         if client is not None:

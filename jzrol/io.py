@@ -9,8 +9,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 
@@ -21,6 +25,27 @@ def _current_umask() -> int:
 
 
 _UMASK = _current_umask()
+#: While :func:`recording_writes` is active: absolute path -> sha256 of the bytes written there.
+_WRITES: ContextVar[dict[Path, str] | None] = ContextVar("jzrol_writes", default=None)
+
+
+@contextmanager
+def recording_writes() -> Iterator[dict[Path, str]]:
+    """Collect the sha256 of every file the atomic writers put down inside the block, from the bytes written.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> with recording_writes() as written:
+    ...     atomic_write_text(folder / "a.txt", "法治")
+    >>> written[folder / "a.txt"][:12]
+    'afd50b774f73'
+    """
+    written: dict[Path, str] = {}
+    token = _WRITES.set(written)
+    try:
+        yield written
+    finally:
+        _WRITES.reset(token)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -36,6 +61,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    record = _WRITES.get()
+    if record is not None:
+        record[path.absolute()] = hashlib.sha256(data).hexdigest()
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -3,7 +3,7 @@
 Segmentation is jieba's dictionary and algorithm with the HMM for unknown words
 switched off, run by jieba-rs (``rjieba``) for speed; ``engine="jieba"`` gives
 the same tokens from pure-Python jieba. Each tokenizer is private to its
-configuration and built from ``data/lexicon/userdict.txt``, so no other
+configuration and built from ``jzrol/lexicon/userdict.txt``, so no other
 library can change it behind the analysis.
 
 >>> from jzrol import read_report, paths

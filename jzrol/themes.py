@@ -1,6 +1,6 @@
 """Policy themes: a transparent codebook applied sentence by sentence.
 
-The codebook (``data/lexicon/themes.yaml``) is a quanteda-shaped dictionary with
+The codebook (``jzrol/lexicon/themes.yaml``) is a quanteda-shaped dictionary with
 the ten theme keys fixed by the national Outline for Building a Rule-of-Law
 Government (2021–2025) plus legal education. :func:`code_units` finds every
 codebook term in every sentence (multi-label); :func:`theme_table` aggregates
@@ -372,7 +372,7 @@ def _heading_cues(path: str) -> tuple[tuple[str, str], ...]:
 def heading_agreement(hits: pd.DataFrame, units: pd.DataFrame, *, cues: str | Path = HEADING_CUES) -> pd.DataFrame:
     """Does each section's dominant theme match the topic its heading announces?
 
-    The heading is an independent label: it is read with the cue words of ``data/lexicon/heading_cues.csv``
+    The heading is an independent label: it is read with the cue words of ``jzrol/lexicon/heading_cues.csv``
     (立法 -> rules, 执法 -> enforcement …; the first cue found wins), not with the codebook, and the
     body is coded without the heading. Sections whose heading has no cue get no label.
 

@@ -65,3 +65,27 @@ def test_info_csv_writes_years_as_whole_numbers():
     assert result.returncode == 0, result.stderr
     table = pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False)
     assert table.year.tolist() == ["2020", ""] and table.place.tolist() == ["锦州市", ""]
+
+
+def test_build_outside_a_checkout_without_input_says_to_pass_input(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(paths, "SEED_REPORT", tmp_path / "no-checkout" / "seed.txt")
+    assert main(["build", "--quiet", "--out", str(tmp_path / "out")]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "pass --input" in error
+    assert not (tmp_path / "out").exists()
+
+
+def test_lexicons_are_package_data_beside_the_code():
+    assert paths.LEXICON_DIR == paths.PACKAGE_DIR / "lexicon"
+    assert paths.lexicon_file("userdict.txt").is_file() and paths.PROVINCES.is_file()
+
+
+def test_csv_for_spreadsheets_starts_with_a_bom_only_when_asked(tmp_path):
+    plain, excel = tmp_path / "plain.csv", tmp_path / "excel.csv"
+    assert main(["claims", str(paths.SEED_REPORT), "-o", str(plain)]) == 0
+    assert main(["claims", str(paths.SEED_REPORT), "--encoding", "utf-8-sig", "-o", str(excel)]) == 0
+    assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert excel.read_bytes() == b"\xef\xbb\xbf" + plain.read_bytes()
+    assert pd.read_csv(excel, encoding="utf-8-sig").columns[0] == "doc_id"
+    piped = run("info", paths.SEED_REPORT, "--format", "csv", "--encoding", "utf-8-sig")
+    assert piped.returncode == 0 and piped.stdout.startswith("\ufeffdoc_id,")
