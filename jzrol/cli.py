@@ -1,43 +1,49 @@
 """The ``jzrol`` command line.
 
-    jzrol info  PATH... [--format json|csv] [-o OUT]
+    jzrol info  PATH... [--format json|csv] [-o OUT] [--workers N] [--strict]
     jzrol parse PATH... [--format csv|json] [-o OUT]
     jzrol terms PATH... [--by doc|part|section] [--top N] [--policy-verbs keep|drop]
     jzrol kwic  PATH... -t TERM [-t TERM ...] [--window N] [--match token|substring]
     jzrol claims PATH...    jzrol checks PATH...
     jzrol themes PATH... [--by doc|part|section|unit] [--codebook PATH]
+    jzrol corpus DIR... -o OUTDIR
     jzrol build [--input PATH] [--out DIR] [--corpus DIR] [--workers N]
 
-Errors are one line on stderr naming the file and the problem, exit code 2.
+PATH is a file, a folder or a glob pattern. Every report runs through the corpus engine, in
+``--workers`` processes. A report that cannot be read is named on stderr with its reason and skipped;
+exit code 1 then, 2 for usage errors and when nothing could be read, 130 on Ctrl-C.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 
 import pandas as pd
 
 from jzrol import paths
-from jzrol.corpus import WorkerError, list_reports
+from jzrol.corpus import StopRun, WorkerError, default_workers, list_reports  # noqa: F401 - list_reports: public here
+from jzrol.corpus.tables import GROUPS, Request, tables
 from jzrol.fonts import FontNotFoundError
 from jzrol.io import atomic_write_text
-from jzrol.report import read_report
 from jzrol.sources import SourceError
 from jzrol.terms import LexiconError
 
+EXIT_SKIPPED = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 
 class CommandError(Exception):
     """A user error the command line reports in one line."""
 
 
-def _reports(path_args: list[str]):
-    """Reports named by files, folders and glob patterns (folders give their .txt and .html files)."""
-    return [read_report(path) for path in list_reports(path_args)]
+class _Skipped(Exception):
+    """Some reports were skipped: the output was written, the exit code is 1."""
 
 
 def _table_output(table: pd.DataFrame, fmt: str) -> str:
@@ -46,89 +52,126 @@ def _table_output(table: pd.DataFrame, fmt: str) -> str:
     return table.to_csv(index=False, lineterminator="\n")
 
 
+def _lexicon(value: str) -> str:
+    """An option naming a lexicon file (``--userdict``, ``--codebook``): it must be a readable file."""
+    try:
+        mode = os.stat(value).st_mode
+    except OSError as error:
+        raise argparse.ArgumentTypeError(f"{value}: cannot be read ({error.strerror})") from None
+    if stat.S_ISDIR(mode):
+        raise argparse.ArgumentTypeError(f"{value}: is a folder, not a lexicon file")
+    if not stat.S_ISREG(mode):
+        raise argparse.ArgumentTypeError(f"{value}: is not a regular file")
+    return value
+
+
+def _count(least: int):
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if number < least:
+            raise argparse.ArgumentTypeError(f"{number} is below {least}")
+        return number
+    return parse
+
+
+def _run(args: argparse.Namespace, request: Request) -> list:
+    """The request's table of every report, through the engine; skipped reports are named on stderr.
+
+    Raises:
+        CommandError: no report could be read (each is named).
+    """
+    found = tables(args.paths, request, workers=args.workers, progress=sys.stderr.isatty(), strict=args.strict)
+    if not found.results:
+        raise CommandError("\njzrol: error: ".join(found.failures) or "no report to analyse")
+    for reason in found.failures:
+        print(f"jzrol: skipped {reason}", file=sys.stderr)
+    args.skipped = len(found.failures)
+    args.files = len(found.results) + len(found.failures)
+    return found.results
+
+
+def _concat(frames: list[pd.DataFrame], *, sort_by_doc: bool = False) -> pd.DataFrame:
+    table = pd.concat(frames, ignore_index=True)
+    return table.sort_values("doc_id", kind="stable", ignore_index=True) if sort_by_doc else table
+
+
 def _info(args: argparse.Namespace) -> str:
-    metas = [report.meta.to_dict() for report in _reports(args.paths)]
+    metas = _run(args, Request("info"))
     if args.format == "csv":
         table = pd.DataFrame(metas).drop(columns=["provenance"])
         for column in ("issuer", "warnings"):
             table[column] = table[column].map(" | ".join)
         return _table_output(table, "csv")
-    payload = metas[0] if len(metas) == 1 else metas
+    payload = metas[0] if args.files == 1 else metas
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
 def _parse(args: argparse.Namespace) -> str:
-    units = pd.concat([report.units for report in _reports(args.paths)], ignore_index=True)
-    return _table_output(units, args.format)
-
-
-def _units_with_text(path_args: list[str]) -> pd.DataFrame:
-    """Units of every report; a report without any sentence is an error naming the file."""
-    tables = []
-    for report in _reports(path_args):
-        if not (report.units["kind"] == "text").any():
-            raise CommandError(f"{report.source.path if report.source else report.doc_id}: report has no body text to analyse")
-        tables.append(report.units)
-    return pd.concat(tables, ignore_index=True)
-
-
-_BY = {"doc": ["doc_id"], "part": ["doc_id", "part"], "section": ["doc_id", "part", "section"]}
+    return _table_output(_concat(_run(args, Request("parse"))), args.format)
 
 
 def _terms(args: argparse.Namespace) -> str:
-    from jzrol import terms
-
-    tokenizer = terms.get_tokenizer(args.userdict)
-    toks = terms.tokens(_units_with_text(args.paths), tokenizer=tokenizer)
-    counts = terms.count_terms(toks, by=_BY[args.by], policy_verbs=args.policy_verbs)
-    return _table_output(terms.top_terms(counts, args.top) if args.top else counts, args.format)
+    request = Request("terms", by=args.by, top=args.top, policy_verbs=args.policy_verbs, userdict=args.userdict)
+    return _table_output(_concat(_run(args, request), sort_by_doc=True), args.format)
 
 
 def _kwic(args: argparse.Namespace) -> str:
     from jzrol import terms
 
     tokenizer = terms.get_tokenizer(args.userdict)
-    units = _units_with_text(args.paths)
-    tables = []
     for term in args.term:
         pieces = tokenizer.cut(term)
         if args.match == "token" and len(pieces) != 1:
             raise CommandError(
                 f"term {term!r} is not one token for jzrol's tokenizer (it splits into {' / '.join(pieces)}); "
                 "use --match substring or add it to the userdict")
-        found = terms.kwic(units, term, window=args.window, match=args.match, tokenizer=tokenizer)
-        if found.empty:
+    request = Request("kwic", kwic_terms=tuple(args.term), window=args.window, match=args.match,
+                      userdict=args.userdict)
+    per_report = _run(args, request)
+    found = []
+    for number, term in enumerate(args.term):
+        table = _concat([tables_of_report[number] for tables_of_report in per_report])
+        if table.empty:
             raise CommandError(f"term {term!r} does not occur in {', '.join(args.paths)}")
-        tables.append(found)
-    return _table_output(pd.concat(tables, ignore_index=True), args.format)
+        found.append(table)
+    return _table_output(_concat(found), args.format)
 
 
 def _claims(args: argparse.Namespace) -> str:
-    from jzrol.claims import extract_claims
-
-    return _table_output(extract_claims(_units_with_text(args.paths)), args.format)
+    return _table_output(_concat(_run(args, Request("claims"))), args.format)
 
 
 def _checks(args: argparse.Namespace) -> str:
-    from jzrol.claims import check_claims, extract_claims
-
-    units = _units_with_text(args.paths)
-    return _table_output(check_claims(extract_claims(units), units), args.format)
+    return _table_output(_concat(_run(args, Request("checks"))), args.format)
 
 
 def _themes(args: argparse.Namespace) -> str:
-    from jzrol import themes
+    request = Request("themes", by=args.by, codebook=args.codebook)
+    return _table_output(_concat(_run(args, request), sort_by_doc=True), args.format)
 
-    units = _units_with_text(args.paths)
-    hits = themes.code_units(units, codebook=args.codebook)
-    return _table_output(themes.theme_table(hits, by=args.by), args.format)
+
+def _corpus(args: argparse.Namespace) -> str:
+    from jzrol.corpus.export import export_corpus
+
+    try:
+        written, failures = export_corpus(args.paths, args.out, workers=args.workers, progress=sys.stderr.isatty(),
+                                          strict=args.strict)
+    except ValueError as error:  # no report could be read: each is named
+        raise CommandError(str(error).replace("\n", "\njzrol: error: ")) from None
+    args.skipped = failures
+    return f"wrote {len(written)} files to {args.out}\n"
 
 
 def _build(args: argparse.Namespace) -> str:
     import matplotlib
 
     matplotlib.use("Agg")  # files only, never a window
-    from jzrol.figures import build  # imported late: plotting is not needed by the other commands
+    from jzrol.figures import (
+        build,  # imported late: plotting is not needed by the other commands
+    )
 
     written = build(input_path=args.input, out_dir=args.out, progress=not args.quiet, corpus_dir=args.corpus,
                     workers=args.workers)
@@ -139,40 +182,54 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jzrol", description="Analyse Chinese government policy reports.")
     commands = parser.add_subparsers(dest="command", required=True)
 
+    def _engine_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--workers", type=_count(1), default=default_workers(), metavar="N",
+                             help=f"processes (default: the machine's cores, at most 8; here {default_workers()})")
+        command.add_argument("--strict", action="store_true", help="stop at the first report that cannot be read")
+
     def with_paths(name: str, help_text: str, default_format: str) -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("paths", nargs="+", metavar="PATH",
                              help="report files (text or HTML), folders of them, or glob patterns")
         command.add_argument("--format", choices=["csv", "json"], default=default_format)
         command.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+        _engine_options(command)
         return command
 
     with_paths("info", "metadata and provenance warnings (JSON)", "json").set_defaults(run=_info)
     with_paths("parse", "the units table: parts, sections, items, sentences", "csv").set_defaults(run=_parse)
     terms = with_paths("terms", "term counts by document, part or section", "csv")
-    terms.add_argument("--by", choices=sorted(_BY), default="doc", help="grouping (default: doc)")
-    terms.add_argument("--top", type=int, default=0, metavar="N", help="only the N most frequent terms per group")
+    terms.add_argument("--by", choices=sorted(GROUPS), default="doc", help="grouping (default: doc)")
+    terms.add_argument("--top", type=_count(0), default=0, metavar="N", help="only the N most frequent terms per group")
     terms.add_argument("--policy-verbs", choices=["keep", "drop"], default="keep",
                        help="count the genre's policy verbs (加强, 推进 …) or leave them out")
-    terms.add_argument("--userdict", default=str(paths.LEXICON_DIR / "userdict.txt"), help="user dictionary")
+    terms.add_argument("--userdict", type=_lexicon, default=str(paths.LEXICON_DIR / "userdict.txt"),
+                       help="user dictionary")
     terms.set_defaults(run=_terms)
     kwic = with_paths("kwic", "keyword in context for one or more terms", "csv")
     kwic.add_argument("-t", "--term", action="append", required=True, help="term to find (repeatable)")
-    kwic.add_argument("--window", type=int, default=15, help="characters of context on each side")
+    kwic.add_argument("--window", type=_count(0), default=15, help="characters of context on each side")
     kwic.add_argument("--match", choices=["token", "substring"], default="token")
-    kwic.add_argument("--userdict", default=str(paths.LEXICON_DIR / "userdict.txt"), help="user dictionary")
+    kwic.add_argument("--userdict", type=_lexicon, default=str(paths.LEXICON_DIR / "userdict.txt"),
+                      help="user dictionary")
     kwic.set_defaults(run=_kwic)
     with_paths("claims", "numeric claims: value, unit, kind, qualifier, subject", "csv").set_defaults(run=_claims)
     with_paths("checks", "consistency findings over the claims", "csv").set_defaults(run=_checks)
     themes = with_paths("themes", "policy themes coded with the codebook", "csv")
     themes.add_argument("--by", choices=["doc", "part", "section", "unit"], default="section")
-    themes.add_argument("--codebook", default=str(paths.LEXICON_DIR / "themes.yaml"), help="themes codebook (YAML)")
+    themes.add_argument("--codebook", type=_lexicon, default=str(paths.LEXICON_DIR / "themes.yaml"),
+                        help="themes codebook (YAML)")
     themes.set_defaults(run=_themes)
+    corpus = commands.add_parser("corpus", help="the corpus tables as CSV files, with a README of their columns")
+    corpus.add_argument("paths", nargs="+", metavar="DIR", help="folders of reports, files or glob patterns")
+    corpus.add_argument("-o", "--out", type=Path, required=True, metavar="OUTDIR", help="folder to write")
+    _engine_options(corpus)
+    corpus.set_defaults(run=_corpus, output=None)
     build = commands.add_parser("build", help="regenerate every figure, table, MANIFEST and the write-up")
     build.add_argument("--input", type=Path, default=paths.SEED_REPORT, help="report to analyse")
     build.add_argument("--out", type=Path, default=paths.FIGURES_DIR, help="output folder")
     build.add_argument("--corpus", type=Path, metavar="DIR", help="also draw the corpus figures for this folder")
-    build.add_argument("--workers", type=int, default=2, help="processes for --corpus (default 2)")
+    build.add_argument("--workers", type=_count(1), default=2, help="processes for --corpus (default 2)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.set_defaults(run=_build, output=None)
     return parser
@@ -181,20 +238,23 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    args.skipped = 0
     try:
         output = args.run(args)
-    except (SourceError, CommandError, FontNotFoundError, LexiconError, WorkerError) as error:
+        if getattr(args, "output", None):
+            atomic_write_text(Path(args.output), output)
+        else:
+            sys.stdout.write(output)
+    except (SourceError, CommandError, FontNotFoundError, LexiconError, WorkerError, StopRun) as error:
         print(f"jzrol: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if getattr(args, "output", None):
-        try:
-            atomic_write_text(Path(args.output), output)
-        except OSError as error:
-            print(f"jzrol: error: {args.output}: cannot write ({error.strerror})", file=sys.stderr)
-            return EXIT_BAD_INPUT
-    else:
-        sys.stdout.write(output)
-    return 0
+    except OSError as error:  # only the output can fail so: reading errors are the reports' reasons
+        print(f"jzrol: error: {error.filename or args.output}: cannot write ({error.strerror})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("jzrol: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return EXIT_SKIPPED if args.skipped else 0
 
 
 if __name__ == "__main__":

@@ -49,9 +49,20 @@ def test_bad_input_is_one_line_exit_2_no_traceback():
         assert len(lines) == 1 and str(DATA / name) in lines[0] and "Traceback" not in result.stderr
 
 
-def test_bad_input_among_good_ones_does_not_touch_the_output(tmp_path):
+def test_bad_input_among_good_ones_is_named_and_skipped_the_rest_written(tmp_path):
     out = tmp_path / "units.csv"
     out.write_text("earlier result\n", encoding="utf-8")
-    assert main(["parse", str(paths.SEED_REPORT), str(DATA / "empty.txt"), "-o", str(out)]) == 2
+    result = run("parse", paths.SEED_REPORT, DATA / "empty.txt", "-o", out)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [f"jzrol: skipped {DATA / 'empty.txt'}: empty file (no text to parse)"]
+    table = pd.read_csv(out)
+    assert set(table.doc_id) == {"jinzhou-2020-rule-of-law-government-report"} and len(table) > 100
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["units.csv"]  # no temporary file left
+
+
+def test_strict_stops_at_the_first_bad_report_and_leaves_the_output_as_it_was(tmp_path):
+    out = tmp_path / "units.csv"
+    out.write_text("earlier result\n", encoding="utf-8")
+    assert main(["parse", str(paths.SEED_REPORT), str(DATA / "empty.txt"), "-o", str(out), "--strict"]) == 2
     assert out.read_text(encoding="utf-8") == "earlier result\n"
     assert [p.name for p in tmp_path.iterdir()] == ["units.csv"]

@@ -1,0 +1,204 @@
+"""The single-report tables of the command line, one report at a time, for the corpus engine.
+
+Each command (``info``, ``parse``, ``terms``, ``kwic``, ``claims``, ``checks``, ``themes``) is a
+:class:`Request`; :func:`report_table` answers it for one report, and :func:`tables` for many, in
+the engine's workers, in input order, with the reports that could not be read named and skipped.
+Term counts stream: one segmentation per group of sentences, counted as it goes, never a table of
+every token.
+
+>>> from jzrol import paths
+>>> found = tables([paths.SEED_REPORT], Request("terms", top=2))
+>>> found.results[0][["term", "n"]].values.tolist(), found.failures
+([['法治', 79], ['依法', 61]], [])
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+from tqdm import tqdm
+
+from jzrol import claims as claims_stage
+from jzrol import terms, themes
+from jzrol.corpus import engine
+from jzrol.corpus.inputs import ReportFile, report_files
+from jzrol.corpus.summary import read_named
+from jzrol.report import Report
+from jzrol.sources import SourceError
+
+__all__ = ["GROUPS", "Request", "Tables", "corpus_table", "count_report_terms", "report_table", "tables"]
+
+Command = Literal["info", "parse", "terms", "kwic", "claims", "checks", "themes"]
+#: Grouping columns of ``terms --by``.
+GROUPS = {"doc": ("doc_id",), "part": ("doc_id", "part"), "section": ("doc_id", "part", "section")}
+
+
+class NoBodyText(ValueError):
+    """A report that has no sentence to analyse (headings only, or nothing but page chrome)."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """One command's table and its options (the lexicons as paths, so that workers build their own)."""
+
+    command: Command
+    by: str = "doc"
+    top: int = 0
+    policy_verbs: Literal["keep", "drop"] = "keep"
+    userdict: str = str(terms.USERDICT)
+    codebook: str = str(themes.THEMES_FILE)
+    kwic_terms: tuple[str, ...] = ()
+    window: int = 15
+    match: Literal["token", "substring"] = "token"
+
+    def prepare(self) -> None:
+        """Build the lexicons this request needs now, once, before worker processes fork."""
+        if self.command in ("terms", "kwic", "themes", "claims", "checks"):
+            terms.get_tokenizer(self.userdict)
+        if self.command == "themes":
+            themes.matcher_for(self.codebook)
+        if self.command in ("claims", "checks"):
+            claims_stage.prepare()
+
+
+def count_report_terms(report: Report, *, by: Iterable[str] = ("doc_id",), policy_verbs: str = "keep",
+                       tokenizer: terms.Tokenizer | None = None) -> pd.DataFrame:
+    """:func:`jzrol.terms.count_terms` of one report, counted as the text streams by (same table).
+
+    The sentences of each group are segmented in one call, joined by line breaks (a line break is a
+    token of its own and no word spans one), and counted; stopwords, numbers and punctuation (and the
+    policy verbs, with ``policy_verbs="drop"``) are left out.
+
+    >>> from jzrol import read_report, paths
+    >>> count_report_terms(read_report(paths.SEED_REPORT), by=["doc_id", "part"]).iloc[0][["part", "term", "n"]].tolist()
+    [0, '法治', 3]
+    """
+    tokenizer = tokenizer or terms.get_tokenizer()
+    keys = [key for key in by if key != "doc_id"]
+    columns = report.columns
+    groups: dict[tuple, list[str]] = {}
+    for kind, norm, *key in zip(columns["kind"], columns["norm"], *(columns[k] for k in keys)):
+        if kind == "text":
+            groups.setdefault(tuple(key), []).append(norm)
+    dropped = terms.cached_wordlist(str(terms.STOPWORDS))
+    verbs = terms.cached_wordlist(str(terms.POLICY_VERBS)) if policy_verbs == "drop" else frozenset()
+    if policy_verbs not in ("keep", "drop"):
+        raise ValueError(f"policy_verbs must be 'keep' or 'drop', not {policy_verbs!r}")
+    rows: list[tuple] = []
+    for key in sorted(groups):
+        counts = Counter(tokenizer.cut("\n".join(groups[key])))
+        kept = [(word, n) for word, n in counts.items()
+                if word not in dropped and word not in verbs and terms.is_content(word)]
+        kept.sort(key=lambda pair: (-pair[1], pair[0]))
+        rows += [(report.doc_id, *key, word, n) for word, n in kept]
+    table = pd.DataFrame(rows, columns=["doc_id", *keys, "term", "n"])
+    table["n"] = table["n"].astype("int64")
+    table["per_1000"] = (table["n"] * 1000 / table.groupby(["doc_id", *keys])["n"].transform("sum")).round(3)
+    return table
+
+
+def _body_units(report: Report) -> pd.DataFrame:
+    if not any(kind == "text" for kind in report.columns["kind"]):
+        raise NoBodyText("report has no body text to analyse")
+    return report.units
+
+
+def report_table(report: Report, request: Request) -> Any:
+    """The table ``request`` asks for of one report (for ``info``, the metadata as a dict; for ``kwic``,
+    one table per term).
+
+    Raises:
+        NoBodyText: the command counts sentences and the report has none.
+    """
+    command = request.command
+    if command == "info":
+        return report.meta.to_dict()
+    if command == "parse":
+        return report.units
+    if command == "terms":
+        _body_units(report)
+        counts = count_report_terms(report, by=GROUPS[request.by], policy_verbs=request.policy_verbs,
+                                    tokenizer=terms.get_tokenizer(request.userdict))
+        return terms.top_terms(counts, request.top) if request.top else counts
+    units = _body_units(report)
+    if command == "kwic":
+        tokenizer = terms.get_tokenizer(request.userdict)
+        return [terms.kwic(units, term, window=request.window, match=request.match, tokenizer=tokenizer)
+                for term in request.kwic_terms]
+    if command == "themes":
+        return themes.theme_table(themes.code_units(units, codebook=request.codebook), by=request.by)
+    found = claims_stage.extract_claims(units)
+    return found if command == "claims" else claims_stage.check_claims(found, units)
+
+
+def _one(file: ReportFile, _state: None, *, request: Request) -> tuple[Any, str | None]:
+    """``(table, None)`` for a report, or ``(None, reason)`` naming the file when it cannot be analysed."""
+    if file.error:
+        return None, file.error
+    try:
+        return report_table(read_named(file.path, file.doc_id), request), None
+    except SourceError as error:
+        return None, f"{file.name}: {error.reason}"
+    except NoBodyText as error:
+        return None, f"{file.name}: {error}"
+    except Exception as error:  # noqa: BLE001 - one report that breaks the analysis must not stop the others
+        return None, f"{file.name}: cannot be analysed ({type(error).__name__}: {error})"
+
+
+@dataclass
+class Tables:
+    """The tables of a run, in input order, and the reports skipped with their reasons (one line each)."""
+
+    results: list[Any] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    files: list[ReportFile] = field(default_factory=list)
+
+
+def tables(inputs: Iterable[str | Path], request: Request, *, workers: int = 1, progress: bool = False,
+           strict: bool = False, report_skips: bool = False) -> Tables:
+    """``request`` for every report named by ``inputs``, through the corpus engine.
+
+    With ``strict`` the first report that cannot be analysed raises :class:`jzrol.corpus.engine.StopRun`;
+    with ``report_skips`` each skipped report is named on stderr as soon as it is met.
+    """
+    files = report_files(inputs)
+    request.prepare()
+
+    def check(_index: int, outcome: tuple[Any, str | None]) -> None:
+        reason = outcome[1]
+        if reason and strict:
+            raise engine.StopRun(reason)
+        if reason and report_skips:
+            tqdm.write(f"jzrol: skipped {reason}", file=sys.stderr)
+
+    found: list = [None] * len(files)
+    job = engine.Job(each=partial(_one, request=request))
+    for index, outcome in engine.run(job, files, sizes=[f.size for f in files], workers=workers, progress=progress,
+                                     names=[f.name for f in files], on_result=check):
+        if index >= 0:
+            found[index] = outcome
+    return Tables([table for table, _ in found if table is not None],
+                  [reason for _, reason in found if reason], [f for f, (t, _) in zip(files, found) if t is not None])
+
+
+_CORPUS_COMMANDS: dict[str, Command] = {"units": "parse", "terms": "terms", "claims": "claims", "checks": "checks",
+                                        "themes": "themes"}
+
+
+def corpus_table(inputs: Iterable[str | Path], table: Literal["units", "terms", "claims", "checks", "themes"], *,
+                 workers: int = 1, progress: bool = False) -> tuple[pd.DataFrame, list[str]]:
+    """Any single-report table for many reports at once, with ``doc_id``; also the failures' messages.
+
+    (``themes`` by section, ``terms`` by document.)
+    """
+    request = Request(_CORPUS_COMMANDS[table], by="section" if table == "themes" else "doc")
+    found = tables(inputs, request, workers=workers, progress=progress)
+    frames = [frame for frame in found.results if len(frame)]
+    return (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()), found.failures
