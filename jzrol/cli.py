@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from jzrol import paths
-from jzrol.corpus import StopRun, WorkerError, default_workers, list_reports  # noqa: F401 - list_reports: public here
+from jzrol.corpus import StopRun, WorkerError, default_workers, list_reports, readable  # noqa: F401 - list_reports: public here
 from jzrol.corpus.tables import GROUPS, Request, tables
 from jzrol.fonts import FontNotFoundError
 from jzrol.io import atomic_write_text
@@ -42,8 +42,11 @@ class CommandError(Exception):
     """A user error the command line reports in one line."""
 
 
-class _Skipped(Exception):
-    """Some reports were skipped: the output was written, the exit code is 1."""
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line (``jzrol terms: error: argument --top: -1 is below 0``), exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def _table_output(table: pd.DataFrame, fmt: str) -> str:
@@ -135,7 +138,7 @@ def _kwic(args: argparse.Namespace) -> str:
     for number, term in enumerate(args.term):
         table = _concat([tables_of_report[number] for tables_of_report in per_report])
         if table.empty:
-            raise CommandError(f"term {term!r} does not occur in {', '.join(args.paths)}")
+            raise CommandError(f"term {term!r} does not occur in {', '.join(map(readable, args.paths))}")
         found.append(table)
     return _table_output(_concat(found), args.format)
 
@@ -179,7 +182,7 @@ def _build(args: argparse.Namespace) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="jzrol", description="Analyse Chinese government policy reports.")
+    parser = _Parser(prog="jzrol", description="Analyse Chinese government policy reports.")
     commands = parser.add_subparsers(dest="command", required=True)
 
     def _engine_options(command: argparse.ArgumentParser) -> None:

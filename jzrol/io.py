@@ -1,4 +1,9 @@
-"""Atomic file writing: a crash never leaves a half-written output behind.
+"""Writing output files: a crash never leaves a half-written output behind, and nothing else is replaced.
+
+A regular file is written to a temporary file beside it, flushed to disk and renamed over it, keeping
+the mode of the file it replaces. A symbolic link is followed, so its target is written and the link
+stays; a FIFO, a device or a socket (``-o /dev/null``, ``-o /dev/stdout``) is written directly,
+never replaced by a file.
 
 >>> import tempfile, pathlib
 >>> target = pathlib.Path(tempfile.mkdtemp()) / "t.txt"
@@ -10,6 +15,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -23,21 +29,52 @@ def _current_umask() -> int:
 _UMASK = _current_umask()
 
 
+def _sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (the rename) to disk, where the system allows it."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
-    path = Path(path)
+    """Write ``data`` to ``path``: atomically for a regular file, directly for a FIFO or device.
+
+    Raises:
+        OSError: the folder cannot be written, or ``path`` is a folder.
+    """
+    path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    try:
+        existing = os.stat(path)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise IsADirectoryError(21, "is a folder", str(path))
+    if existing is not None and not stat.S_ISREG(existing.st_mode):  # a FIFO, a device, a socket
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.chmod(temporary, 0o666 & ~_UMASK)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_UMASK)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """UTF-8 text with ``\\n`` line ends, written atomically."""
+    """UTF-8 text with ``\\n`` line ends, written as :func:`atomic_write_bytes` writes."""
     atomic_write_bytes(path, text.encode("utf-8"))

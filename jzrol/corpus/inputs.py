@@ -136,13 +136,15 @@ def _unique_ids(paths: list[Path]) -> list[str]:
         if len(members) == 1:
             continue
         folders = [Path(os.path.abspath(paths[i])).parent.parts for i in members]
-        for depth in range(1, max(map(len, folders)) + 1):
-            labels = ["/".join([*map(readable, parts[len(parts) - depth:]), stem]) if depth <= len(parts) else None
-                      for parts in folders]
-            if None not in labels and len(set(labels)) == len(labels):
+        names = [readable(paths[i].name) for i in members]
+        labels = [readable(paths[i]) for i in members]  # when nothing shorter tells them apart
+        for ends, first in ((["" for _ in members], 1), (names, 0)):  # the stem with folders, then the name
+            tried = (["/".join([*map(readable, parts[len(parts) - depth:]), end or stem]) for parts, end in zip(folders, ends)]
+                     for depth in range(first, max(map(len, folders)) + 1))
+            found = next((candidate for candidate in tried if len(set(candidate)) == len(candidate)), None)
+            if found:
+                labels = found
                 break
-        else:  # the same folder: only the suffix tells them apart
-            labels = [readable(paths[i]) for i in members]
         for i, label in zip(members, labels):
             ids[i] = label
     return ids
