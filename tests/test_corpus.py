@@ -200,3 +200,15 @@ def test_a_local_dask_cluster_gives_the_same_summary():
     pd.testing.assert_frame_equal(on_dask.documents, local.documents)
     assert on_dask.totals == local.totals
     assert set(on_dask.failures.doc_id) == {"empty", "blank", "not-chinese-encoding"}
+
+
+@pytest.mark.parametrize("by", [["doc_id"], ["doc_id", "part"], ["doc_id", "part", "section"]])
+@pytest.mark.parametrize("policy_verbs", ["keep", "drop"])
+def test_streamed_term_tables_are_the_token_tables(corpus_files, by, policy_verbs):
+    from jzrol.corpus.tables import count_report_terms
+
+    for path in [paths.SEED_REPORT, DATA / "traditional.txt", DATA / "page.html", *corpus_files[::13]]:
+        report = read_report(path)
+        expected = terms.count_terms(terms.tokens(report.units), by=by, policy_verbs=policy_verbs)
+        streamed = count_report_terms(report, by=by, policy_verbs=policy_verbs)
+        pd.testing.assert_frame_equal(streamed, expected, check_dtype=False, obj=path.name)
