@@ -153,3 +153,28 @@ def test_killing_a_worker_of_a_command_never_hangs(big_folder, delay, tmp_path):
     assert len(lines) == 1 and "a worker process died" in lines[0] and "Traceback" not in stderr
     assert "its last report was" in lines[0] or "before it took a report" in lines[0]
     assert not out.exists()
+
+
+@linux_only
+def test_ctrl_c_stops_the_workers_and_leaves_the_output_as_it_was(big_folder, tmp_path):
+    out = tmp_path / "terms.csv"
+    out.write_text("earlier result\n", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "jzrol.cli", "checks", str(big_folder), "--workers", "2",
+                                "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    workers = []
+    while not workers and time.monotonic() < deadline and process.poll() is None:
+        workers = _workers_of(process.pid)
+        time.sleep(0.01)
+    assert workers, "the command started no worker"
+    time.sleep(0.3)
+    os.kill(process.pid, signal.SIGINT)  # what Ctrl-C sends (the workers ignore it; the command stops them)
+    _, stderr = process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("the run had finished before Ctrl-C")
+    assert process.returncode == 130 and stderr.strip().splitlines()[-1] == "jzrol: interrupted"
+    assert "Traceback" not in stderr
+    assert out.read_text(encoding="utf-8") == "earlier result\n" and [p.name for p in tmp_path.iterdir()] == ["terms.csv"]
+    time.sleep(0.5)
+    assert not [pid for pid in workers if os.path.exists(f"/proc/{pid}") and
+                open(f"/proc/{pid}/stat").read().split()[2] != "Z"]

