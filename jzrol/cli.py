@@ -17,6 +17,7 @@ exit code 1 then, 2 for usage errors and when nothing could be read, 130 on Ctrl
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import stat
@@ -101,6 +102,17 @@ def _concat(frames: list[pd.DataFrame], *, sort_by_doc: bool = False) -> pd.Data
     return table.sort_values("doc_id", kind="stable", ignore_index=True) if sort_by_doc else table
 
 
+def _tables(args: argparse.Namespace, request: Request, *, sort_by_doc: bool = False) -> str:
+    """One table of every report, as CSV or JSON. For CSV the workers write each report's rows, and
+    this process only puts them in order (by ``doc_id`` with ``sort_by_doc``; doc_ids are unique)."""
+    if args.format == "json":
+        return _table_output(_concat(_run(args, request), sort_by_doc=sort_by_doc), "json")
+    found = _run(args, dataclasses.replace(request, as_csv=True))
+    if sort_by_doc:
+        found.sort(key=lambda rows: rows.doc_id)
+    return found[0].header + "".join(rows.rows for rows in found)
+
+
 def _info(args: argparse.Namespace) -> str:
     metas = _run(args, Request("info"))
     if args.format == "csv":
@@ -113,12 +125,12 @@ def _info(args: argparse.Namespace) -> str:
 
 
 def _parse(args: argparse.Namespace) -> str:
-    return _table_output(_concat(_run(args, Request("parse"))), args.format)
+    return _tables(args, Request("parse"))
 
 
 def _terms(args: argparse.Namespace) -> str:
     request = Request("terms", by=args.by, top=args.top, policy_verbs=args.policy_verbs, userdict=args.userdict)
-    return _table_output(_concat(_run(args, request), sort_by_doc=True), args.format)
+    return _tables(args, request, sort_by_doc=True)
 
 
 def _kwic(args: argparse.Namespace) -> str:
@@ -144,16 +156,16 @@ def _kwic(args: argparse.Namespace) -> str:
 
 
 def _claims(args: argparse.Namespace) -> str:
-    return _table_output(_concat(_run(args, Request("claims"))), args.format)
+    return _tables(args, Request("claims"))
 
 
 def _checks(args: argparse.Namespace) -> str:
-    return _table_output(_concat(_run(args, Request("checks"))), args.format)
+    return _tables(args, Request("checks"))
 
 
 def _themes(args: argparse.Namespace) -> str:
     request = Request("themes", by=args.by, codebook=args.codebook)
-    return _table_output(_concat(_run(args, request), sort_by_doc=True), args.format)
+    return _tables(args, request, sort_by_doc=True)
 
 
 def _corpus(args: argparse.Namespace) -> str:

@@ -35,7 +35,7 @@ from jzrol.corpus.vocabulary import vocabulary_for
 from jzrol.report import Report
 from jzrol.sources import SourceError
 
-__all__ = ["GROUPS", "Request", "Tables", "corpus_table", "count_report_terms", "report_table", "tables"]
+__all__ = ["GROUPS", "CsvRows", "Request", "Tables", "corpus_table", "count_report_terms", "report_table", "tables"]
 
 Command = Literal["info", "parse", "terms", "kwic", "claims", "checks", "themes"]
 #: Grouping columns of ``terms --by``.
@@ -59,6 +59,7 @@ class Request:
     kwic_terms: tuple[str, ...] = ()
     window: int = 15
     match: Literal["token", "substring"] = "token"
+    as_csv: bool = False  # tables come back as CSV rows (a :class:`CsvRows`), written in the workers
 
     def prepare(self) -> None:
         """Build the lexicons this request needs now, once, before worker processes fork."""
@@ -158,12 +159,31 @@ def report_table(report: Report, request: Request) -> Any:
     return found if command == "claims" else claims_stage.check_claims(found, units)
 
 
+@dataclass(frozen=True)
+class CsvRows:
+    """A report's table as CSV: its header line and its rows (what a worker sends for ``as_csv``).
+
+    >>> rows = CsvRows.of(pd.DataFrame({"doc_id": ["a"], "n": [3]}), "a"); rows.header + rows.rows
+    'doc_id,n\na,3\n'
+    """
+
+    header: str
+    rows: str
+    doc_id: str
+
+    @classmethod
+    def of(cls, table: pd.DataFrame, doc_id: str) -> CsvRows:
+        return cls(table.head(0).to_csv(index=False, lineterminator="\n"),
+                   table.to_csv(index=False, header=False, lineterminator="\n"), doc_id)
+
+
 def _one(file: ReportFile, _state: None, *, request: Request) -> tuple[Any, str | None]:
     """``(table, None)`` for a report, or ``(None, reason)`` naming the file when it cannot be analysed."""
     if file.error:
         return None, file.error
     try:
-        return report_table(read_named(file.path, file.doc_id), request), None
+        table = report_table(read_named(file.path, file.doc_id), request)
+        return (CsvRows.of(table, file.doc_id) if request.as_csv and isinstance(table, pd.DataFrame) else table), None
     except SourceError as error:
         return None, f"{file.name}: {error.reason}"
     except NoBodyText as error:
