@@ -163,8 +163,10 @@ def report_table(report: Report, request: Request) -> Any:
 class CsvRows:
     """A report's table as CSV: its header line and its rows (what a worker sends for ``as_csv``).
 
-    >>> rows = CsvRows.of(pd.DataFrame({"doc_id": ["a"], "n": [3]}), "a"); rows.header + rows.rows
-    'doc_id,n\na,3\n'
+    >>> rows = CsvRows.of(pd.DataFrame({"doc_id": ["a"], "n": [3]}), "a")
+    >>> print(rows.header + rows.rows, end="")
+    doc_id,n
+    a,3
     """
 
     header: str
