@@ -106,6 +106,8 @@ def _check_unreadable_folder(locked, capsys):
     summary = corpus.summarize([locked, DATA / "gbk.txt"], progress=False)
     assert summary.failures.error.tolist() == [f"{locked}: folder cannot be read (Permission denied)"]
     assert summary.documents.doc_id.tolist() == [locked.name, "gbk"]
+    with pytest.raises(corpus.SourceError, match="folder cannot be read"):  # nothing else: one clear error
+        corpus.summarize([locked], progress=False)
 
 
 def test_a_folder_the_system_will_not_list_is_named_and_skipped(tmp_path, monkeypatch, capsys):

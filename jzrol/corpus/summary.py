@@ -324,8 +324,11 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
 
     Raises:
         jzrol.corpus.WorkerError: a worker process died; the message names its report.
+        SourceError: the inputs name no file at all (a missing path, a folder that cannot be listed …).
     """
     files = report_files(inputs)
+    if files and all(file.error for file in files):
+        raise SourceError(files[0].name, files[0].error.removeprefix(f"{files[0].name}: "))
     analysis.prepare()  # once, before the workers fork
 
     def check(_index: int, result: DocumentSummary) -> None:
