@@ -102,7 +102,7 @@ def _concat(frames: list[pd.DataFrame], *, sort_by_doc: bool = False) -> pd.Data
     return table.sort_values("doc_id", kind="stable", ignore_index=True) if sort_by_doc else table
 
 
-def _tables(args: argparse.Namespace, request: Request, *, sort_by_doc: bool = False) -> str:
+def _tables(args: argparse.Namespace, request: Request, *, sort_by_doc: bool = False) -> str | list[str]:
     """One table of every report, as CSV or JSON. For CSV the workers write each report's rows, and
     this process only puts them in order (by ``doc_id`` with ``sort_by_doc``; doc_ids are unique)."""
     if args.format == "json":
@@ -110,7 +110,7 @@ def _tables(args: argparse.Namespace, request: Request, *, sort_by_doc: bool = F
     found = _run(args, dataclasses.replace(request, as_csv=True))
     if sort_by_doc:
         found.sort(key=lambda rows: rows.doc_id)
-    return found[0].header + "".join(rows.rows for rows in found)
+    return [found[0].header, *(rows.rows for rows in found)]  # written in turn, never joined
 
 
 def _info(args: argparse.Namespace) -> str:
@@ -256,10 +256,12 @@ def main(argv: list[str] | None = None) -> int:
     args.skipped = 0
     try:
         output = args.run(args)
+        chunks = [output] if isinstance(output, str) else output
         if getattr(args, "output", None):
-            atomic_write_text(Path(args.output), output)
+            atomic_write_text(Path(args.output), chunks)
         else:
-            sys.stdout.write(output)
+            for chunk in chunks:
+                sys.stdout.write(chunk)
     except (SourceError, CommandError, FontNotFoundError, LexiconError, WorkerError, StopRun) as error:
         print(f"jzrol: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

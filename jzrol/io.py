@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -43,8 +44,14 @@ def _sync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path``: atomically for a regular file, directly for a FIFO or device.
+def _write(stream, data: bytes | Iterable[bytes]) -> None:  # noqa: ANN001 - a binary file
+    for chunk in [data] if isinstance(data, bytes | bytearray) else data:
+        stream.write(chunk)
+
+
+def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or chunks of bytes written in turn) to ``path``: atomically for a regular
+    file, directly for a FIFO or device.
 
     Raises:
         OSError: the folder cannot be written, or ``path`` is a folder.
@@ -58,13 +65,13 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise IsADirectoryError(21, "is a folder", str(path))
     if existing is not None and not stat.S_ISREG(existing.st_mode):  # a FIFO, a device, a socket
         with open(path, "wb") as stream:
-            stream.write(data)
+            _write(stream, data)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            _write(stream, data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_UMASK)
@@ -75,6 +82,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     _sync_folder(path.parent)
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """UTF-8 text with ``\\n`` line ends, written as :func:`atomic_write_bytes` writes."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+def atomic_write_text(path: Path, text: str | Iterable[str]) -> None:
+    """UTF-8 text with ``\\n`` line ends (a string, or chunks written in turn, so that a large output is
+    never held twice), written as :func:`atomic_write_bytes` writes."""
+    atomic_write_bytes(path, text.encode("utf-8") if isinstance(text, str) else (t.encode("utf-8") for t in text))

@@ -241,21 +241,7 @@ def run(job: Job, items: Sequence[Any], *, sizes: Sequence[int], workers: int = 
 
 def _on_dask(client: Any, job: Job, planned: list, take: Callable) -> Iterator[tuple[int, Any]]:
     """The batches on a Dask cluster, through its ``concurrent.futures`` executor."""
-    executor = client.get_executor(pure=False)
-    futures = {executor.submit(_run_batch, job, batch, None) for batch in planned}
-    try:
-        while futures:
-            done, futures = wait(futures, return_when=FIRST_COMPLETED)
-            for future in done:
-                try:
-                    outcome = future.result()
-                except Exception as error:  # noqa: BLE001 - Dask reports a lost worker as its own error
-                    raise WorkerError(f"the Dask cluster could not finish a batch ({type(error).__name__}: "
-                                      f"{error})") from None
-                yield from take(outcome)
-    finally:
-        for future in futures:
-            future.cancel()
+    yield from _on_executor(client.get_executor(pure=False), job, planned, None, take, died=None)
 
 
 def _on_pool(job: Job, planned: list, workers: int, take: Callable,
@@ -265,22 +251,35 @@ def _on_pool(job: Job, planned: list, workers: int, take: Callable,
     finished = False
     try:
         with tempfile.TemporaryDirectory(prefix="jzrol-") as spill:
-            futures = {pool.executor.submit(_run_batch, job, batch, spill) for batch in planned}
-            while futures:
-                done, futures = wait(futures, return_when=FIRST_COMPLETED)
-                for future in done:
-                    try:
-                        outcome = future.result()
-                    except BrokenProcessPool:
-                        pool.executor.shutdown(wait=True)  # the pool has stopped the other workers
-                        raise _worker_died(pool, names) from None
-                    yield from take(_load(outcome))
+            yield from _on_executor(pool.executor, job, planned, spill, take, died=lambda: _worker_died(pool, names))
             finished = True
     finally:
         if finished:
             pool.executor.shutdown(wait=True)
         else:
             pool.stop()
+
+
+def _on_executor(executor: Any, job: Job, planned: list, spill: str | None, take: Callable,
+                 died: Callable[[], WorkerError] | None) -> Iterator[tuple[int, Any]]:
+    """Submit every batch to ``executor`` (a pool's or Dask's), and take their results as they finish."""
+    futures = {executor.submit(_run_batch, job, batch, spill) for batch in planned}
+    try:
+        while futures:
+            done, futures = wait(futures, return_when=FIRST_COMPLETED)
+            for future in done:
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    executor.shutdown(wait=True)  # the pool has stopped the other workers: read who died
+                    raise died() from None
+                except Exception as error:  # noqa: BLE001 - Dask reports a lost worker as its own error
+                    raise WorkerError(f"a worker could not finish a batch ({type(error).__name__}: {error}); "
+                                      "the run is incomplete and nothing was written") from None
+                yield from take(_load(outcome) if spill else outcome)
+    finally:
+        for future in futures:
+            future.cancel()
 
 
 def _worker_died(pool: _Pool, names: Sequence[str]) -> WorkerError:
