@@ -44,13 +44,13 @@ from jzrol.corpus.summary import (
     summarize,
     summarize_document,
 )
-from jzrol.corpus.tables import Request, corpus_table
+from jzrol.corpus.tables import Request, Table, corpus_table
 from jzrol.corpus.vocabulary import YearTermCounts
 from jzrol.sources import SourceError
 
 __all__ = [
     "GENRES", "META_COLUMNS", "REPORT_SUFFIXES", "Analysis", "CorpusSummary", "DocumentSummary", "ReportFile",
-    "Request", "SourceError", "StopRun", "WorkerError", "YearTermCounts", "claims_by_year", "corpus_table", "default_workers",
+    "Request", "SourceError", "StopRun", "Table", "WorkerError", "YearTermCounts", "claims_by_year", "corpus_table", "default_workers",
     "document_meta", "guess_genre", "keyness_document", "list_reports", "read_named", "readable", "report_files",
     "summarize", "summarize_document", "term_trend", "theme_trend",
 ]

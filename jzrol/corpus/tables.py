@@ -38,6 +38,7 @@ from jzrol.sources import SourceError
 __all__ = ["GROUPS", "CsvRows", "Request", "Tables", "corpus_table", "count_report_terms", "report_table", "tables"]
 
 Command = Literal["info", "parse", "terms", "kwic", "claims", "checks", "themes"]
+Table = Literal["units", "terms", "claims", "checks", "themes"]  # what corpus_table gives
 #: Grouping columns of ``terms --by``.
 GROUPS = {"doc": ("doc_id",), "part": ("doc_id", "part"), "section": ("doc_id", "part", "section")}
 
@@ -234,7 +235,7 @@ _CORPUS_COMMANDS: dict[str, Command] = {"units": "parse", "terms": "terms", "cla
                                         "themes": "themes"}
 
 
-def corpus_table(inputs: Iterable[str | Path], table: Literal["units", "terms", "claims", "checks", "themes"], *,
+def corpus_table(inputs: Iterable[str | Path], table: Table, *,
                  workers: int = 1, progress: bool = False) -> tuple[pd.DataFrame, list[str]]:
     """Any single-report table for many reports at once, with ``doc_id``; also the failures' messages.
 
