@@ -112,7 +112,7 @@ def test_nothing_readable_is_exit_2_with_each_report_named(tmp_path):
 
 
 def test_results_keep_their_order_whatever_the_workers(tmp_path):
-    inputs = [DATA / "page.html", paths.SEED_REPORT, DATA / "gbk.txt", DATA / "traditional.txt"]
+    inputs = [DATA / "page.html", paths.SEED_REPORT, DATA / "gbk.txt", DATA / "city-page-gbk.html"]
     one = run("claims", *inputs, "--workers", "1")
     three = run("claims", *inputs, "--workers", "3")
     assert one.returncode == three.returncode == 0
