@@ -44,7 +44,7 @@ def _sync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def _write(stream, data: bytes | Iterable[bytes]) -> None:  # noqa: ANN001 - a binary file
+def _write(stream, data: bytes | Iterable[bytes]) -> None:  # stream: a binary file
     for chunk in [data] if isinstance(data, bytes | bytearray) else data:
         stream.write(chunk)
 

@@ -50,8 +50,8 @@ def test_a_fifo_given_as_input_is_refused_not_waited_on(tmp_path):
     os.mkfifo(fifo)
     result = cli("parse", fifo, paths.SEED_REPORT)
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines() == [f"jzrol: skipped {fifo}: is not a regular file (a pipe, socket or "
-                                                  "device), so it is not read"]
+    reason = "is not a regular file (a pipe, socket or device), so it is not read"
+    assert result.stderr.strip().splitlines() == [f"jzrol: skipped {fifo}: {reason}"]
     assert report_files([tmp_path]) [0].error == f"{tmp_path}: folder holds no .txt or .html report"
 
 

@@ -263,20 +263,24 @@ def _on_pool(job: Job, planned: list, workers: int, take: Callable,
 def _on_executor(executor: Any, job: Job, planned: list, spill: str | None, take: Callable,
                  died: Callable[[], WorkerError] | None) -> Iterator[tuple[int, Any]]:
     """Submit every batch to ``executor`` (a pool's or Dask's), and take their results as they finish."""
-    futures = {executor.submit(_run_batch, job, batch, spill) for batch in planned}
+    futures: set = set()
     try:
+        for batch in planned:  # a worker can die while batches are still being submitted: that breaks the pool too
+            futures.add(executor.submit(_run_batch, job, batch, spill))
         while futures:
             done, futures = wait(futures, return_when=FIRST_COMPLETED)
             for future in done:
                 try:
                     outcome = future.result()
                 except BrokenProcessPool:
-                    executor.shutdown(wait=True)  # the pool has stopped the other workers: read who died
-                    raise died() from None
+                    raise
                 except Exception as error:  # noqa: BLE001 - Dask reports a lost worker as its own error
                     raise WorkerError(f"a worker could not finish a batch ({type(error).__name__}: {error}); "
                                       "the run is incomplete and nothing was written") from None
                 yield from take(_load(outcome) if spill else outcome)
+    except BrokenProcessPool:
+        executor.shutdown(wait=True)  # the pool has stopped the other workers: read who died
+        raise (died() if died else WorkerError("a worker process died; the run is incomplete")) from None
     finally:
         for future in futures:
             future.cancel()
