@@ -31,7 +31,7 @@ import yaml
 
 from jzrol import paths
 from jzrol.report import part_roles
-from jzrol.terms import LexiconError, Tokenizer, get_tokenizer, is_content
+from jzrol.terms import LexiconError, Tokenizer, file_version, get_tokenizer, is_content
 
 __all__ = [
     "THEME_KEYS", "Codebook", "CodebookError", "Theme", "code_units", "coverage", "heading_agreement",
@@ -186,7 +186,7 @@ def _metadata(text: str) -> dict[int, dict[str, str]]:
 
 
 @lru_cache(maxsize=4)
-def _cached_codebook(path: str, mtime: float) -> Codebook:  # noqa: ARG001 - mtime keys the cache
+def _cached_codebook(path: str, version: tuple | None) -> Codebook:  # noqa: ARG001 - version keys the cache
     return read_codebook(path)
 
 
@@ -195,7 +195,7 @@ def load_codebook(codebook: Codebook | str | Path | None = None) -> Codebook:
     if isinstance(codebook, Codebook):
         return codebook
     path = Path(codebook or THEMES_FILE)
-    return _cached_codebook(str(path), path.stat().st_mtime if path.exists() else 0.0)
+    return _cached_codebook(str(path), file_version(path))
 
 
 @dataclass(frozen=True)
