@@ -122,7 +122,7 @@ def plot_wordcloud(frequencies: pd.Series, *, font_path: str, random_state: int,
 
 
 #: Palette colours dark enough to read as small text on white (contrast above 4.5:1).
-WORD_COLORS = ("#0072B2", "#D55E00", "#000000", "#882255")
+WORD_COLORS = ("#0072B2", "#000000", "#882255")
 
 
 def _dark_palette_colour(word: str, **_) -> str:
