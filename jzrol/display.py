@@ -28,8 +28,11 @@ def format_number(value: float, *, digits: int = 3) -> str:
     return f"{value:,.{digits}f}"
 
 
-def set_display_options(*, max_rows: int = 15, max_colwidth: int = 60, digits: int = 3) -> None:
+def set_display_options(*, max_rows: int = 15, max_colwidth: int | None = 200, digits: int = 3) -> None:
     """Show at most ``max_rows`` rows, text columns up to ``max_colwidth`` characters, rounded floats.
+
+    The column width is wide enough for a finding's whole ``detail`` and a sentence, so that no
+    explanation is cut mid-phrase; ``None`` shows every character.
 
     >>> set_display_options()
     >>> pd.get_option("display.max_rows")

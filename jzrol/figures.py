@@ -359,7 +359,7 @@ def claim_figures(report: Report, out_dir: Path) -> list[FigureResult]:
 
 
 def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
-    """Figures 10–12 and the validation table: what the report spends its words on, by the codebook."""
+    """Figures 9–11 and the validation table: what the report spends its words on, by the codebook."""
     hits = themes.code_units(report.units)
     results = []
     if hits.empty:
@@ -451,7 +451,7 @@ CORPUS_TERMS = ("法治", "依法", "法制")
 
 
 def corpus_figures(summary: corpus.CorpusSummary, out_dir: Path, label: str) -> list[FigureResult]:
-    """Figures 13–15: words, themes and numbers across the reports of a corpus, year by year."""
+    """Figures 12–14: words, themes and numbers across the reports of a corpus, year by year."""
     docs = summary.documents
     ok = docs[docs["error"].isna()]
     years = ok["year"].dropna()
