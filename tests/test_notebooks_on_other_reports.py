@@ -44,3 +44,10 @@ def test_a_section_without_claims_gives_a_sentence(tmp_path):
     shown = _run("04-numeric-claims", {"input_path": str(paths.SEED_REPORT), "section_to_chart": [2, 0]},
                  tmp_path / "04.ipynb")
     assert "Section 2.0 makes no numeric claim in this report; showing the most quantified section, 1.10" in shown
+
+
+@pytest.mark.parametrize("notebook", SINGLE_REPORT)
+def test_notebook_runs_on_the_state_council_report_with_most_parts(notebook, corpus_files, tmp_path):
+    """The 2001 work report has eleven parts (1999 and 2000 too, 1981 ten): more than the palette's colours."""
+    report = next(path for path in corpus_files if path.name == "2001.txt")
+    _run(notebook, {"input_path": str(report)}, tmp_path / f"{notebook}.ipynb")
