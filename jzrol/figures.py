@@ -29,6 +29,7 @@ from matplotlib.figure import Figure
 from tqdm import tqdm
 
 from jzrol import claims, corpus, paths, plots, terms, themes
+from jzrol import sections as sections_helpers
 from jzrol.annotate import PAGE_NAME, annotated_page
 from jzrol.fonts import FontChoice, find_cjk_font
 from jzrol.io import atomic_write_bytes, atomic_write_text
@@ -425,9 +426,7 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     comparison = themes.role_comparison(hits, report.units)
     if len(comparison) and {"problems", "plans"} <= set(roles.values()):
         doc = comparison[comparison["doc_id"] == report.doc_id]
-        role_of = report_part_roles(report.units)[["part", "role"]]
-        behind = hits.merge(role_of, on="part").groupby("role")["hits"].sum()
-        role_hits = {role: int(behind.get(role, 0)) for role in ("achievements", "problems", "plans")}
+        role_hits = sections_helpers.hits_by_role(hits, report.units)
         fig, ax = plt.subplots(figsize=(8, 0.55 * len(doc) + 1.4))
         plots.plot_role_comparison(doc, hits=role_hits, ax=ax)
         ax.set_title("Achievements, problems and plans: what each part is about", loc="left")

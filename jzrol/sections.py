@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from jzrol.report import outline
+from jzrol.report import outline, part_roles
 
-__all__ = ["chosen_section", "most_quantified_section", "part_starts", "section_titles"]
+__all__ = ["chosen_section", "hits_by_role", "most_quantified_section", "part_starts", "section_titles"]
 
 
 def section_titles(units: pd.DataFrame) -> dict[tuple[int, int], str]:
@@ -77,3 +77,16 @@ def chosen_section(requested, claims: pd.DataFrame) -> tuple[tuple[int, int] | N
         return (part, section), f"Showing section {part}.{section}, as requested."
     return busiest, (f"Section {part}.{section} makes no numeric claim in this report; showing the most "
                      f"quantified section, {busiest[0]}.{busiest[1]}, instead.")
+
+
+def hits_by_role(hits: pd.DataFrame, units: pd.DataFrame) -> dict[str, int]:
+    """Codebook hits in the achievements, problems and plans parts: the numbers behind their theme shares.
+
+    >>> from jzrol.report import parse_report
+    >>> units = parse_report("一、主要成效\\n\\n办结12件。\\n\\n二、存在的问题\\n\\n人手不足。").units
+    >>> hits_by_role(pd.DataFrame({"doc_id": [units.doc_id[0]] * 2, "part": [1, 1], "hits": [2, 1]}), units)
+    {'achievements': 3, 'problems': 0, 'plans': 0}
+    """
+    roles = part_roles(units)[["doc_id", "part", "role"]]
+    totals = hits.merge(roles, on=["doc_id", "part"]).groupby("role")["hits"].sum()
+    return {role: int(totals.get(role, 0)) for role in ("achievements", "problems", "plans")}
