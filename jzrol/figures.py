@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from matplotlib.figure import Figure
 from tqdm.auto import tqdm
 
 from jzrol import claims, corpus, paths, plots, terms, themes
+from jzrol import sections as sections_helpers
 from jzrol.annotate import PAGE_NAME, annotated_page
 from jzrol.fonts import FontChoice, find_cjk_font
 from jzrol.io import atomic_write_bytes, atomic_write_text, recording_writes
@@ -109,9 +111,9 @@ def save_figure(fig: Figure, name: str, *, table: pd.DataFrame | None = None,
 def structure_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     """Figure 1: how the report spends its text across parts and sections."""
     table = outline(report.units)
-    fig, ax = plt.subplots(figsize=(8, max(3.0, 0.32 * len(table) + 1)))
+    fig, ax = plt.subplots(figsize=(8, max(3.0, 0.42 * table["part"].nunique() + 1.2)))
     plots.plot_outline(table, ax=ax)
-    ax.set_title("Length of each part and section (characters of text)", loc="left")
+    ax.set_title("Length of each part, its sections stacked inside (characters of text)", loc="left")
     name = "01-structure-outline"
     files = save_figure(fig, name, table=table, out_dir=out_dir)
     parts = report.parts()
@@ -126,9 +128,11 @@ def structure_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     numbers.append(f"longest unit of the outline: {longest['section_title'] or longest['part_title'] or 'preamble'} "
                    f"({int(longest['characters']):,} characters)")
     caption = (
-        "Each bar is one part or section of the report in reading order, coloured by part; its length is the "
-        "number of characters of its sentences (headings excluded). Long bars are where the report spends its "
-        "words: in this genre, achievements usually take far more space than problems."
+        "Each bar is one part of the report in reading order; its length is the number of characters of its "
+        "sentences (headings excluded), and its segments, numbered, are its sections in reading order (an "
+        "unnumbered first segment is text before the first section). Parts compare with parts, sections with "
+        "the sections of their part. Long bars are where the report spends its words: in this genre, "
+        "achievements usually take far more space than problems."
     )
     return [FigureResult(name, "Structure of the report", caption, numbers, files)]
 
@@ -147,6 +151,29 @@ def _ties_note(side: pd.DataFrame, shown: int, where: str) -> str:
     return f"; {more} more terms share the G² of the last bar on the {where} (G²={last:.2f})" if more else ""
 
 
+_PLACE_SUFFIX = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|区|县|自治县|旗|镇|乡)$")
+
+
+def fold_place_name(counts: pd.DataFrame, place: str | None) -> pd.DataFrame:
+    """Count the report's place and its short form (锦州市, 锦州) as one term, under the full name.
+
+    >>> counts = pd.DataFrame({"term": ["锦州", "执法", "锦州市"], "n": [5, 4, 2]})
+    >>> fold_place_name(counts, "锦州市")[["term", "n"]].values.tolist()
+    [['锦州市', 7], ['执法', 4]]
+    """
+    short = _PLACE_SUFFIX.sub("", place or "")
+    if not place or len(short) < 2 or short == place or short not in set(counts["term"]):
+        return counts
+    merged = counts.assign(term=counts["term"].replace(short, place))
+    keys = [c for c in merged.columns if c not in ("term", "n", "per_1000")]
+    folded = merged.groupby([*keys, "term"], as_index=False, sort=False)["n"].sum()
+    if "per_1000" in counts.columns:
+        total = counts["n"].sum()
+        folded["per_1000"] = (folded["n"] / total * 1000).round(2) if total else 0.0
+    folded = folded.sort_values("n", ascending=False, kind="stable").reset_index(drop=True)
+    return folded[[c for c in counts.columns if c in folded.columns]]
+
+
 def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     """Figures 2–5: top terms by part, word cloud, keyness of problems vs achievements, dispersion."""
     toks = terms.tokens(report.units)
@@ -158,13 +185,15 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     if len(parts):
         columns = min(len(parts), 3)
         rows = -(-len(parts) // columns)
-        fig, axes = plt.subplots(rows, columns, figsize=(3.4 * columns, 3.6 * rows), squeeze=False)
+        fig, axes = plt.subplots(rows, columns, figsize=(3.4 * columns, 3.6 * rows), squeeze=False, sharex=True)
         for ax, (part, title) in zip(axes.flat, zip(parts["part"], parts["part_title"])):
             plots.plot_top_terms(top[top["part"] == part], n=TOP_N_TERMS,
-                                 color=plots.PART_COLORS[part % len(plots.PART_COLORS)] or plots.PART_COLORS[1], ax=ax)
+                                 color=plots.part_color(part), ax=ax)
             ax.set_title(plots.section_label(part, 0, title, 12), loc="left", fontsize=10)
         for ax in list(axes.flat)[len(parts):]:
             ax.set_visible(False)
+        for ax in axes.flat:
+            ax.xaxis.set_tick_params(labelbottom=True)
         fig.suptitle(f"Most frequent terms in each part (top {TOP_N_TERMS}, policy verbs dropped)", x=0.02, ha="left")
         fig.tight_layout()
         name = "02-terms-top-by-part"
@@ -172,11 +201,11 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
         results.append(FigureResult(
             name, "Most frequent terms by part",
             "Each panel lists the most frequent terms of one part, as a rate per 1,000 counted terms (raw count at "
-            "the bar's end). Stopwords, numbers and the genre's policy verbs (加强, 推进 …; see "
+            "the bar's end), on one scale shared by every panel. Stopwords, numbers and the genre's policy verbs (加强, 推进 …; see "
             "jzrol/lexicon/policy_verbs.txt) are left out, so what remains is what each part is about.",
             numbers, save_figure(fig, name, table=top, out_dir=out_dir)))
 
-    overall = terms.count_terms(toks, by=["doc_id"], policy_verbs="drop")
+    overall = fold_place_name(terms.count_terms(toks, by=["doc_id"], policy_verbs="drop"), report.meta.place)
     cloud_table = overall.head(150)[["term", "n"]]
     fig, ax = plt.subplots(figsize=(8, 4.7))
     plots.plot_wordcloud(cloud_table.set_index("term")["n"], font_path=str(find_cjk_font().single_face_path()),
@@ -185,7 +214,8 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     results.append(FigureResult(
         name, "Word cloud of the report's terms",
         "Word size follows each term's count in the report (the 150 most frequent terms, stopwords and policy "
-        "verbs dropped); position and colour carry no meaning. It is drawn from jzrol's own token counts, so "
+        "verbs dropped); position and colour carry no meaning. The report's own place and its short form "
+        "(锦州市 and 锦州) name one government, so they are counted as one term under the full name. It is drawn from jzrol's own token counts, so "
         "multi-character policy terms (法治政府建设, 规范性文件) stay whole. Read sizes, not places.",
         ["top terms: " + "、".join(f"{t} ({n})" for t, n in zip(overall["term"].head(8), overall["n"].head(8)))],
         save_figure(fig, name, table=cloud_table, out_dir=out_dir)))
@@ -285,10 +315,11 @@ def claim_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     largest = chosen.loc[chosen["value"].idxmax()]
     results.append(FigureResult(
         name, "The quantities of the most quantified section",
-        "Every number the most quantified section asserts, on a logarithmic scale so that 7 次 and 210000 人次 fit "
-        "one axis; each bar is labelled with the phrase it measures and the number as written (余 = more than, "
-        "约 = about). Colours give the kind of claim. Bars of different units are not comparable in size: read "
-        "each against its label.",
+        "Every number the most quantified section asserts, one dot each, on a logarithmic scale so that 7 次 and "
+        "210000 人次 fit one axis (dots, not bars: on a log scale a bar's length means nothing); each row is "
+        "labelled with the phrase it measures (with the claim's number where two share a phrase) and the number "
+        "as written (余 = more than, 约 = about). Colours give the kind of claim. Numbers of different units are "
+        "not comparable: read each against its label.",
         [f"{len(chosen)} claims; largest: {largest['subject']} {largest['raw']}",
          f"{(chosen['qualifier'] != 'exact').mean():.0%} of them approximate or bounded"],
         save_figure(fig, name, table=chosen, out_dir=out_dir)))
@@ -328,7 +359,7 @@ def claim_figures(report: Report, out_dir: Path) -> list[FigureResult]:
 
 
 def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
-    """Figures 10–12 and the validation table: what the report spends its words on, by the codebook."""
+    """Figures 9–11 and the validation table: what the report spends its words on, by the codebook."""
     hits = themes.code_units(report.units)
     results = []
     if hits.empty:
@@ -342,7 +373,8 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     few = themes.FEW_SENTENCES
 
     fig, ax = plt.subplots(figsize=(8.5, 0.38 * sections[["part", "section"]].drop_duplicates().shape[0] + 2.2))
-    plots.plot_theme_heatmap(sections, book.keys, titles, ax=ax)
+    theme_labels = book.labels()
+    plots.plot_theme_heatmap(sections, book.keys, titles, theme_labels=theme_labels, ax=ax)
     ax.set_title("Theme profile of each section (share of its sentences coded with each theme)", loc="left")
     name = "10-themes-section-heatmap"
     agreement = themes.heading_agreement(hits, report.units)
@@ -352,7 +384,8 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     results.append(FigureResult(
         name, "Themes section by section",
         "Each row is a part or section, each column a theme of the codebook (jzrol/lexicon/themes.yaml, after the "
-        "national Outline for Building a Rule-of-Law Government 2021–2025); a cell is the share of the section's "
+        "national Outline for Building a Rule-of-Law Government 2021–2025), named by its Chinese label "
+        "(the English labels and keys are in the codebook and the table); a cell is the share of the section's "
         "sentences that the codebook codes with the theme (a sentence can carry several themes, so a row does not "
         f"add up to 100%). Rows of fewer than {few} sentences show their count, (n=3): their shares rest on a "
         "handful. A dark cell alone in its row is a section about one thing; a spread-out row mixes topics. The "
@@ -374,7 +407,7 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     part_titles = {(p, 0): (f"({roles[p]}) " if roles.get(p) else "") + titles.get((p, 0), "")
                    for p in parts["part"].unique()}
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(part_titles) + 2.2))
-    plots.plot_theme_heatmap(parts, book.keys, part_titles, label_width=26, ax=ax)
+    plots.plot_theme_heatmap(parts, book.keys, part_titles, theme_labels=theme_labels, label_width=26, ax=ax)
     ax.set_title("Theme profile of each part (share of its sentences coded with each theme)", loc="left")
     name = "11-themes-by-part"
     top = parts.drop_duplicates("part")
@@ -392,8 +425,9 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     comparison = themes.role_comparison(hits, report.units)
     if len(comparison) and {"problems", "plans"} <= set(roles.values()):
         doc = comparison[comparison["doc_id"] == report.doc_id]
+        role_hits = sections_helpers.hits_by_role(hits, report.units)
         fig, ax = plt.subplots(figsize=(8, 0.55 * len(doc) + 1.4))
-        plots.plot_role_comparison(doc, ax=ax)
+        plots.plot_role_comparison(doc, hits=role_hits, ax=ax)
         ax.set_title("Achievements, problems and plans: what each part is about", loc="left")
         name = "12-themes-problems-vs-plans"
         flagged = doc[doc["flag"] != ""]
@@ -402,7 +436,9 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
             "For each theme, its share of the codebook hits in the achievements, problems and plans parts. A theme "
             "raised among the problems but absent from the plans is a problem without a plan; a theme planned but "
             "never named as a problem is a plan without a problem. Both are questions to put to the report, not "
-            "verdicts: a plan may address a problem in other words.",
+            "verdicts: a plan may address a problem in other words. The legend gives the codebook hits behind "
+            f"each part's shares (problems: {role_hits['problems']} hits, plans: {role_hits['plans']}): where "
+            "they are a few dozen, one sentence more or less moves a share by several points.",
             [f"{row.theme}: {row.flag}" for row in flagged.itertuples()] or ["every problem theme has a plan"],
             save_figure(fig, name, table=doc, out_dir=out_dir)))
     return results
@@ -413,7 +449,7 @@ CORPUS_TERMS = ("法治", "依法", "法制")
 
 
 def corpus_figures(summary: corpus.CorpusSummary, out_dir: Path, label: str) -> list[FigureResult]:
-    """Figures 13–15: words, themes and numbers across the reports of a corpus, year by year."""
+    """Figures 12–14: words, themes and numbers across the reports of a corpus, year by year."""
     docs = summary.documents
     ok = docs[docs["error"].isna()]
     years = ok["year"].dropna()
@@ -478,6 +514,15 @@ BUILDERS: list[Callable[[Report, Path], list[FigureResult]]] = [structure_figure
 
 # --- build ------------------------------------------------------------------------------------
 
+def _how_many(count: int, noun: str) -> str:
+    """'11 figures', 'a table', 'no table'.
+
+    >>> _how_many(11, "figure"), _how_many(1, "table"), _how_many(0, "table")
+    ('11 figures', 'a table', 'no table')
+    """
+    return {0: f"no {noun}", 1: f"a {noun}"}.get(count, f"{count} {noun}s")
+
+
 def _writeup(report: Report, results: list[FigureResult]) -> str:
     meta = report.meta
     lines = [
@@ -498,9 +543,15 @@ def _writeup(report: Report, results: list[FigureResult]) -> str:
     if meta.warnings:
         lines += ["**Provenance warnings.** A reader citing this page should know:", ""]
         lines += [f"- {warning}" for warning in meta.warnings] + [""]
-    for number, result in enumerate(results, start=1):
+    pictures = sum(any(f.suffix == ".png" for f in r.files) for r in results)
+    tables = len(results) - pictures
+    lines += [f"This write-up has {_how_many(pictures, 'figure')} and {_how_many(tables, 'table')}.", ""]
+    numbers = {"Figure": 0, "Table": 0}
+    for result in results:
         png = next((f.name for f in result.files if f.suffix == ".png"), None)
-        lines += [f"## Figure {number}. {result.title}", ""]
+        kind = "Figure" if png else "Table"
+        numbers[kind] += 1
+        lines += [f"## {kind} {numbers[kind]}. {result.title}", ""]
         if png:
             lines += [f"![{result.title}]({png})", ""]
         lines += [result.caption, ""]

@@ -15,10 +15,21 @@ from matplotlib.axes import Axes
 
 from jzrol import paths  # noqa: F401  (used in the docstring example)
 
-__all__ = ["PART_COLORS", "plot_outline", "shorten"]
+__all__ = ["PART_COLORS", "part_color", "plot_outline", "shorten"]
 
 #: Colour per part, colour-blind safe (Okabe–Ito), cycling after eight parts; part 0 is grey.
 PART_COLORS = ["#999999", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+
+
+def part_color(part: int) -> str:
+    """The colour of a part: grey for the preamble (0), then the palette, cycling for any number of parts.
+
+    >>> part_color(0), part_color(1), part_color(9) == part_color(1)
+    ('#999999', '#0072B2', True)
+    """
+    if part <= 0:
+        return PART_COLORS[0]
+    return PART_COLORS[1 + (part - 1) % (len(PART_COLORS) - 1)]
 
 
 def shorten(label: str, width: int = 16) -> str:
@@ -30,33 +41,40 @@ def shorten(label: str, width: int = 16) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
 
 
-def _outline_label(row: pd.Series) -> str:
-    if row["part"] == 0:
-        return "Preamble 引言"
-    if row["section"] == 0:
-        return f"{row['part']}  {shorten(row['part_title'])}"
-    return f"{row['part']}.{row['section']}  {shorten(row['section_title'])}"
+def _part_label(part: int, title: str) -> str:
+    return "Preamble 引言" if part == 0 else f"{part}  {shorten(title)}"
 
 
 def plot_outline(table: pd.DataFrame, *, value: str = "characters", ax: Axes | None = None) -> Axes:
-    """Horizontal bars, one per part/section in reading order, coloured by part.
+    """One bar per part in reading order, its sections stacked inside it, coloured by part.
+
+    A part's bar is as long as all its text, so parts compare with parts; its segments are its
+    sections (numbered inside when there is room; text before the first section is the plain first
+    segment), so sections compare within their part.
 
     Args:
         table: :func:`jzrol.report.outline` output (one document).
         value: column to draw: ``characters``, ``sentences`` or ``items``.
         ax: axes to draw on; a new figure when None.
     """
+    parts = table.groupby(["part"], sort=True).agg(part_title=("part_title", "first"), total=(value, "sum"))
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, max(3, 0.32 * len(table) + 1)))
-    labels = table.apply(_outline_label, axis=1)
-    colors = [PART_COLORS[p % len(PART_COLORS)] if p else PART_COLORS[0] for p in table["part"]]
-    positions = range(len(table))
-    ax.barh(positions, table[value], color=colors)
-    ax.set_yticks(list(positions), labels)
+        _, ax = plt.subplots(figsize=(8, max(3, 0.42 * len(parts) + 1)))
+    if table.empty:
+        return _nothing_to_show(ax, "the report has no sentences to measure")
+    widest = float(parts["total"].max()) or 1.0
+    for y, (part, rows) in enumerate(table.groupby("part", sort=True)):
+        left = 0.0
+        for section, size in zip(rows["section"], rows[value]):
+            ax.barh(y, size, left=left, color=part_color(part), edgecolor="white", linewidth=1.2)
+            if section and size / widest > 0.045:
+                ax.annotate(str(section), (left + size / 2, y), ha="center", va="center", fontsize=8,
+                            color="white" if part_color(part) != PART_COLORS[7] else "black")
+            left += size
+        ax.annotate(f"{int(left):,}", (left, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(range(len(parts)), [_part_label(p, t) for p, t in zip(parts.index, parts["part_title"])])
     ax.invert_yaxis()
-    for y, number in zip(positions, table[value]):
-        ax.annotate(f"{number:,}", (number, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
-    ax.set_xlabel(f"{value} of text")
+    ax.set_xlabel(f"{value} of text (segments: the part's sections, numbered)")
     ax.spines[["top", "right"]].set_visible(False)
     ax.margins(x=0.12)
     return ax
@@ -76,7 +94,7 @@ def plot_top_terms(counts: pd.DataFrame, *, n: int = 10, color: str = PART_COLOR
     ax.set_yticks(list(positions), top["term"])
     ax.invert_yaxis()
     for y, (value, count) in enumerate(zip(top["per_1000"], top["n"])):
-        ax.annotate(str(count), (value, y), xytext=(2, 0), textcoords="offset points", va="center", fontsize=7)
+        ax.annotate(str(count), (value, y), xytext=(2, 0), textcoords="offset points", va="center", fontsize=8)
     ax.set_xlabel("per 1,000 terms")
     ax.spines[["top", "right"]].set_visible(False)
     ax.margins(x=0.15)
@@ -95,12 +113,21 @@ def plot_wordcloud(frequencies: pd.Series, *, font_path: str, random_state: int,
     if ax is None:
         _, ax = plt.subplots(figsize=(width / 150, height / 150))
     cloud = WordCloud(font_path=str(font_path), random_state=random_state, width=width, height=height,
-                      max_words=max_words, background_color="white", colormap="cividis", prefer_horizontal=0.95,
-                      collocations=False)
+                      max_words=max_words, background_color="white", prefer_horizontal=0.95,
+                      collocations=False, color_func=_dark_palette_colour)
     cloud.generate_from_frequencies(dict(zip(frequencies.index, frequencies.to_numpy().tolist())))
     ax.imshow(cloud.to_array(), interpolation="bilinear")
     ax.set_axis_off()
     return ax
+
+
+#: Palette colours dark enough to read as small text on white (contrast above 4.5:1).
+WORD_COLORS = ("#0072B2", "#000000", "#882255")
+
+
+def _dark_palette_colour(word: str, **_) -> str:
+    """A word's colour in the cloud: fixed by the word, from the palette's dark colours."""
+    return WORD_COLORS[sum(map(ord, word)) % len(WORD_COLORS)]
 
 
 def _nothing_to_show(ax: Axes, message: str) -> Axes:
@@ -164,7 +191,7 @@ def plot_dispersion(positions: pd.DataFrame, terms: list[str], *, boundaries: pd
     if boundaries is not None:
         for position, label in zip(boundaries["position"], boundaries["label"]):
             ax.axvline(position, color="grey", linestyle="--", linewidth=0.8)
-            ax.annotate(label, (position, -0.5), xytext=(2, 2), textcoords="offset points", fontsize=7,
+            ax.annotate(label, (position, -0.5), xytext=(2, 2), textcoords="offset points", fontsize=8,
                         va="bottom", annotation_clip=False)
     ax.set_xlabel("token position in the report")
     ax.spines[["top", "right"]].set_visible(False)
@@ -210,7 +237,7 @@ def plot_claims_by_kind(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
         _, ax = plt.subplots(figsize=(8, 0.32 * table[["part", "section"]].drop_duplicates().shape[0] + 1.2))
     data = table.assign(label=[section_label(p, s, t) for p, s, t in zip(table["part"], table["section"], table["title"])],
                         category=table["kind"], value=table["n"])
-    kinds = [k for k in KIND_COLORS if k in set(table["kind"])]
+    kinds = [k for k in KIND_COLORS if table.loc[table["kind"] == k, "n"].sum() > 0]
     _stacked_barh(data, kinds, KIND_COLORS, ax)
     ax.set_xlabel("numeric claims")
     return ax
@@ -230,35 +257,56 @@ def plot_precision_profile(table: pd.DataFrame, titles: dict | None = None, *, a
     return ax
 
 
+def quantity_labels(claims: pd.DataFrame, *, width: int = 12) -> list[str]:
+    """One label per claim, its subject shortened; labels that would repeat get the claim's number.
+
+    >>> quantity_labels(pd.DataFrame({"subject": ["审结", "审结", "受理"], "claim_id": [4, 5, 6]}))
+    ['审结 (#4)', '审结 (#5)', '受理']
+    """
+    labels = [shorten(subject or "", width) or "(no subject)" for subject in claims["subject"]]
+    repeated = {label for label in labels if labels.count(label) > 1}
+    return [f"{label} (#{claim})" if label in repeated else label for label, claim in zip(labels, claims["claim_id"])]
+
+
 def plot_quantities(claims: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """The quantities one section asserts, on a log scale, each labelled with its subject and raw text."""
+    """The quantities one section asserts as dots on a log scale (a Cleveland dot plot).
+
+    Each row is one claim, labelled with its subject (made unique with the claim's number) and, beside
+    the dot, the number as written; dots are coloured by kind. On a log scale a bar's length means
+    nothing, so there are no bars. An empty table gives a chart that says so.
+    """
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.3 * len(claims) + 1.2))
+    if claims.empty:
+        return _nothing_to_show(ax, "no numeric claim to show")
     shown = claims.reset_index(drop=True)
-    positions = range(len(shown))
-    colors = [KIND_COLORS.get(kind, "#999999") for kind in shown["kind"]]
-    ax.barh(positions, shown["value"], color=colors)
+    positions = list(range(len(shown)))
+    for y in positions:
+        ax.axhline(y, color="#DDDDDD", linewidth=0.6, zorder=0)
+    for kind, rows in shown.groupby("kind", sort=False):
+        ax.scatter(rows["value"], rows.index, color=KIND_COLORS.get(kind, PART_COLORS[0]), s=28, zorder=2, label=kind)
     ax.set_xscale("log")
-    labels = [shorten(subject or "", 12) for subject in shown["subject"]]
-    ax.set_yticks(list(positions), labels)
-    ax.invert_yaxis()
+    ax.set_yticks(positions, quantity_labels(shown))
+    ax.set_ylim(len(shown) - 0.5, -0.5)
     for y, (value, raw) in enumerate(zip(shown["value"], shown["raw"])):
-        ax.annotate(raw, (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
+        ax.annotate(raw, (value, y), xytext=(5, 0), textcoords="offset points", va="center", fontsize=8)
     ax.set_xlabel("value as stated (log scale)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8, title="kind", title_fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     ax.margins(x=0.2)
     return ax
 
 
-#: One colour per theme (matplotlib's tab10, in codebook order).
+#: One colour per theme in codebook order: the Okabe–Ito colours of the parts, then grey and Tol's wine
+#: (the colours of the annotated page's theme marks), so every figure uses one colour-blind-safe palette.
 THEME_COLORS = dict(zip(
     ["leadership", "functions", "rules", "decisions", "enforcement", "emergency", "disputes", "oversight",
      "digital", "legal_education"],
-    ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]))
+    [*PART_COLORS[1:], PART_COLORS[0], "#882255"]))
 
 
 def plot_theme_heatmap(table: pd.DataFrame, themes: list[str], labels: dict | None = None, *,
-                       label_width: int = 12, ax: Axes | None = None) -> Axes:
+                       theme_labels: dict | pd.DataFrame | None = None, label_width: int = 12, ax: Axes | None = None) -> Axes:
     """Parts or sections (rows) × themes (columns), cells shaded by the table's ``share``.
 
     Args:
@@ -268,9 +316,14 @@ def plot_theme_heatmap(table: pd.DataFrame, themes: list[str], labels: dict | No
             weighted by hits, the theme's share of the row's codebook hits.
         themes: column order.
         labels: optional ``(part, section) -> title`` for row labels (section 0 for a part).
+        theme_labels: column labels: ``key -> label``, or a codebook's ``labels()`` table (its Chinese
+            labels are used); the keys otherwise.
         label_width: characters of the title kept in a row label.
     """
     labels = labels or {}
+    if isinstance(theme_labels, pd.DataFrame):
+        theme_labels = dict(zip(theme_labels["theme"], theme_labels["label_zh"]))
+    theme_labels = theme_labels if theme_labels is not None else {}
     rows = [column for column in ("part", "section") if column in table.columns]
     wide = table.pivot_table(index=rows, columns="theme", values="share", fill_value=0.0)
     wide = wide.reindex(columns=themes, fill_value=0.0).sort_index()
@@ -286,9 +339,9 @@ def plot_theme_heatmap(table: pd.DataFrame, themes: list[str], labels: dict | No
     image = ax.imshow(wide.to_numpy(), cmap="Blues", vmin=0, vmax=1, aspect="auto")
     for (row, column), value in pd.DataFrame(wide.to_numpy()).stack().items():
         if value >= 0.05:
-            ax.text(column, row, f"{value:.0%}", ha="center", va="center", fontsize=7,
+            ax.text(column, row, f"{value:.0%}", ha="center", va="center", fontsize=8,
                     color="white" if value > 0.55 else "black")
-    ax.set_xticks(range(len(themes)), themes, rotation=40, ha="right")
+    ax.set_xticks(range(len(themes)), [theme_labels.get(t, t) for t in themes], rotation=40, ha="right")
     ax.set_yticks(range(len(wide)), [section_label(p, s, labels.get((p, s), ""), label_width)
                                      + (f" (n={few[(p, s)]})" if (p, s) in few else "") for p, s in keys])
     unit = "section" if "section" in rows else "part"
@@ -325,27 +378,31 @@ def plot_theme_shares(table: pd.DataFrame, *, group: str = "part", labels: dict 
     return ax
 
 
-def plot_role_comparison(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """Theme shares in achievements, problems and plans side by side; mismatches are named on the right.
+def plot_role_comparison(table: pd.DataFrame, *, hits: dict | None = None, ax: Axes | None = None) -> Axes:
+    """Theme shares in achievements, problems and plans side by side; a mismatch is named beside its bar.
 
     Args:
         table: a ``role_comparison`` table for one document.
+        hits: optional ``role -> number of codebook hits`` behind the shares, given in the legend.
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.55 * len(table) + 1.2))
     if table.empty:
         return _nothing_to_show(ax, "no theme coded in the achievements, problems or plans parts")
-    roles = [("achievements", "#0072B2"), ("problems", "#D55E00"), ("plans", "#009E73")]
+    hits = hits or {}
+    roles = [("achievements", PART_COLORS[1]), ("problems", PART_COLORS[2]), ("plans", PART_COLORS[3])]
     height = 0.26
     for offset, (role, color) in enumerate(roles):
+        label = f"{role} ({hits[role]:,} hits)" if role in hits else role
         ax.barh([i + (offset - 1) * height for i in range(len(table))], table[role] * 100, height=height,
-                color=color, label=role)
+                color=color, label=label)
     ax.set_yticks(range(len(table)), table["theme"])
     ax.invert_yaxis()
-    right = (table[["achievements", "problems", "plans"]].to_numpy().max() * 100) * 1.05
-    for i, flag in enumerate(table["flag"]):
-        if flag:
-            ax.annotate(flag, (right, i), va="center", fontsize=8, color="#D55E00", annotation_clip=False)
+    for i, row in enumerate(table.itertuples(index=False)):
+        if row.flag:  # beside the bar it is about: the problem's bar, or the plan's
+            role, offset = ("problems", 0) if row.flag.startswith("problem") else ("plans", 1)
+            ax.annotate(row.flag, (getattr(row, role) * 100, i + offset * height), xytext=(4, 0),
+                        textcoords="offset points", va="center", fontsize=8, color=PART_COLORS[2])
     ax.set_xlabel("share of the part's theme hits (%)")
     ax.legend(loc="lower right", frameon=False, fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)

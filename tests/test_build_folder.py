@@ -176,7 +176,7 @@ def test_a_concurrent_build_refuses_and_a_real_sigint_exits_130_with_the_old_fol
         process.send_signal(signal.SIGCONT)
     assert second.returncode == 2 and second.stderr.count("\n") == 1 and "another build is writing" in second.stderr
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130 and stderr.strip().splitlines()[-1] == "jzrol: interrupted"
+    assert process.returncode == 130 and stderr.strip().splitlines()[-1] == "jzrol: interrupted", stderr
     assert "Traceback" not in stderr
     assert snapshot(out) == before and leftovers(out) == []
 

@@ -1,6 +1,7 @@
 """The single-report notebooks run on reports other than the seed, through their papermill parameters."""
 
 import json
+import shutil
 
 import papermill
 import pytest
@@ -11,14 +12,42 @@ from tests.conftest import DATA
 SINGLE_REPORT = ["01-structure", "02-keywords", "03-themes", "04-numeric-claims"]
 
 
-@pytest.mark.parametrize("notebook", SINGLE_REPORT)
-@pytest.mark.parametrize("report", ["county-no-blank-lines.txt", "traditional.txt"])  # the second has no problems part
-def test_notebook_runs_on_another_report(notebook, report, tmp_path):
-    output = tmp_path / f"{notebook}.ipynb"
+def _run(notebook: str, parameters: dict, output) -> str:
+    """Execute a notebook with papermill and return everything its cells showed."""
     papermill.execute_notebook(paths.NOTEBOOKS_DIR / f"{notebook}.ipynb", output, cwd=paths.NOTEBOOKS_DIR,
-                               parameters={"input_path": str(DATA / report)}, progress_bar=False)
+                               parameters=parameters, progress_bar=False)
     cells = json.loads(output.read_text(encoding="utf-8"))["cells"]
     injected = [c for c in cells if "injected-parameters" in c["metadata"].get("tags", [])]
-    assert str(DATA / report) in "".join(injected[0]["source"])
+    assert all(str(value) in "".join(injected[0]["source"]) for value in parameters.values())
     shown = "".join(str(o.get("data", o.get("text", ""))) for c in cells if c["cell_type"] == "code" for o in c["outputs"])
     assert "Traceback" not in shown and "image/png" in shown  # every notebook draws at least one figure
+    return shown
+
+
+# The second has no problems part; the third has ten parts (more than the palette's colours) and no
+# part whose heading reads as achievements.
+@pytest.mark.parametrize("notebook", SINGLE_REPORT)
+@pytest.mark.parametrize("report", ["county-no-blank-lines.txt", "traditional.txt", "ten-parts.txt"])
+def test_notebook_runs_on_another_report(notebook, report, tmp_path):
+    _run(notebook, {"input_path": str(DATA / report)}, tmp_path / f"{notebook}.ipynb")
+
+
+def test_corpus_notebook_runs_on_a_folder_of_one_ten_part_report(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(DATA / "ten-parts.txt", folder)
+    shown = _run("05-corpus", {"corpus_folder": str(folder), "workers": 1}, tmp_path / "05-corpus.ipynb")
+    assert "1 reports read" in shown
+
+
+def test_a_section_without_claims_gives_a_sentence(tmp_path):
+    shown = _run("04-numeric-claims", {"input_path": str(paths.SEED_REPORT), "section_to_chart": [2, 0]},
+                 tmp_path / "04.ipynb")
+    assert "Section 2.0 makes no numeric claim in this report; showing the most quantified section, 1.10" in shown
+
+
+@pytest.mark.parametrize("notebook", SINGLE_REPORT)
+def test_notebook_runs_on_the_state_council_report_with_most_parts(notebook, corpus_files, tmp_path):
+    """The 2001 work report has eleven parts (1999 and 2000 too, 1981 ten): more than the palette's colours."""
+    report = next(path for path in corpus_files if path.name == "2001.txt")
+    _run(notebook, {"input_path": str(report)}, tmp_path / f"{notebook}.ipynb")

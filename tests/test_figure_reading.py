@@ -1,0 +1,125 @@
+"""Figures a reader cannot misread: what each one draws, checked on the drawn Axes of real reports."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.colors as mcolors  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from jzrol import claims, figures, plots, read_report, terms, themes  # noqa: E402
+from jzrol.report import outline  # noqa: E402
+from tests.conftest import DATA  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    figures.configure_matplotlib()
+    yield
+    plt.close("all")
+
+
+def test_outline_draws_one_bar_per_part_as_long_as_its_sections(seed):
+    table = outline(seed.units)
+    ax = plots.plot_outline(table)
+    assert len(ax.get_yticks()) == table["part"].nunique()  # parts, not sections, are the rows
+    ends = {}
+    for patch in ax.patches:
+        row = round(patch.get_y() + patch.get_height() / 2)
+        ends[row] = max(ends.get(row, 0), patch.get_x() + patch.get_width())
+    per_part = table.groupby("part")["characters"].sum().tolist()
+    assert [ends[row] for row in sorted(ends)] == pytest.approx(per_part)
+    assert len(ax.patches) == len(table)  # one segment per section
+
+
+def test_part_colours_cycle_for_a_ten_part_report():
+    report = read_report(DATA / "ten-parts.txt")
+    assert len(report.parts()) == 10
+    colours = [plots.part_color(p) for p in report.parts()["part"]]
+    assert colours[8] == colours[0] and set(colours) <= set(plots.PART_COLORS)
+    ax = plots.plot_outline(outline(report.units))
+    assert len(ax.get_yticks()) == 11  # preamble and ten parts
+
+
+def test_quantities_are_dots_with_unique_labels(seed):
+    found = claims.extract_claims(seed.units)
+    chosen = found[(found["part"] == 1) & (found["section"] == 10)]
+    assert chosen["subject"].duplicated().any()  # the seed's busiest section repeats a subject
+    ax = plots.plot_quantities(chosen)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == len(chosen) == len(set(labels))
+    assert not ax.patches and ax.get_xscale() == "log"  # no bars on a log scale
+
+
+def test_claims_legend_lists_only_kinds_that_occur(seed):
+    found = claims.extract_claims(seed.units)
+    ax = plots.plot_claims_by_kind(claims.claims_by_section(found, seed.units))
+    assert sorted(t.get_text() for t in ax.get_legend().get_texts()) == sorted(found["kind"].unique())
+
+
+def test_theme_colours_are_the_project_palette_and_colour_blind_safe():
+    assert set(plots.THEME_COLORS) == set(themes.THEME_KEYS)
+    assert set(plots.THEME_COLORS.values()) <= {*plots.PART_COLORS, "#882255"}
+    assert len(set(plots.THEME_COLORS.values())) == len(plots.THEME_COLORS)
+
+
+def test_heatmap_columns_show_the_codebook_labels(seed):
+    hits = themes.code_units(seed.units)
+    table = themes.theme_table(hits, seed.units, by="section", weight="sentences")
+    book = themes.load_codebook()
+    ax = plots.plot_theme_heatmap(table, book.keys, theme_labels=book.labels())
+    assert [t.get_text() for t in ax.get_xticklabels()] == book.labels()["label_zh"].tolist()
+
+
+def test_role_comparison_says_how_many_hits_and_puts_the_flag_beside_its_bar(seed):
+    hits = themes.code_units(seed.units)
+    table = themes.role_comparison(hits, seed.units)
+    ax = plots.plot_role_comparison(table, hits={"achievements": 248, "problems": 32, "plans": 62})
+    assert "problems (32 hits)" in [t.get_text() for t in ax.get_legend().get_texts()]
+    flagged = table[table["flag"] != ""]
+    assert len(flagged)
+    for text in [t for t in ax.texts if t.get_text()]:
+        row = flagged[flagged["flag"] == text.get_text()].iloc[0]
+        role = "problems" if row["flag"].startswith("problem") else "plans"
+        assert text.xy[0] == pytest.approx(row[role] * 100)  # at the end of its own bar
+
+
+def test_place_name_and_its_short_form_count_as_one(seed):
+    counts = terms.count_terms(terms.tokens(seed.units), by=["doc_id"], policy_verbs="drop")
+    short, full = counts.set_index("term")["n"].get("锦州", 0), counts.set_index("term")["n"].get("锦州市", 0)
+    assert short and full
+    folded = figures.fold_place_name(counts, seed.meta.place).set_index("term")["n"]
+    assert "锦州" not in folded.index and folded["锦州市"] == short + full
+    assert folded.sum() == counts["n"].sum()
+
+
+def _relative_luminance(colour: str) -> float:
+    channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in mcolors.to_rgb(colour)]
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+
+def test_word_cloud_colours_read_on_white():
+    for colour in plots.WORD_COLORS:
+        assert 1.05 / (_relative_luminance(colour) + 0.05) >= 4.5  # WCAG contrast for text
+
+
+def test_writeup_counts_its_figures_and_tables(tmp_path):
+    figures.build(DATA / "ten-parts.txt", tmp_path)
+    writeup = (tmp_path / "README.md").read_text(encoding="utf-8")
+    pictures = writeup.count("## Figure ")
+    tables = writeup.count("## Table ")
+    words = {0: "no", 1: "a"}
+    assert (f"This write-up has {words.get(pictures, pictures)} figure{'s' if pictures != 1 else ''} and "
+            f"{words.get(tables, tables)} table{'s' if tables != 1 else ''}.") in writeup
+    assert pictures == len(list(tmp_path.glob("*.png")))
+
+
+def test_tick_and_legend_labels_are_at_least_8_points(seed):
+    found = claims.extract_claims(seed.units)
+    for ax in (plots.plot_claims_by_kind(claims.claims_by_section(found, seed.units)),
+               plots.plot_quantities(found.head(10)), plots.plot_outline(outline(seed.units))):
+        texts = ax.get_xticklabels() + ax.get_yticklabels() + ax.texts
+        if ax.get_legend():
+            texts += ax.get_legend().get_texts()
+        assert min(t.get_fontsize() for t in texts) >= 8
