@@ -120,9 +120,17 @@ def _checks(args: argparse.Namespace) -> str:
 def _themes(args: argparse.Namespace) -> str:
     from jzrol import themes
 
-    units = _units_with_text(args.paths)
-    hits = themes.code_units(units, codebook=args.codebook)
-    return _table_output(themes.theme_table(hits, units, by=args.by, weight=args.weight), args.format)
+    from jzrol.corpus import report_genre
+
+    tables = []
+    for report in _reports(args.paths):  # each report coded with its genre's codebook unless one is given
+        report.require_text()
+        book = args.codebook or themes.codebook_for_genre(report_genre(report))
+        hits = themes.code_units(report.units, codebook=book)
+        table = themes.theme_table(hits, report.units, by=args.by, weight=args.weight)
+        table["codebook"] = hits.attrs["codebook"]
+        tables.append(table)
+    return _table_output(pd.concat(tables, ignore_index=True), args.format)
 
 
 def _annotate(args: argparse.Namespace) -> str:
@@ -182,7 +190,9 @@ def _parser() -> argparse.ArgumentParser:
     themes.add_argument("--weight", choices=["hits", "sentences"], default="hits",
                         help="share of the group's codebook hits, or of its sentences coded with the theme "
                              "(with the hit share and the number of sentences beside it)")
-    themes.add_argument("--codebook", default=str(paths.LEXICON_DIR / "themes.yaml"), help="themes codebook (YAML)")
+    themes.add_argument("--codebook", default=None,
+                        help="themes codebook (YAML); by default the one written for each report's genre "
+                             "(the work-report codebook for 政府工作报告, the rule-of-law one otherwise)")
     themes.set_defaults(run=_themes)
     annotate = commands.add_parser("annotate", help="one self-contained HTML page of a report with its analysis")
     annotate.add_argument("paths", nargs=1, metavar="PATH", help="one report file (text or HTML)")

@@ -44,7 +44,7 @@ from jzrol.sources import SourceError
 
 __all__ = [
     "META_COLUMNS", "CorpusSummary", "DocumentSummary", "WorkerError", "YearTermCounts", "claims_by_year",
-    "corpus_table", "document_meta", "guess_genre", "keyness_document", "list_reports", "summarize",
+    "corpus_table", "document_meta", "guess_genre", "keyness_document", "list_reports", "report_genre", "summarize",
     "summarize_document", "term_trend", "theme_trend",
 ]
 
@@ -102,8 +102,21 @@ def guess_genre(title: str | None, file_name: str, opening: str, *, rules: str |
     return "unknown"
 
 
+def report_genre(report: Report, path: str | Path | None = None) -> str:
+    """The genre of a parsed report (:func:`guess_genre` on its title, file name and first sentences).
+
+    >>> from jzrol import paths
+    >>> report_genre(read_report(paths.SEED_REPORT))
+    'rule_of_law_report'
+    """
+    columns = report.columns
+    opening = "".join([norm for kind, norm in zip(columns["kind"], columns["norm"]) if kind == "text"][:3])
+    source = path or (report.source.path if report.source else "")
+    return guess_genre(report.meta.title, Path(str(source)).name, opening)
+
+
 META_COLUMNS = ("doc_id", "path", "title", "issuer", "place", "level", "year", "year_source", "delivered", "published",
-                "genre", "script", "warnings")
+                "genre", "codebook", "script", "warnings")
 
 
 def document_meta(report: Report, path: str | Path) -> dict:
@@ -121,13 +134,12 @@ def document_meta(report: Report, path: str | Path) -> dict:
     if year is None:
         match = _YEAR_IN_NAME.search(name)
         year, source = (int(match.group(1)), "file name") if match else (None, "")
-    columns = report.columns
-    opening = "".join([norm for kind, norm in zip(columns["kind"], columns["norm"]) if kind == "text"][:3])
     return {
         "doc_id": meta.doc_id, "path": str(path), "title": meta.title, "issuer": "、".join(meta.issuer),
         "place": meta.place, "level": meta.level, "year": year, "year_source": source, "delivered": meta.delivered,
         "published": meta.published,
-        "genre": guess_genre(meta.title, name, opening), "script": meta.provenance.get("script"),
+        "genre": report_genre(report, path), "codebook": themes.codebook_for_genre(report_genre(report, path)).name,
+        "script": meta.provenance.get("script"),
         "warnings": len(meta.warnings),
     }
 
@@ -191,37 +203,44 @@ class _Vocabulary(_WordNumbers):
 
     >>> vocabulary = _Vocabulary()
     >>> ids = vocabulary.numbers(["依法", "行政", "，", "依法"])
-    >>> ids.tolist(), vocabulary.words, vocabulary.dropped.tolist()
-    ([0, 1, 2, 0], ['依法', '行政', '，'], [False, False, True])
+    >>> ids.tolist(), vocabulary.words, vocabulary.dropped.tolist(), vocabulary.themed().tolist()
+    ([0, 1, 2, 0], ['依法', '行政', '，'], [False, False, True], [False, False, False])
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.dropped = np.zeros(0, dtype=bool)  # stopwords, numbers, punctuation and spaces
-        self.themed = np.zeros(0, dtype=bool)  # words of the codebook (plain values and globs)
+        self._themed: dict[str, np.ndarray] = {}  # per codebook: words of the codebook (plain values and globs)
 
     def numbers(self, tokens: list[str]) -> np.ndarray:
         """The word number of each token (words met for the first time are looked at)."""
         ids, new = self.number(tokens)
         if new:
             stopwords = terms.cached_wordlist(str(terms.STOPWORDS))
-            matcher = themes.matcher_for()
             self.dropped = np.append(self.dropped, [w in stopwords or not terms.is_content(w) for w in new])
-            self.themed = np.append(self.themed, [bool(matcher.themes_of(w)) for w in new])
         return ids
+
+    def themed(self, codebook: themes.Codebook | None = None) -> np.ndarray:
+        """For each word, whether it is a word of ``codebook`` (the default one when None)."""
+        book = themes.load_codebook(codebook)
+        known = self._themed.get(book.path, np.zeros(0, dtype=bool))
+        if len(known) < len(self.words):
+            matcher = themes.matcher_for(book)
+            known = self._themed[book.path] = np.append(
+                known, [bool(matcher.themes_of(w)) for w in self.words[len(known):]])
+        return known
 
 
 _VOCABULARY = _Vocabulary()
 
 
 def _phrase_hits(tokens: list[str], starts: np.ndarray, sentence_of: np.ndarray, themed_sentences: np.ndarray,
-                 theme_counts: Counter) -> int:
+                 theme_counts: Counter, matcher) -> int:  # noqa: ANN001 - the codebook's matcher
     """Add the hits of the codebook's phrases to ``theme_counts``; return the sentences they alone code.
 
     ``starts`` are the positions of the tokens that begin a phrase, ``sentence_of`` numbers each token's
     sentence, and ``themed_sentences`` are the sentences a theme word already codes.
     """
-    matcher = themes.matcher_for()
     coded = set()
     for i in starts.tolist():
         word = tokens[i]
@@ -232,7 +251,8 @@ def _phrase_hits(tokens: list[str], starts: np.ndarray, sentence_of: np.ndarray,
     return len(coded.difference(themed_sentences.tolist()))
 
 
-def _count_terms_and_themes(text: str) -> tuple[np.ndarray, np.ndarray, Counter, int]:
+def _count_terms_and_themes(text: str, codebook: themes.Codebook | None = None,
+                            ) -> tuple[np.ndarray, np.ndarray, Counter, int]:
     """Term counts, theme hits and coded sentences from one segmentation of ``text``: the sentences
     of a report, joined by line breaks.
 
@@ -244,15 +264,17 @@ def _count_terms_and_themes(text: str) -> tuple[np.ndarray, np.ndarray, Counter,
     phrases count where their words are consecutive), but works on the vocabulary rather than on
     every token, which is what makes a corpus fast. The sentences are segmented in one call: a line
     break is always a token of its own and no word spans one, so each sentence gets the tokens it
-    gets alone (a test checks this on the State Council corpus).
+    gets alone (a test checks this on the State Council corpus). Themes are those of ``codebook``
+    (the default one when None).
     """
-    matcher = themes.matcher_for()
+    matcher = themes.matcher_for(codebook)
     tokens = terms.get_tokenizer().cut(text)
     vocabulary = _VOCABULARY
     ids = vocabulary.numbers(tokens)
+    themed = vocabulary.themed(codebook)
     counts = np.bincount(ids, minlength=len(vocabulary.words))
     present = np.flatnonzero(counts)
-    themed_ids = present[vocabulary.themed[present]].tolist()
+    themed_ids = present[themed[present]].tolist()
     theme_counts: Counter = Counter()
     for index in themed_ids:
         for theme in matcher.themes_of(vocabulary.words[index]):
@@ -260,14 +282,14 @@ def _count_terms_and_themes(text: str) -> tuple[np.ndarray, np.ndarray, Counter,
     # A sentence is coded when one of its tokens is a theme word, or it holds a phrase of the codebook;
     # a token's sentence number counts the line breaks before it.
     sentence_of = np.cumsum(ids == vocabulary.ids.get("\n", -1))
-    themed_sentences = np.unique(sentence_of[vocabulary.themed[ids]])
+    themed_sentences = np.unique(sentence_of[themed[ids]])
     coded = len(themed_sentences)
     first_words = [vocabulary.ids[word] for word in matcher.phrases if word in vocabulary.ids]
     if first_words and counts[first_words].any():
         begins_phrase = np.zeros(len(vocabulary.words), dtype=bool)
         begins_phrase[first_words] = True
         starts = np.flatnonzero(begins_phrase[ids])
-        coded += _phrase_hits(tokens, starts, sentence_of, themed_sentences, theme_counts)
+        coded += _phrase_hits(tokens, starts, sentence_of, themed_sentences, theme_counts, matcher)
     kept = present[~vocabulary.dropped[present]]
     return kept, counts[kept], theme_counts, coded
 
@@ -316,7 +338,8 @@ def _count_document(parsed: _Parsed | DocumentSummary, year_counts: YearTermCoun
         return parsed
     summary = parsed.summary
     try:
-        ids, counts, summary.themes, summary.coded_sentences = _count_terms_and_themes(parsed.text)
+        codebook = themes.codebook_for_genre(summary.meta["genre"])
+        ids, counts, summary.themes, summary.coded_sentences = _count_terms_and_themes(parsed.text, codebook)
         summary.tokens = int(counts.sum())
         if year_counts is None:
             summary.terms = _term_counter(ids, counts)
@@ -463,7 +486,7 @@ class CorpusSummary:
     Attributes:
         documents: one row per report (metadata, sizes, claim counts, ``error`` for failures).
         year_counts: term counts per year (:class:`YearTermCounts`).
-        themes: theme hits per document (``doc_id, year, theme, hits``).
+        themes: theme hits per document (``doc_id, year, codebook, theme, hits``: each report coded with the codebook of its genre).
     """
 
     documents: pd.DataFrame
@@ -489,7 +512,8 @@ class CorpusSummary:
 def _warm_up() -> None:
     """Build the tokenizer, codebook matcher and claim grammar once, before worker processes fork from us."""
     terms.get_tokenizer()
-    themes.matcher_for()
+    for row in themes.known_codebooks():
+        themes.matcher_for(paths.LEXICON_DIR / row["file"])
     claims_stage.prepare()
 
 
@@ -707,8 +731,10 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
         year = result.meta.get("year")
         if client is not None:
             year_counts.add(year, result.terms)
-        theme_rows += [{"doc_id": result.doc_id, "year": year, "theme": theme, "hits": result.themes[theme]}
-                       for theme in themes.THEME_KEYS if theme in result.themes]  # codebook order, every run
+        codebook = result.meta["codebook"]
+        theme_rows += [{"doc_id": result.doc_id, "year": year, "codebook": codebook, "theme": theme,
+                        "hits": result.themes[theme]}
+                       for theme in themes.theme_order() if theme in result.themes]  # codebook order, every run
     if yearly:
         year_counts = yearly[0].detach()  # this process's table, off the vocabulary that goes on growing
         for part in yearly[1:]:
@@ -718,7 +744,7 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
         claim_columns = [c for c in documents.columns if c.startswith("claims_")]
         documents[claim_columns] = documents[claim_columns].fillna(0).astype(int)
         documents[["year", "delivered"]] = documents[["year", "delivered"]].astype("Int64")
-    theme_table = pd.DataFrame(theme_rows, columns=["doc_id", "year", "theme", "hits"])
+    theme_table = pd.DataFrame(theme_rows, columns=["doc_id", "year", "codebook", "theme", "hits"])
     return CorpusSummary(documents, year_counts, theme_table)
 
 
@@ -750,7 +776,7 @@ def theme_trend(summary: CorpusSummary) -> pd.DataFrame:
         return pd.DataFrame(columns=["year", "theme", "hits", "share"])
     table = summary.themes.dropna(subset=["year"]).groupby(["year", "theme"])["hits"].sum().reset_index()
     table["share"] = (table["hits"] / table.groupby("year")["hits"].transform("sum")).round(4)
-    order = {key: i for i, key in enumerate(themes.THEME_KEYS)}
+    order = themes.theme_order()
     return table.sort_values(["year", "theme"], key=lambda c: c.map(order) if c.name == "theme" else c,
                              kind="stable").reset_index(drop=True)
 

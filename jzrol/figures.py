@@ -439,15 +439,17 @@ def corpus_figures(summary: corpus.CorpusSummary, out_dir: Path, label: str) -> 
     theme_years = corpus.theme_trend(summary)
     if len(theme_years):
         fig, ax = plt.subplots(figsize=(max(6, 0.2 * theme_years["year"].nunique() + 2.5), 4.2))
-        plots.plot_theme_years(theme_years, list(themes.THEME_KEYS), ax=ax)
+        shown = sorted(set(theme_years["theme"]), key=themes.theme_order().__getitem__)
+        plots.plot_theme_years(theme_years, shown, ax=ax)
         ax.set_title(f"Theme shares by year across {label}", loc="left")
         name = "14-corpus-theme-trend"
         top = theme_years.groupby("theme")["hits"].sum().sort_values(ascending=False)
         results.append(FigureResult(
             name, "Themes across the years",
             "Each column is a year, each row a theme of the codebook; the shade is the theme's share of that "
-            "year's codebook hits. The codebook was written for rule-of-law reports, so in other genres it reads "
-            "only the passages that touch government by law.",
+            "year's codebook hits. Each report is coded with the codebook of its genre (the codebook column of the "
+            "table): government work reports with the work-report codebook (五位一体 plus Party building, reform "
+            "and opening-up and livelihood), rule-of-law reports with the rule-of-law codebook.",
             [f"most coded overall: {', '.join(top.index[:3])}"],
             save_figure(fig, name, table=theme_years, out_dir=out_dir)))
     by_year = corpus.claims_by_year(summary)
