@@ -6,7 +6,7 @@
     jzrol kwic  PATH... -t TERM [-t TERM ...] [--window N] [--match token|substring]
     jzrol claims PATH...    jzrol checks PATH...
     jzrol themes PATH... [--by doc|part|section|unit] [--weight hits|sentences] [--codebook PATH]
-    jzrol build [--input PATH] [--out DIR] [--corpus DIR] [--workers N]
+    jzrol build [--input PATH] [--out DIR] [--corpus DIR] [--workers N] [--dpi N] [--figure-formats png,svg,pdf]
     jzrol annotate PATH [-o page.html] [--codebook PATH]
 
 Errors are one line on stderr naming the file and the problem, exit code 2.
@@ -151,8 +151,14 @@ def _build(args: argparse.Namespace) -> str:
     matplotlib.use("Agg")  # files only, never a window
     from jzrol.figures import build  # imported late: plotting is not needed by the other commands
 
+    formats = [name.strip() for name in args.figure_formats.split(",") if name.strip()]
+    if args.dpi < 50 or args.dpi > 1200:
+        raise CommandError(f"--dpi {args.dpi}: give a resolution between 50 and 1200 (300 for print)")
+    unknown = sorted(set(formats) - {"png", "svg", "pdf"})
+    if unknown or not formats:
+        raise CommandError(f"--figure-formats {args.figure_formats}: choose among png, svg, pdf")
     written = build(input_path=args.input, out_dir=args.out, progress=not args.quiet, corpus_dir=args.corpus,
-                    workers=args.workers)
+                    workers=args.workers, dpi=args.dpi, figure_formats=formats)
     return f"wrote {len(written)} files to {args.out}\n"
 
 
@@ -205,6 +211,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--corpus", type=Path, metavar="DIR", help="also draw the corpus figures for this folder")
     build.add_argument("--workers", type=int, default=2, help="processes for --corpus (default 2)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--dpi", type=int, default=150, help="resolution of the PNG figures (default 150; 300 for print)")
+    build.add_argument("--figure-formats", default="png,svg", metavar="LIST",
+                       help="files written for each figure, comma-separated among png, svg, pdf (default png,svg)")
     build.set_defaults(run=_build, output=None)
     return parser
 

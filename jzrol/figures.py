@@ -17,7 +17,7 @@ import json
 import platform
 import sys
 from dataclasses import dataclass, field
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 
@@ -37,6 +37,15 @@ from jzrol.report import part_roles as report_part_roles
 __all__ = ["DPI", "SEEDS", "FigureResult", "build", "configure_matplotlib", "save_figure", "table_csv"]
 
 DPI = 150
+#: What :func:`save_figure` writes by default; PDF on request (``jzrol build --figure-formats png,svg,pdf``).
+FIGURE_FORMATS = ("png", "svg")
+#: Per format, the metadata left out so that files do not change between runs.
+_SAVE_OPTIONS = {
+    "png": {"metadata": {"Software": None}},
+    "svg": {"metadata": {"Date": None, "Creator": None}},
+    "pdf": {"metadata": {"Creator": None, "Producer": None, "CreationDate": None}},
+}
+_DEFAULT_FORMATS = list(FIGURE_FORMATS)
 #: Every random choice in a figure takes its seed from here; the MANIFEST records them.
 SEEDS = {"wordcloud": 20201231}
 PACKAGES = ["jzrol", "pandas", "numpy", "matplotlib", "pillow", "fonttools", "jieba", "rjieba", "wordcloud", "pyyaml"]
@@ -54,11 +63,18 @@ class FigureResult:
     markdown: str = ""  # a table shown in the write-up in place of (or beside) a picture
 
 
-def configure_matplotlib(font: FontChoice | None = None) -> FontChoice:
+def configure_matplotlib(font: FontChoice | None = None, *, dpi: int = DPI,
+                         formats: Sequence[str] = FIGURE_FORMATS) -> FontChoice:
     """Point matplotlib at the CJK font and fix everything that would make files differ between runs.
+
+    ``dpi`` and ``formats`` become what :func:`save_figure` writes when not told otherwise.
 
     Returns the font in use. Raises :class:`jzrol.fonts.FontNotFoundError` when there is none.
     """
+    unknown = sorted(set(formats) - set(_SAVE_OPTIONS))
+    if unknown or not formats:
+        raise ValueError(f"figure formats are {', '.join(_SAVE_OPTIONS)}, not {', '.join(unknown) or 'none'}")
+    _DEFAULT_FORMATS[:] = list(formats)
     font = font or find_cjk_font()
     matplotlib.font_manager.fontManager.addfont(str(font.path))
     matplotlib.rcParams.update({
@@ -68,7 +84,7 @@ def configure_matplotlib(font: FontChoice | None = None) -> FontChoice:
         "svg.hashsalt": "jzrol",
         "svg.fonttype": "path",
         "figure.dpi": 100,
-        "savefig.dpi": DPI,
+        "savefig.dpi": dpi,
         "savefig.bbox": "tight",
         "figure.constrained_layout.use": False,
     })
@@ -81,20 +97,36 @@ def table_csv(table: pd.DataFrame) -> str:
 
 
 def save_figure(fig: Figure, name: str, *, table: pd.DataFrame | None = None,
-                out_dir: str | Path = paths.FIGURES_DIR) -> list[Path]:
-    """Write ``name.png`` (fixed dpi), ``name.svg`` and the table behind it as ``name.csv``, atomically.
+                out_dir: str | Path = paths.FIGURES_DIR, dpi: int | None = None,
+                formats: Sequence[str] | None = None) -> list[Path]:
+    """Write the figure as ``name.png``, ``name.svg`` (and ``name.pdf`` when asked) and the table behind
+    it as ``name.csv``, atomically.
 
-    The figure is rendered to memory first, so a failure leaves no half-written file. The figure is closed.
+    ``dpi`` is the PNG's resolution (300 for print; by default the one :func:`configure_matplotlib`
+    set, 150 unless told); ``formats`` any of ``png``, ``svg``, ``pdf`` (by default those of
+    :func:`configure_matplotlib`, PNG and SVG unless told). Files carry no dates or versions, so a
+    second run writes the same bytes. The figure is rendered to memory first, so a failure leaves no
+    half-written file. The figure is closed.
+
+    >>> fig, ax = plt.subplots(); _ = ax.plot([2019, 2021], [1, 2])
+    >>> import tempfile; folder = tempfile.mkdtemp()
+    >>> [p.name for p in save_figure(fig, "demo", out_dir=folder, dpi=300, formats=["png", "pdf"])]
+    ['demo.png', 'demo.pdf']
     """
     out_dir = Path(out_dir)
+    formats = list(formats or _DEFAULT_FORMATS)
+    unknown = sorted(set(formats) - set(_SAVE_OPTIONS))
+    if unknown:
+        plt.close(fig)
+        raise ValueError(f"figure formats are {', '.join(_SAVE_OPTIONS)}, not {', '.join(unknown)}")
+    dpi = dpi or matplotlib.rcParams["savefig.dpi"]
+    if dpi == "figure":
+        dpi = DPI
     outputs: list[tuple[Path, bytes]] = []
     try:
-        for suffix, options in (
-            ("png", {"metadata": {"Software": None}}),
-            ("svg", {"metadata": {"Date": None, "Creator": None}}),
-        ):
+        for suffix in formats:
             buffer = io.BytesIO()
-            fig.savefig(buffer, format=suffix, dpi=DPI, **options)
+            fig.savefig(buffer, format=suffix, dpi=dpi, **_SAVE_OPTIONS[suffix])
             outputs.append((out_dir / f"{name}.{suffix}", buffer.getvalue()))
     finally:
         plt.close(fig)
@@ -513,7 +545,8 @@ def _manifest(out_dir: Path, written: list[Path], report: Report, font: FontChoi
         "lexicons": {p.name: _sha256(p) for p in lexicons},
         "font": {"family": font.family, "file": font.path.name, "face": font.index, "sha256": font.sha256()},
         "seeds": SEEDS,
-        "dpi": DPI,
+        "dpi": matplotlib.rcParams["savefig.dpi"],
+        "figure_formats": list(_DEFAULT_FORMATS),
     }
     if summary is not None:
         hashes = sorted(f"{Path(p).name}:{_sha256(Path(p))}" for p in summary.documents["path"])
@@ -573,14 +606,17 @@ def _writeup(report: Report, results: list[FigureResult]) -> str:
 
 def build(input_path: str | Path = paths.SEED_REPORT, out_dir: str | Path = paths.FIGURES_DIR, *,
           progress: bool = True, font: FontChoice | None = None, corpus_dir: str | Path | None = None,
-          workers: int = 2) -> list[Path]:
+          workers: int = 2, dpi: int = DPI, figure_formats: Sequence[str] = FIGURE_FORMATS) -> list[Path]:
     """Regenerate every figure and table for one report, the write-up and the MANIFEST.
+
+    ``dpi`` is the PNGs' resolution (300 for print) and ``figure_formats`` the files of each figure
+    (``png``, ``svg``, ``pdf``).
 
     Returns the files written. Raises :class:`jzrol.sources.SourceError` for an unreadable input and
     :class:`jzrol.fonts.FontNotFoundError` when no CJK font is installed, before anything is written.
     """
     out_dir = Path(out_dir)
-    font = configure_matplotlib(font)
+    font = configure_matplotlib(font, dpi=dpi, formats=figure_formats)
     report = read_report(input_path)
     steps = tqdm(BUILDERS, desc="jzrol build", unit="analysis", disable=not progress, file=sys.stderr)
     results: list[FigureResult] = []
