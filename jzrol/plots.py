@@ -467,9 +467,13 @@ def plot_trend_panels(trend: pd.DataFrame, *, panel: str, line: str = "term", va
     return axes
 
 
-def plot_theme_years(trend: pd.DataFrame, themes: list[str], *, ax: Axes | None = None) -> Axes:
-    """Years (columns) × themes (rows), shaded by the theme's share of the year's hits (``corpus.theme_trend``)."""
+def plot_theme_years(trend: pd.DataFrame, themes: list[str] | None = None, *, ax: Axes | None = None) -> Axes:
+    """Years (columns) × themes (rows), shaded by the theme's share of the year's hits (``corpus.theme_trend``).
+
+    ``themes`` are the rows, in order (by default the themes of the table, in the order of the table).
+    """
     wide = trend.pivot_table(index="theme", columns="year", values="share", fill_value=0.0)
+    themes = list(dict.fromkeys(trend["theme"])) if themes is None else themes
     wide = wide.reindex(index=themes, fill_value=0.0)
     if ax is None:
         _, ax = plt.subplots(figsize=(max(6, 0.22 * wide.shape[1] + 2), 4))

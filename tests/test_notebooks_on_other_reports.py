@@ -22,3 +22,22 @@ def test_notebook_runs_on_another_report(notebook, report, tmp_path):
     assert str(DATA / report) in "".join(injected[0]["source"])
     shown = "".join(str(o.get("data", o.get("text", ""))) for c in cells if c["cell_type"] == "code" for o in c["outputs"])
     assert "Traceback" not in shown and "image/png" in shown  # every notebook draws at least one figure
+
+
+@pytest.mark.parametrize("notebook", ["05-corpus"])
+@pytest.mark.parametrize("folder", ["missing", "empty"])
+def test_corpus_notebook_without_a_corpus_says_so_and_stops_cleanly(notebook, folder, tmp_path):
+    target = tmp_path / folder
+    if folder == "empty":
+        target.mkdir()
+        (target / "notes.md").write_text("not a report", encoding="utf-8")
+    output = tmp_path / f"{notebook}.ipynb"
+    papermill.execute_notebook(paths.NOTEBOOKS_DIR / f"{notebook}.ipynb", output, cwd=paths.NOTEBOOKS_DIR,
+                               parameters={"corpus_folder": str(target)}, progress_bar=False)
+    cells = [c for c in json.loads(output.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    texts = ["".join(o.get("text", "")) for c in cells for o in c["outputs"] if o.get("output_type") == "stream"]
+    problem = "does not exist" if folder == "missing" else "holds no report"
+    assert len(texts) == 1 and str(target) in texts[0] and problem in texts[0] and "政府信息公开" in texts[0]
+    kinds = {o.get("output_type") for c in cells for o in c["outputs"]}
+    assert kinds == {"stream"}  # no figure, no table, no error
+    assert not any(o.get("output_type") == "display_data" for c in cells for o in c["outputs"])
