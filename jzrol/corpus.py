@@ -25,6 +25,7 @@ import queue
 import re
 import sys
 import time
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -43,8 +44,9 @@ from jzrol.report import Report, read_report
 from jzrol.sources import SourceError
 
 __all__ = [
-    "META_COLUMNS", "CorpusSummary", "DocumentSummary", "WorkerError", "YearTermCounts", "claims_by_year",
-    "corpus_table", "document_meta", "guess_genre", "keyness_document", "list_reports", "report_genre", "summarize",
+    "DOCVARS", "META_COLUMNS", "CorpusSummary", "DocumentSummary", "DocvarsWarning", "WorkerError", "YearTermCounts",
+    "claims_by_year", "corpus_table", "document_meta", "docvars_from_names", "group_term_counts", "guess_genre",
+    "join_docvars", "keyness_document", "keyness_group", "list_reports", "read_docvars", "report_genre", "summarize",
     "summarize_document", "term_trend", "theme_trend",
 ]
 
@@ -163,6 +165,7 @@ class DocumentSummary:
     terms: Counter = field(default_factory=Counter)
     themes: Counter = field(default_factory=Counter)
     coded_sentences: int = 0
+    theme_sentences: Counter = field(default_factory=Counter)  # sentences coded with each theme
     claims: Counter = field(default_factory=Counter)
     exact_claims: int = 0
     error: str | None = None
@@ -235,7 +238,7 @@ _VOCABULARY = _Vocabulary()
 
 
 def _phrase_hits(tokens: list[str], starts: np.ndarray, sentence_of: np.ndarray, themed_sentences: np.ndarray,
-                 theme_counts: Counter, matcher) -> int:  # noqa: ANN001 - the codebook's matcher
+                 theme_counts: Counter, matcher, by_theme: dict | None = None) -> int:  # noqa: ANN001 - the matcher
     """Add the hits of the codebook's phrases to ``theme_counts``; return the sentences they alone code.
 
     ``starts`` are the positions of the tokens that begin a phrase, ``sentence_of`` numbers each token's
@@ -248,10 +251,13 @@ def _phrase_hits(tokens: list[str], starts: np.ndarray, sentence_of: np.ndarray,
             if theme not in matcher.themes_of(word) and tuple(tokens[i:i + len(phrase)]) == phrase:
                 theme_counts[theme] += 1
                 coded.add(int(sentence_of[i]))
+                if by_theme is not None:
+                    by_theme.setdefault(theme, set()).add(int(sentence_of[i]))
     return len(coded.difference(themed_sentences.tolist()))
 
 
-def _count_terms_and_themes(text: str, codebook: themes.Codebook | None = None,
+def _count_terms_and_themes(text: str, codebook: themes.Codebook | None = None, *,
+                            theme_sentences: dict[str, set] | None = None,
                             ) -> tuple[np.ndarray, np.ndarray, Counter, int]:
     """Term counts, theme hits and coded sentences from one segmentation of ``text``: the sentences
     of a report, joined by line breaks.
@@ -265,7 +271,8 @@ def _count_terms_and_themes(text: str, codebook: themes.Codebook | None = None,
     every token, which is what makes a corpus fast. The sentences are segmented in one call: a line
     break is always a token of its own and no word spans one, so each sentence gets the tokens it
     gets alone (a test checks this on the State Council corpus). Themes are those of ``codebook``
-    (the default one when None).
+    (the default one when None). With ``theme_sentences`` (a dict), each theme's coded sentences are
+    added there as sets of sentence numbers.
     """
     matcher = themes.matcher_for(codebook)
     tokens = terms.get_tokenizer().cut(text)
@@ -284,12 +291,17 @@ def _count_terms_and_themes(text: str, codebook: themes.Codebook | None = None,
     sentence_of = np.cumsum(ids == vocabulary.ids.get("\n", -1))
     themed_sentences = np.unique(sentence_of[themed[ids]])
     coded = len(themed_sentences)
+    if theme_sentences is not None:
+        positions = np.flatnonzero(themed[ids])
+        for word_id, sentence in zip(ids[positions].tolist(), sentence_of[positions].tolist()):
+            for theme in matcher.themes_of(vocabulary.words[word_id]):
+                theme_sentences.setdefault(theme, set()).add(sentence)
     first_words = [vocabulary.ids[word] for word in matcher.phrases if word in vocabulary.ids]
     if first_words and counts[first_words].any():
         begins_phrase = np.zeros(len(vocabulary.words), dtype=bool)
         begins_phrase[first_words] = True
         starts = np.flatnonzero(begins_phrase[ids])
-        coded += _phrase_hits(tokens, starts, sentence_of, themed_sentences, theme_counts, matcher)
+        coded += _phrase_hits(tokens, starts, sentence_of, themed_sentences, theme_counts, matcher, theme_sentences)
     kept = present[~vocabulary.dropped[present]]
     return kept, counts[kept], theme_counts, coded
 
@@ -339,7 +351,10 @@ def _count_document(parsed: _Parsed | DocumentSummary, year_counts: YearTermCoun
     summary = parsed.summary
     try:
         codebook = themes.codebook_for_genre(summary.meta["genre"])
-        ids, counts, summary.themes, summary.coded_sentences = _count_terms_and_themes(parsed.text, codebook)
+        by_theme: dict[str, set] = {}
+        ids, counts, summary.themes, summary.coded_sentences = _count_terms_and_themes(
+            parsed.text, codebook, theme_sentences=by_theme)
+        summary.theme_sentences = Counter({theme: len(found) for theme, found in by_theme.items()})
         summary.tokens = int(counts.sum())
         if year_counts is None:
             summary.terms = _term_counter(ids, counts)
@@ -486,7 +501,8 @@ class CorpusSummary:
     Attributes:
         documents: one row per report (metadata, sizes, claim counts, ``error`` for failures).
         year_counts: term counts per year (:class:`YearTermCounts`).
-        themes: theme hits per document (``doc_id, year, codebook, theme, hits``: each report coded with the codebook of its genre).
+        themes: theme hits and coded sentences per document (``doc_id, year, codebook, theme, hits,
+            sentences``), each report coded with the codebook of its genre.
     """
 
     documents: pd.DataFrame
@@ -694,7 +710,8 @@ def _on_dask(files: list[Path], client, progress: bool) -> Iterable[DocumentSumm
 
 
 def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool = True,
-              client=None) -> CorpusSummary:  # noqa: ANN001 - a distributed.Client, an optional dependency
+              client=None, docvars: str | Path | pd.DataFrame | None = None,  # noqa: ANN001 - a distributed.Client
+              docvars_from: str | None = None) -> CorpusSummary:
     """Analyse every report named by ``inputs`` (files, folders, globs) with ``workers`` processes.
 
     With ``client`` (a ``dask.distributed.Client``, from the optional ``jzrol[dask]`` extra) the
@@ -703,6 +720,11 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
 
     Failing reports are reported on stderr with their name and reason, kept in ``documents`` with an
     ``error``, and skipped; the others go on.
+
+    ``documents`` carries each report's variables (:data:`DOCVARS`, the codebook its themes were
+    coded with, sizes and counts); ``docvars`` (a CSV or DataFrame keyed by ``file`` or ``doc_id``)
+    and ``docvars_from`` (a file-name pattern such as ``"{place}_{year}"``) add the user's own, for
+    grouping with ``by=`` (see :func:`join_docvars`).
     """
     files = list_reports(inputs)
     rows, theme_rows = [], []
@@ -733,7 +755,7 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
             year_counts.add(year, result.terms)
         codebook = result.meta["codebook"]
         theme_rows += [{"doc_id": result.doc_id, "year": year, "codebook": codebook, "theme": theme,
-                        "hits": result.themes[theme]}
+                        "hits": result.themes[theme], "sentences": result.theme_sentences[theme]}
                        for theme in themes.theme_order() if theme in result.themes]  # codebook order, every run
     if yearly:
         year_counts = yearly[0].detach()  # this process's table, off the vocabulary that goes on growing
@@ -744,52 +766,291 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
         claim_columns = [c for c in documents.columns if c.startswith("claims_")]
         documents[claim_columns] = documents[claim_columns].fillna(0).astype(int)
         documents[["year", "delivered"]] = documents[["year", "delivered"]].astype("Int64")
-    theme_table = pd.DataFrame(theme_rows, columns=["doc_id", "year", "codebook", "theme", "hits"])
+        if docvars is not None or docvars_from is not None:
+            documents = join_docvars(documents, docvars, docvars_from=docvars_from)
+    theme_table = pd.DataFrame(theme_rows, columns=["doc_id", "year", "codebook", "theme", "hits", "sentences"])
     return CorpusSummary(documents, year_counts, theme_table)
 
 
-def term_trend(summary: CorpusSummary, words: Sequence[str], *,
+# --- document variables and groups -------------------------------------------------------------
+
+#: The document variables every corpus table carries, before the user's own.
+DOCVARS = ("doc_id", "title", "place", "level", "year", "delivered", "genre")
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+class DocvarsWarning(UserWarning):
+    """Document variables that name files not in the corpus, or miss files that are."""
+
+
+def read_docvars(docvars: str | Path | pd.DataFrame) -> pd.DataFrame:
+    """A docvars table (a CSV path or a DataFrame) keyed by ``doc_id`` or ``file`` (a file name).
+
+    Raises:
+        SourceError: an unreadable file, or a table with neither a ``doc_id`` nor a ``file`` column,
+            or the same key twice (one line naming the file).
+
+    >>> read_docvars(pd.DataFrame({"file": ["2024.txt"], "premier": ["李强"]})).columns.tolist()
+    ['file', 'premier']
+    """
+    name = "docvars table" if isinstance(docvars, pd.DataFrame) else str(docvars)
+    if isinstance(docvars, pd.DataFrame):
+        table = docvars.copy()
+    else:
+        try:
+            table = pd.read_csv(docvars, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+            raise SourceError(name, f"cannot be read as a CSV table ({type(error).__name__}: {error})") from None
+        table = table.apply(_numbers_where_all_are)
+    key = "doc_id" if "doc_id" in table else "file" if "file" in table else None
+    if key is None:
+        raise SourceError(name, "a docvars table needs a doc_id or a file column to join on")
+    twice = table[key][table[key].duplicated()].astype(str).tolist()
+    if twice:
+        raise SourceError(name, f"{key} given twice: {', '.join(sorted(set(twice)))}")
+    return table
+
+
+def _numbers_where_all_are(column: pd.Series) -> pd.Series:
+    """Whole numbers as integers when every filled value is one (years, counts); text stays text."""
+    present = column.notna() & (column.astype(str) != "")
+    filled = column[present]
+    if len(filled) and filled.astype(str).str.fullmatch(r"-?\d+").all():
+        return pd.to_numeric(column.where(present), errors="coerce").astype("Int64")
+    return column.where(present, None)
+
+
+def docvars_from_names(paths_: Sequence[str | Path], pattern: str) -> pd.DataFrame:
+    """Document variables read from file names, as readtext's ``docvarsfrom = "filenames"``.
+
+    ``pattern`` matches the file stem, ``{name}`` standing for one variable (``"{place}_{year}"``
+    reads 沈河区_2021.txt as place 沈河区, year 2021). Returns ``file`` and one column per variable;
+    a file whose name does not match gets empty values.
+
+    >>> docvars_from_names(["沈河区_2021.txt", "readme.txt"], "{place}_{year}").values.tolist()
+    [['沈河区_2021.txt', '沈河区', 2021], ['readme.txt', nan, <NA>]]
+    """
+    names = _FIELD.findall(pattern)
+    if not names:
+        raise ValueError(f"docvars_from pattern {pattern!r} names no variable (write them as {{place}}, {{year}})")
+    pieces = _FIELD.split(pattern)
+    regex = "".join(re.escape(piece) if i % 2 == 0 else f"(?P<{piece}>.+?)" for i, piece in enumerate(pieces))
+    compiled = re.compile(regex)
+    rows = []
+    for path in paths_:
+        match = compiled.fullmatch(Path(path).stem)
+        rows.append({"file": Path(path).name, **(match.groupdict() if match else dict.fromkeys(names))})
+    table = pd.DataFrame(rows, columns=["file", *names])
+    return table.apply(lambda column: column if column.name == "file" else _numbers_where_all_are(column))
+
+
+def join_docvars(documents: pd.DataFrame, docvars: str | Path | pd.DataFrame | None = None, *,
+                 docvars_from: str | None = None) -> pd.DataFrame:
+    """``documents`` (one row per report, with ``doc_id`` and ``path``) with the user's variables added.
+
+    ``docvars`` joins on ``doc_id`` or on ``file`` (the file name, or its stem); ``docvars_from``
+    reads variables from the file names (:func:`docvars_from_names`). A user column of the same name
+    as a built-in one (``place``, ``level`` …) replaces it where the user gives a value, except
+    ``year``, under which the term counts are filed: a user's ``year`` becomes ``year_docvars``.
+    Files the table names that are not in the corpus, and reports it does not cover, are reported
+    in one :class:`DocvarsWarning` listing them.
+
+    >>> documents = pd.DataFrame({"doc_id": ["a", "b"], "path": ["x/2019.txt", "x/2021.txt"]})
+    >>> join_docvars(documents, pd.DataFrame({"file": ["2019.txt", "2021"], "premier": ["李克强", "李克强"]}))["premier"].tolist()
+    ['李克强', '李克强']
+    """
+    table = documents.copy()
+    names = table["path"].map(lambda p: Path(str(p)).name)
+    if docvars_from is not None:
+        found = docvars_from_names(table["path"].tolist(), docvars_from)
+        unmatched = found.loc[found.drop(columns="file").isna().all(axis=1), "file"].tolist()
+        if unmatched:
+            warnings.warn(DocvarsWarning(f"docvars_from {docvars_from!r} does not match {len(unmatched)} file "
+                                         f"name(s): {', '.join(unmatched)}"), stacklevel=2)
+        table = _overlay(table, found.drop(columns="file").set_axis(table.index))
+    if docvars is not None:
+        given = read_docvars(docvars)
+        source = "docvars table" if isinstance(docvars, pd.DataFrame) else str(docvars)
+        if "doc_id" in given:
+            keys, own = given["doc_id"].astype(str), table["doc_id"].astype(str)
+        else:
+            given_names = given["file"].astype(str)
+            stems = names.map(lambda n: Path(n).stem)
+            by_stem = ~given_names.isin(set(names)) & given_names.isin(set(stems))
+            keys = given_names.where(~by_stem, given_names.map(dict(zip(stems, names))))
+            own = names
+        extra = sorted(set(keys) - set(own))
+        missing = sorted(set(own) - set(keys))
+        if extra or missing:
+            said = [f"{len(extra)} not in the corpus ({', '.join(extra)})" if extra else "",
+                    f"{len(missing)} report(s) without a row ({', '.join(missing)})" if missing else ""]
+            warnings.warn(DocvarsWarning(f"{source}: " + "; ".join(s for s in said if s)), stacklevel=2)
+        values = given.drop(columns=[c for c in ("doc_id", "file", "path") if c in given]).set_axis(keys)
+        table = _overlay(table, values.reindex(own.tolist()).set_axis(table.index))
+    return table
+
+
+def _overlay(table: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with the columns of ``values`` added, or filled in where ``values`` has a value."""
+    values = values.rename(columns={"year": "year_docvars"})
+    for column in values.columns:
+        if column in table:
+            table[column] = values[column].where(values[column].notna(), table[column])
+        else:
+            table[column] = values[column]
+    return table
+
+
+def _as_list(by: str | Sequence[str]) -> list[str]:
+    return [by] if isinstance(by, str) else list(by)
+
+
+def _usable_documents(summary: CorpusSummary, by: list[str]) -> pd.DataFrame:
+    """The analysed documents that have every grouping variable, with a check that the variables exist."""
+    docs = summary.documents
+    unknown = [name for name in by if name not in docs]
+    if unknown:
+        known = ", ".join(c for c in docs.columns if c not in ("path", "error"))
+        raise KeyError(f"no document variable {', '.join(unknown)}; the documents have {known}")
+    ok = docs[docs["error"].isna()] if "error" in docs else docs
+    return ok.dropna(subset=by)
+
+
+def _group_sizes(docs: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    return docs.groupby(by, sort=True).size().rename("n_docs").reset_index()
+
+
+def group_term_counts(summary: CorpusSummary, by: str | Sequence[str]) -> dict[tuple, Counter]:
+    """Term counts per group of documents (``by`` document variables), as ``{group key: Counter}``.
+
+    Groups made of whole years (each year's reports all in one group, as premiers or plan periods
+    are) are added up from the yearly counts at once; other groups (place and year, say) are counted
+    again from their reports, one report at a time, so memory stays with the vocabulary.
+    """
+    by = _as_list(by)
+    docs = _usable_documents(summary, by)
+    keys = docs[by].apply(tuple, axis=1)
+    groups: dict[tuple, Counter] = {}
+    year_group = dict(zip(docs["year"], keys)) if "year" in docs else {}
+    dated = _usable_documents(summary, ["year"])
+    whole_years = (docs["year"].notna().all() and len(docs) == len(dated)
+                   and docs.groupby("year")[by].nunique().le(1).all().all())
+    if whole_years:
+        for year, counts in summary.year_terms.items():
+            if year in year_group:
+                groups.setdefault(year_group[year], Counter()).update(counts)
+        return dict(sorted(groups.items()))
+    for key, path in zip(keys, docs["path"]):
+        groups.setdefault(key, Counter()).update(summarize_document(path).terms)
+    return dict(sorted(groups.items()))
+
+
+def term_trend(summary: CorpusSummary, words: Sequence[str], *, by: str | Sequence[str] = ("year",),
                match: Literal["token", "contains"] = "contains", per: int = 10_000) -> pd.DataFrame:
-    """Relative frequency of each word per year, with the counts behind it.
+    """Relative frequency of each word per group of documents (per year by default), with the counts behind it.
 
     ``match="token"`` counts the word as a token; ``"contains"`` counts every token that contains it
     (依法 in 依法行政, 依法治国 …), which follows a word through the compounds the userdict keeps whole.
+    ``by`` is one or more document variables (``["place", "year"]``, ``"premier"``).
 
-    Returns ``year, term, n, total, per_10k`` (``total`` is the year's counted tokens).
+    Returns ``*by, term, n, total, per_10k, n_docs`` (``total`` is the group's counted tokens,
+    ``n_docs`` the reports behind it).
     """
-    table = summary.year_counts
-    ids = {word: table.ids_of(word, contains=match == "contains") for word in words}
-    rows = []
-    for year in sorted(y for y in table.years if y is not None and not pd.isna(y)):
-        counts = table.row(year)
-        total = int(counts.sum())
-        for word in words:
-            n = int(counts[ids[word]].sum())
-            rows.append({"year": int(year), "term": word, "n": n, "total": total,
-                         f"per_{per // 1000}k": round(n * per / total, 3) if total else 0.0})
-    return pd.DataFrame(rows)
+    by = _as_list(by)
+    docs = _usable_documents(summary, by)
+    sizes = _group_sizes(docs, by)
+    value = f"per_{per // 1000}k"
+    if by == ["year"]:
+        table = summary.year_counts
+        ids = {word: table.ids_of(word, contains=match == "contains") for word in words}
+        counted = {(int(year),): table.row(year) for year in sorted(y for y in table.years if y is not None and not pd.isna(y))}
+        rows = [{"year": key[0], "term": word, "n": int(counts[ids[word]].sum()), "total": int(counts.sum())}
+                for key, counts in counted.items() for word in words]
+    else:
+        rows = []
+        for key, counts in group_term_counts(summary, by).items():
+            total = sum(counts.values())
+            for word in words:
+                n = counts[word] if match == "token" else sum(c for w, c in counts.items() if word in w)
+                rows.append({**dict(zip(by, key)), "term": word, "n": int(n), "total": int(total)})
+    trend = pd.DataFrame(rows, columns=[*by, "term", "n", "total"])
+    trend[value] = [round(n * per / total, 3) if total else 0.0 for n, total in zip(trend["n"], trend["total"])]
+    return trend.merge(sizes, on=by, how="left").astype({"n_docs": "Int64"})
 
 
-def theme_trend(summary: CorpusSummary) -> pd.DataFrame:
-    """Theme hits and shares per year (``year, theme, hits, share``)."""
+def _themes_with(summary: CorpusSummary, by: list[str]) -> pd.DataFrame:
+    """Theme rows of the documents that have every grouping variable, with those variables."""
+    docs = _usable_documents(summary, by)
+    hits = summary.themes[["doc_id", "codebook", "theme", "hits", "sentences"]]
+    return hits.merge(docs[["doc_id", *[c for c in by if c != "doc_id"]]], on="doc_id", how="inner")
+
+
+def theme_trend(summary: CorpusSummary, *, by: str | Sequence[str] = ("year",)) -> pd.DataFrame:
+    """Themes per group of documents (per year by default), as shares a reader can check.
+
+    Returns ``*by, codebook, theme, hits, share, sentences, n_sentences, sentence_share, n_docs``:
+    ``share`` is the theme's share of the group's codebook hits; ``sentence_share`` the share of the
+    group's sentences coded with the theme (``sentences`` of ``n_sentences``; a sentence can carry
+    several themes, so these do not sum to 1). Groups are kept apart by codebook, since shares of
+    different codebooks do not add up.
+    """
+    by = _as_list(by)
+    columns = [*by, "codebook", "theme", "hits", "share", "sentences", "n_sentences", "sentence_share", "n_docs"]
     if summary.themes.empty:
-        return pd.DataFrame(columns=["year", "theme", "hits", "share"])
-    table = summary.themes.dropna(subset=["year"]).groupby(["year", "theme"])["hits"].sum().reset_index()
-    table["share"] = (table["hits"] / table.groupby("year")["hits"].transform("sum")).round(4)
+        return pd.DataFrame(columns=columns)
+    docs = _usable_documents(summary, by)
+    hits = _themes_with(summary, by)
+    keys = [*by, "codebook"]
+    table = hits.groupby([*keys, "theme"])[["hits", "sentences"]].sum().reset_index()
+    table["share"] = (table["hits"] / table.groupby(keys)["hits"].transform("sum")).round(4)
+    sizes = docs.groupby([*by, "codebook"]).agg(n_sentences=("sentences", "sum"), n_docs=("doc_id", "size")).reset_index()
+    table = table.merge(sizes, on=keys, how="left")
+    table["sentence_share"] = (table["sentences"] / table["n_sentences"].where(table["n_sentences"] > 0)).round(4)
     order = themes.theme_order()
-    return table.sort_values(["year", "theme"], key=lambda c: c.map(order) if c.name == "theme" else c,
-                             kind="stable").reset_index(drop=True)
+    table = table.sort_values([*keys, "theme"], key=lambda c: c.map(order) if c.name == "theme" else c, kind="stable")
+    return table[columns].reset_index(drop=True)
 
 
-def claims_by_year(summary: CorpusSummary) -> pd.DataFrame:
-    """How much reports quantify, per year: documents, claims, claims per 10,000 characters, exact share."""
-    docs = summary.documents[summary.documents["error"].isna()].dropna(subset=["year"])
-    by_year = docs.groupby("year")
-    table = by_year[["claims", "exact_claims", "characters"]].sum()
-    table.insert(0, "documents", by_year.size())
+def claims_by_year(summary: CorpusSummary, *, by: str | Sequence[str] = ("year",)) -> pd.DataFrame:
+    """How much reports quantify, per group of documents (per year by default).
+
+    Returns ``*by, documents, claims, exact_claims, characters, claims_per_10k_chars, exact_share,
+    n_docs``: claims per 10,000 characters of sentence text, and the share of claims that are exact
+    (``exact_claims`` of ``claims``); ``n_docs`` (= ``documents``) is the reports behind each row.
+    """
+    by = _as_list(by)
+    docs = _usable_documents(summary, by)
+    grouped = docs.groupby(by)
+    table = grouped[["claims", "exact_claims", "characters"]].sum()
+    table.insert(0, "documents", grouped.size())
     table["claims_per_10k_chars"] = (table["claims"] * 10_000 / table["characters"]).round(2)
     table["exact_share"] = (table["exact_claims"] / table["claims"].where(table["claims"] > 0)).round(4)
+    table["n_docs"] = table["documents"]
     return table.reset_index()
+
+
+def keyness_group(summary: CorpusSummary, *, by: str | Sequence[str], target: object, min_n: int = 3) -> pd.DataFrame:
+    """Keyness (G², log ratio) of one group of documents against all the others.
+
+    ``target`` is the group's value (a tuple for several variables): ``keyness_group(summary,
+    by="premier", target="温家宝")``. The table has ``n_docs_target`` and ``n_docs_reference`` beside it.
+    """
+    by = _as_list(by)
+    key = target if isinstance(target, tuple) else (target,)
+    groups = group_term_counts(summary, by)
+    if key not in groups:
+        raise KeyError(f"no documents with {', '.join(by)} = {target!r}; groups are {', '.join(map(str, groups))}")
+    own = groups[key]
+    rest = Counter()
+    for other, counts in groups.items():
+        if other != key:
+            rest.update(counts)
+    table = terms.keyness(pd.Series(own, dtype=float), pd.Series(rest, dtype=float), min_n=min_n, both_ways=True)
+    sizes = _group_sizes(_usable_documents(summary, by), by)
+    in_target = sizes[by].apply(tuple, axis=1) == key
+    table["n_docs_target"] = int(sizes.loc[in_target, "n_docs"].sum())
+    table["n_docs_reference"] = int(sizes.loc[~in_target, "n_docs"].sum())
+    return table
 
 
 def keyness_document(summary: CorpusSummary, doc_id: str, *, min_n: int = 3) -> pd.DataFrame:
@@ -802,33 +1063,51 @@ def keyness_document(summary: CorpusSummary, doc_id: str, *, min_n: int = 3) -> 
     return terms.keyness(pd.Series(own, dtype=float), pd.Series(rest, dtype=float), min_n=min_n, both_ways=True)
 
 
-def _table_for(path: Path, table: Table) -> pd.DataFrame:
+def _table_for(path: Path, table: Table) -> tuple[pd.DataFrame, dict]:
     report = read_report(path)
+    meta = document_meta(report, path)
     if table != "units":
         report.require_text()
     if table == "units":
-        return report.units
+        return report.units, meta
     if table == "terms":
-        return terms.count_terms(terms.tokens(report.units))
+        return terms.count_terms(terms.tokens(report.units)), meta
     if table == "themes":
-        return themes.theme_table(themes.code_units(report.units), by="section")
+        hits = themes.code_units(report.units, codebook=themes.codebook_for_genre(meta["genre"]))
+        return themes.theme_table(hits, by="section"), meta
     found = claims_stage.extract_claims(report.units)
-    return found if table == "claims" else claims_stage.check_claims(found, report.units)
+    return (found if table == "claims" else claims_stage.check_claims(found, report.units)), meta
 
 
-def _table_or_error(task: tuple[Path, Table]) -> tuple[pd.DataFrame | None, str | None]:
+def _table_or_error(task: tuple[Path, Table]) -> tuple[pd.DataFrame | None, dict | None, str | None]:
     path, table = task
     try:
-        return _table_for(path, table), None
+        return *_table_for(path, table), None
     except SourceError as error:
-        return None, str(error)
+        return None, None, str(error)
 
 
-def corpus_table(inputs: Iterable[str | Path], table: Table, *, workers: int = 1,
-                 progress: bool = False) -> tuple[pd.DataFrame, list[str]]:
-    """Any single-report table for many reports at once, with ``doc_id``; also the failures' messages."""
+def corpus_table(inputs: Iterable[str | Path], table: Table, *, workers: int = 1, progress: bool = False,
+                 docvars: str | Path | pd.DataFrame | None = None,
+                 docvars_from: str | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """Any single-report table for many reports at once, with the document variables; also the failures' messages.
+
+    Each row carries its report's :data:`DOCVARS` (``doc_id, title, place, level, year, delivered,
+    genre``) and ``codebook`` after the table's own columns, plus the user's variables from
+    ``docvars`` or ``docvars_from`` as in :func:`summarize`.
+    """
     files = list_reports(inputs)
     results = list(_in_order(_table_or_error, [(path, table) for path in files], workers, progress))
-    tables = [frame for frame, _ in results if frame is not None and len(frame)]
-    errors = [error for _, error in results if error]
-    return (pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()), errors
+    errors = [error for _, _, error in results if error]
+    metas = [meta for _, meta, _ in results if meta is not None]
+    tables = [frame for frame, _, _ in results if frame is not None and len(frame)]
+    if not tables:
+        return pd.DataFrame(), errors
+    combined = pd.concat(tables, ignore_index=True)
+    documents = pd.DataFrame(metas)[[*DOCVARS, "codebook", "path"]]
+    documents[["year", "delivered"]] = documents[["year", "delivered"]].astype("Int64")
+    if docvars is not None or docvars_from is not None:
+        documents = join_docvars(documents, docvars, docvars_from=docvars_from)
+    variables = documents.drop(columns="path")
+    variables = variables.drop(columns=[c for c in variables.columns if c in combined and c != "doc_id"])
+    return combined.merge(variables.drop_duplicates("doc_id"), on="doc_id", how="left"), errors
