@@ -367,7 +367,7 @@ def year_axis(ax: Axes) -> Axes:
     >>> all(float(t).is_integer() for t in ax.get_xticks())
     True
     """
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=2))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True, min_n_ticks=2))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:.0f}"))
     ax.set_xlabel("year")
     return ax
@@ -461,9 +461,9 @@ def plot_trend_panels(trend: pd.DataFrame, *, panel: str, line: str = "term", va
         if not ax.get_subplotspec().is_last_row():
             ax.set_xlabel("")
     handles = [plt.Line2D([], [], color=colors[name], marker="o", markersize=3, label=name) for name in lines]
-    fig.legend(handles=handles, loc="upper center", ncols=min(len(lines), 6), frameon=False,
-               bbox_to_anchor=(0.5, 1.0))
-    fig.subplots_adjust(top=1 - 0.5 / (2.4 * nrows + 0.6), hspace=0.45)
+    fig.subplots_adjust(hspace=0.45)
+    fig.legend(handles=handles, loc="lower center", ncols=min(len(lines), 8), frameon=False,
+               bbox_to_anchor=(0.5, 0.99), fontsize=8)
     return axes
 
 

@@ -24,7 +24,7 @@ def test_notebook_runs_on_another_report(notebook, report, tmp_path):
     assert "Traceback" not in shown and "image/png" in shown  # every notebook draws at least one figure
 
 
-@pytest.mark.parametrize("notebook", ["05-corpus"])
+@pytest.mark.parametrize("notebook", ["05-corpus", "06-compare"])
 @pytest.mark.parametrize("folder", ["missing", "empty"])
 def test_corpus_notebook_without_a_corpus_says_so_and_stops_cleanly(notebook, folder, tmp_path):
     target = tmp_path / folder
@@ -41,3 +41,22 @@ def test_corpus_notebook_without_a_corpus_says_so_and_stops_cleanly(notebook, fo
     kinds = {o.get("output_type") for c in cells for o in c["outputs"]}
     assert kinds == {"stream"}  # no figure, no table, no error
     assert not any(o.get("output_type") == "display_data" for c in cells for o in c["outputs"])
+
+
+def test_compare_notebook_runs_on_another_folder_and_docvars_file(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    rows = ["file,district"]
+    for name, district in [("county-no-blank-lines.txt", "甲区"), ("gbk.txt", "甲区"), ("traditional.txt", "乙区")]:
+        (folder / name).write_bytes((DATA / name).read_bytes())
+        rows.append(f"{name},{district}")
+    docvars = tmp_path / "districts.csv"
+    docvars.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    output = tmp_path / "06-compare.ipynb"
+    papermill.execute_notebook(paths.NOTEBOOKS_DIR / "06-compare.ipynb", output, cwd=paths.NOTEBOOKS_DIR,
+                               parameters={"corpus_folder": str(folder), "docvars_path": str(docvars),
+                                           "group": "district", "target": "甲区", "workers": 1},
+                               progress_bar=False)
+    cells = json.loads(output.read_text(encoding="utf-8"))["cells"]
+    shown = "".join(str(o.get("data", o.get("text", ""))) for c in cells if c["cell_type"] == "code" for o in c["outputs"])
+    assert "Traceback" not in shown and "image/png" in shown and "甲区" in shown and "n_docs_target" in shown
