@@ -119,7 +119,6 @@ def _checks(args: argparse.Namespace) -> str:
 
 def _themes(args: argparse.Namespace) -> str:
     from jzrol import themes
-
     from jzrol.corpus import report_genre
 
     tables = []

@@ -16,8 +16,8 @@ import io
 import json
 import platform
 import sys
-from dataclasses import dataclass, field
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from jzrol import paths
+from jzrol import paths  # noqa: F401  (used in the docstring example)
 from jzrol.corpus import REPORT_SUFFIXES
 
 __all__ = ["require_folder"]

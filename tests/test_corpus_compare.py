@@ -52,7 +52,7 @@ def test_a_docvars_file_naming_files_not_in_the_corpus_or_missing_one_is_reporte
     assert kinds.drop("和平区-2021").eq("core").all() and pd.isna(kinds["和平区-2021"])
     bad = tmp_path / "bad.csv"
     bad.write_text("name,x\na,1\n", encoding="utf-8")
-    with pytest.raises(SourceError, match="bad.csv: a docvars table needs a doc_id or a file column"):
+    with pytest.raises(SourceError, match=r"bad\.csv: a docvars table needs a doc_id or a file column"):
         corpus.summarize([districts], progress=False, docvars=bad)
 
 

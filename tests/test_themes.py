@@ -246,7 +246,7 @@ def test_a_codebook_mixing_the_keys_of_two_codebooks_is_refused(tmp_path):
     path = tmp_path / "mixed.yaml"
     path.write_text("#@ label_zh: 经济建设\n#@ label_en: Economy\n#@ definition: growth and output of the economy"
                     " in many words here\neconomy:\n  - 经济\nrules:\n  - 立法\n", encoding="utf-8")
-    with pytest.raises(themes.CodebookError, match="mixed.yaml:6: unknown theme key 'rules'"):
+    with pytest.raises(themes.CodebookError, match=r"mixed\.yaml:6: unknown theme key 'rules'"):
         themes.read_codebook(path)
 
 
