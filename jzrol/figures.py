@@ -463,8 +463,9 @@ def corpus_figures(summary: corpus.CorpusSummary, out_dir: Path, label: str) -> 
         results.append(FigureResult(
             name, "The vocabulary of law across the years",
             "Relative frequency per 10,000 counted terms of each word, counting every token that contains it (依法 "
-            "in 依法行政, 依法治国 …), one point per year. The table behind the figure gives the counts and the "
-            "year's total, so that a reader can see how much text each point stands on.",
+            "in 依法行政, 依法治国 …), one point per year; the line breaks across years without a report. The table "
+            "behind the figure gives the counts, the year's total and the reports behind it (n_docs), so that a "
+            "reader can see how much text each point stands on.",
             [f"{row.term}: first used {int(firsts.get(row.term, 0)) or '—'}, highest in {row.year} "
              f"({row.per_10k:.1f} per 10,000)" for row in peaks.itertuples()],
             save_figure(fig, name, table=trend, out_dir=out_dir)))

@@ -57,7 +57,8 @@ def test_a_docvars_file_naming_files_not_in_the_corpus_or_missing_one_is_reporte
 
 
 def test_corpus_table_rows_carry_the_document_variables(districts):
-    table, errors = corpus.corpus_table([districts], "claims", docvars_from="{place}_{year}")
+    with pytest.warns(corpus.DocvarsWarning, match="和平区-2021.txt"):
+        table, errors = corpus.corpus_table([districts], "claims", docvars_from="{place}_{year}")
     assert not errors and len(table)
     assert {"doc_id", "title", "place", "level", "year", "delivered", "genre", "codebook"} <= set(table.columns)
     assert set(table.loc[table.doc_id.str.startswith("沈河区"), "place"]) == {"沈河区"}

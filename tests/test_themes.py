@@ -202,13 +202,14 @@ def test_themes_command(tmp_path):
     result = cli("themes", paths.SEED_REPORT, DATA / "no-title.txt", "--by", "part")
     assert result.returncode == 0, result.stderr
     table = pd.read_csv(io.StringIO(result.stdout))
-    assert list(table.columns) == ["doc_id", "part", "theme", "hits", "share"]
+    assert list(table.columns) == ["doc_id", "part", "theme", "hits", "share", "codebook"]
     assert set(table.doc_id) == {"jinzhou-2020-rule-of-law-government-report", "no-title"}
+    assert set(table.codebook) == {"rule_of_law"}
     both = cli("themes", paths.SEED_REPORT, "--by", "doc", "--weight", "sentences")
     assert both.returncode == 0, both.stderr
     table = pd.read_csv(io.StringIO(both.stdout))
     assert list(table.columns) == ["doc_id", "theme", "hits", "share", "hit_share", "sentences", "n_sentences",
-                                   "few_sentences"]
+                                   "few_sentences", "codebook"]
     assert (table.n_sentences == 106).all() and (table.share == (table.sentences / 106).round(4)).all()
     bad = tmp_path / "themes.yaml"
     bad.write_text(CODEBOOK_HEAD + "rules: []\n", encoding="utf-8")
@@ -277,3 +278,11 @@ def test_work_report_codebook_agrees_with_the_state_council_section_headings(cor
     assert labelled["agree"].mean() >= 0.65
     by_theme = labelled.groupby("heading_theme")["agree"].mean()
     assert by_theme[["economy", "ecology", "livelihood", "culture"]].min() >= 0.6
+
+
+def test_themes_command_codes_a_work_report_with_the_work_report_codebook(corpus_files):
+    report = next(p for p in corpus_files if p.stem == "2024")
+    table = pd.read_csv(io.StringIO(cli("themes", report, "--by", "doc").stdout))
+    assert set(table.codebook) == {"work_report"} and table.theme.iloc[0] == "economy"
+    forced = pd.read_csv(io.StringIO(cli("themes", report, "--by", "doc", "--codebook", themes.THEMES_FILE).stdout))
+    assert set(forced.codebook) == {"rule_of_law"}
