@@ -1,44 +1,61 @@
 """The ``jzrol`` command line.
 
-    jzrol info  PATH... [--format json|csv] [-o OUT]
+    jzrol info  PATH... [--format json|csv] [-o OUT] [--workers N] [--strict]
     jzrol parse PATH... [--format csv|json] [-o OUT]
     jzrol terms PATH... [--by doc|part|section] [--top N] [--policy-verbs keep|drop]
     jzrol kwic  PATH... -t TERM [-t TERM ...] [--window N] [--match token|substring]
     jzrol claims PATH...    jzrol checks PATH...
     jzrol themes PATH... [--by doc|part|section|unit] [--weight hits|sentences] [--codebook PATH]
+    jzrol corpus DIR... -o OUTDIR
     jzrol build [--input PATH] [--out DIR] [--corpus DIR] [--workers N] [--dpi N] [--figure-formats png,svg,pdf]
     jzrol annotate PATH [-o page.html] [--codebook PATH]
+    jzrol verify [DIR]
 
-Errors are one line on stderr naming the file and the problem, exit code 2.
+PATH is a file, a folder or a glob pattern. Every report runs through the corpus engine, in
+``--workers`` processes. A report that cannot be read is named on stderr with its reason and skipped;
+exit code 1 then (and when a build folder differs from its MANIFEST), 2 for usage errors and when
+nothing could be read, 130 on Ctrl-C.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import logging
+import os
+import stat
 import sys
 from pathlib import Path
 
 import pandas as pd
+from tqdm.contrib.logging import logging_redirect_tqdm
 
-from jzrol import paths
-from jzrol.corpus import WorkerError, list_reports
+from jzrol import __version__, paths
+from jzrol.corpus import StopRun, WorkerError, default_workers, list_reports, readable  # noqa: F401 - list_reports: public here
+from jzrol.corpus.tables import GROUPS, Request, tables
 from jzrol.fonts import FontNotFoundError
 from jzrol.io import atomic_write_text
+from jzrol.manifest import ManifestError
 from jzrol.report import read_report
 from jzrol.sources import SourceError
+from jzrol.staging import BuildFolderError
 from jzrol.terms import LexiconError
 
+EXIT_SKIPPED = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 
 class CommandError(Exception):
     """A user error the command line reports in one line."""
 
 
-def _reports(path_args: list[str]):
-    """Reports named by files, folders and glob patterns (folders give their .txt, .html, .pdf and .docx files)."""
-    return [read_report(path) for path in list_reports(path_args)]
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line (``jzrol terms: error: argument --top: -1 is below 0``), exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def _table_output(table: pd.DataFrame, fmt: str) -> str:
@@ -47,89 +64,129 @@ def _table_output(table: pd.DataFrame, fmt: str) -> str:
     return table.to_csv(index=False, lineterminator="\n")
 
 
+def _lexicon(value: str) -> str:
+    """An option naming a lexicon file (``--userdict``, ``--codebook``): it must be a readable file."""
+    try:
+        mode = os.stat(value).st_mode
+    except OSError as error:
+        raise argparse.ArgumentTypeError(f"{value}: cannot be read ({error.strerror})") from None
+    if stat.S_ISDIR(mode):
+        raise argparse.ArgumentTypeError(f"{value}: is a folder, not a lexicon file")
+    if not stat.S_ISREG(mode):
+        raise argparse.ArgumentTypeError(f"{value}: is not a regular file")
+    return value
+
+
+def _count(least: int):
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if number < least:
+            raise argparse.ArgumentTypeError(f"{number} is below {least}")
+        return number
+    return parse
+
+
+def _run(args: argparse.Namespace, request: Request) -> list:
+    """The request's table of every report, through the engine; skipped reports are named on stderr.
+
+    Raises:
+        CommandError: no report could be read (each is named).
+    """
+    found = tables(args.paths, request, workers=args.workers, progress=sys.stderr.isatty(), strict=args.strict)
+    if not found.results:
+        raise CommandError("\njzrol: error: ".join(found.failures) or "no report to analyse")
+    for reason in found.failures:
+        print(f"jzrol: skipped {reason}", file=sys.stderr)
+    args.skipped = len(found.failures)
+    args.files = len(found.results) + len(found.failures)
+    return found.results
+
+
+def _concat(frames: list[pd.DataFrame], *, sort_by_doc: bool = False) -> pd.DataFrame:
+    table = pd.concat(frames, ignore_index=True)
+    return table.sort_values("doc_id", kind="stable", ignore_index=True) if sort_by_doc else table
+
+
+def _tables(args: argparse.Namespace, request: Request, *, sort_by_doc: bool = False) -> str | list[str]:
+    """One table of every report, as CSV or JSON. For CSV the workers write each report's rows, and
+    this process only puts them in order (by ``doc_id`` with ``sort_by_doc``; doc_ids are unique)."""
+    if args.format == "json":
+        return _table_output(_concat(_run(args, request), sort_by_doc=sort_by_doc), "json")
+    found = _run(args, dataclasses.replace(request, as_csv=True))
+    if sort_by_doc:
+        found.sort(key=lambda rows: rows.doc_id)
+    return [found[0].header, *(rows.rows for rows in found)]  # written in turn, never joined
+
+
 def _info(args: argparse.Namespace) -> str:
-    metas = [report.meta.to_dict() for report in _reports(args.paths)]
+    metas = _run(args, Request("info"))
     if args.format == "csv":
         table = pd.DataFrame(metas).drop(columns=["provenance"])
         for column in ("issuer", "warnings"):
             table[column] = table[column].map(" | ".join)
         table[["year", "delivered"]] = table[["year", "delivered"]].astype("Int64")  # 2020, not 2020.0
         return _table_output(table, "csv")
-    payload = metas[0] if len(metas) == 1 else metas
+    payload = metas[0] if args.files == 1 else metas
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
 def _parse(args: argparse.Namespace) -> str:
-    units = pd.concat([report.units for report in _reports(args.paths)], ignore_index=True)
-    return _table_output(units, args.format)
-
-
-def _units_with_text(path_args: list[str]) -> pd.DataFrame:
-    """Units of every report; a report without any sentence is an error naming the file."""
-    tables = []
-    for report in _reports(path_args):
-        report.require_text()
-        tables.append(report.units)
-    return pd.concat(tables, ignore_index=True)
-
-
-_BY = {"doc": ["doc_id"], "part": ["doc_id", "part"], "section": ["doc_id", "part", "section"]}
+    return _tables(args, Request("parse"))
 
 
 def _terms(args: argparse.Namespace) -> str:
-    from jzrol import terms
-
-    tokenizer = terms.get_tokenizer(args.userdict)
-    toks = terms.tokens(_units_with_text(args.paths), tokenizer=tokenizer)
-    counts = terms.count_terms(toks, by=_BY[args.by], policy_verbs=args.policy_verbs)
-    return _table_output(terms.top_terms(counts, args.top) if args.top else counts, args.format)
+    request = Request("terms", by=args.by, top=args.top, policy_verbs=args.policy_verbs, userdict=args.userdict)
+    return _tables(args, request, sort_by_doc=True)
 
 
 def _kwic(args: argparse.Namespace) -> str:
     from jzrol import terms
 
     tokenizer = terms.get_tokenizer(args.userdict)
-    units = _units_with_text(args.paths)
-    tables = []
     for term in args.term:
         pieces = tokenizer.cut(term)
         if args.match == "token" and len(pieces) != 1:
             raise CommandError(
                 f"term {term!r} is not one token for jzrol's tokenizer (it splits into {' / '.join(pieces)}); "
                 "use --match substring or add it to the userdict")
-        found = terms.kwic(units, term, window=args.window, match=args.match, tokenizer=tokenizer)
-        if found.empty:
-            raise CommandError(f"term {term!r} does not occur in {', '.join(args.paths)}")
-        tables.append(found)
-    return _table_output(pd.concat(tables, ignore_index=True), args.format)
+    request = Request("kwic", kwic_terms=tuple(args.term), window=args.window, match=args.match,
+                      userdict=args.userdict)
+    per_report = _run(args, request)
+    found = []
+    for number, term in enumerate(args.term):
+        table = _concat([tables_of_report[number] for tables_of_report in per_report])
+        if table.empty:
+            raise CommandError(f"term {term!r} does not occur in {', '.join(map(readable, args.paths))}")
+        found.append(table)
+    return _table_output(_concat(found), args.format)
 
 
 def _claims(args: argparse.Namespace) -> str:
-    from jzrol.claims import extract_claims
-
-    return _table_output(extract_claims(_units_with_text(args.paths)), args.format)
+    return _tables(args, Request("claims"))
 
 
 def _checks(args: argparse.Namespace) -> str:
-    from jzrol.claims import check_claims, extract_claims
-
-    units = _units_with_text(args.paths)
-    return _table_output(check_claims(extract_claims(units), units), args.format)
+    return _tables(args, Request("checks"))
 
 
 def _themes(args: argparse.Namespace) -> str:
-    from jzrol import themes
-    from jzrol.corpus import report_genre
+    request = Request("themes", by=args.by, codebook=args.codebook, weight=args.weight)
+    return _tables(args, request, sort_by_doc=True)
 
-    tables = []
-    for report in _reports(args.paths):  # each report coded with its genre's codebook unless one is given
-        report.require_text()
-        book = args.codebook or themes.codebook_for_genre(report_genre(report))
-        hits = themes.code_units(report.units, codebook=book)
-        table = themes.theme_table(hits, report.units, by=args.by, weight=args.weight)
-        table["codebook"] = hits.attrs["codebook"]
-        tables.append(table)
-    return _table_output(pd.concat(tables, ignore_index=True), args.format)
+
+def _corpus(args: argparse.Namespace) -> str:
+    from jzrol.corpus.export import export_corpus
+
+    try:
+        written, failures = export_corpus(args.paths, args.out, workers=args.workers, progress=sys.stderr.isatty(),
+                                          strict=args.strict)
+    except ValueError as error:  # no report could be read: each is named
+        raise CommandError(str(error).replace("\n", "\njzrol: error: ")) from None
+    args.skipped = failures
+    return f"wrote {len(written)} files to {args.out}\n"
 
 
 def _annotate(args: argparse.Namespace) -> str:
@@ -139,8 +196,7 @@ def _annotate(args: argparse.Namespace) -> str:
     if len(files) != 1:
         raise CommandError(f"{args.paths[0]}: annotate takes one report, this names {len(files)}")
     report = read_report(files[0])
-    if not (report.units["kind"] == "text").any():
-        raise CommandError(f"{report.source.path if report.source else report.doc_id}: report has no body text to annotate")
+    report.require_text()
     return annotated_page(report, codebook=args.codebook)
 
 
@@ -156,14 +212,43 @@ def _build(args: argparse.Namespace) -> str:
     unknown = sorted(set(formats) - {"png", "svg", "pdf"})
     if unknown or not formats:
         raise CommandError(f"--figure-formats {args.figure_formats}: choose among png, svg, pdf")
+    if args.input is None:
+        if not paths.SEED_REPORT.is_file():
+            raise CommandError("no report to build from: jzrol is not running from its checkout, so the seed report "
+                               "is not here; pass --input PATH")
+        args.input = paths.SEED_REPORT
     written = build(input_path=args.input, out_dir=args.out, progress=not args.quiet, corpus_dir=args.corpus,
                     workers=args.workers, dpi=args.dpi, figure_formats=formats)
+    args.skipped = len(written.skipped)
     return f"wrote {len(written)} files to {args.out}\n"
 
 
+def _verify(args: argparse.Namespace) -> str:
+    from jzrol.manifest import verify_folder
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise CommandError(f"{folder}: no such folder")
+    table = verify_folder(folder)
+    differ = table[table["status"] != "match"]
+    lines = [f"{row.status}: {row.file}" for row in differ.itertuples()]
+    if len(differ):
+        args.skipped = len(differ)
+        lines.append(f"{folder}: {len(differ)} of {len(table)} files differ from the MANIFEST")
+    else:
+        lines.append(f"{folder}: all {len(table)} files match the MANIFEST")
+    return "\n".join(lines) + "\n"
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="jzrol", description="Analyse Chinese government policy reports.")
+    parser = _Parser(prog="jzrol", description="Analyse Chinese government policy reports.")
+    parser.add_argument("--version", action="version", version=f"jzrol {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+
+    def _engine_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--workers", type=_count(1), default=default_workers(), metavar="N",
+                             help=f"processes (default: the machine's cores, at most 8; here {default_workers()})")
+        command.add_argument("--strict", action="store_true", help="stop at the first report that cannot be read")
 
     def with_paths(name: str, help_text: str, default_format: str) -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
@@ -171,22 +256,28 @@ def _parser() -> argparse.ArgumentParser:
                              help="report files (text, HTML, PDF or DOCX), folders of them, or glob patterns")
         command.add_argument("--format", choices=["csv", "json"], default=default_format)
         command.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+        command.add_argument("--encoding", choices=["utf-8", "utf-8-sig"], default="utf-8",
+                             help="utf-8-sig starts the output with a BOM, so that Excel and WPS open a CSV "
+                                  "in Chinese correctly (default: utf-8)")
+        _engine_options(command)
         return command
 
     with_paths("info", "metadata and provenance warnings (JSON)", "json").set_defaults(run=_info)
     with_paths("parse", "the units table: parts, sections, items, sentences", "csv").set_defaults(run=_parse)
     terms = with_paths("terms", "term counts by document, part or section", "csv")
-    terms.add_argument("--by", choices=sorted(_BY), default="doc", help="grouping (default: doc)")
-    terms.add_argument("--top", type=int, default=0, metavar="N", help="only the N most frequent terms per group")
+    terms.add_argument("--by", choices=sorted(GROUPS), default="doc", help="grouping (default: doc)")
+    terms.add_argument("--top", type=_count(0), default=0, metavar="N", help="only the N most frequent terms per group")
     terms.add_argument("--policy-verbs", choices=["keep", "drop"], default="keep",
                        help="count the genre's policy verbs (加强, 推进 …) or leave them out")
-    terms.add_argument("--userdict", default=str(paths.LEXICON_DIR / "userdict.txt"), help="user dictionary")
+    terms.add_argument("--userdict", type=_lexicon, default=str(paths.LEXICON_DIR / "userdict.txt"),
+                       help="user dictionary")
     terms.set_defaults(run=_terms)
     kwic = with_paths("kwic", "keyword in context for one or more terms", "csv")
     kwic.add_argument("-t", "--term", action="append", required=True, help="term to find (repeatable)")
-    kwic.add_argument("--window", type=int, default=15, help="characters of context on each side")
+    kwic.add_argument("--window", type=_count(0), default=15, help="characters of context on each side")
     kwic.add_argument("--match", choices=["token", "substring"], default="token")
-    kwic.add_argument("--userdict", default=str(paths.LEXICON_DIR / "userdict.txt"), help="user dictionary")
+    kwic.add_argument("--userdict", type=_lexicon, default=str(paths.LEXICON_DIR / "userdict.txt"),
+                      help="user dictionary")
     kwic.set_defaults(run=_kwic)
     with_paths("claims", "numeric claims: value, unit, kind, qualifier, subject", "csv").set_defaults(run=_claims)
     with_paths("checks", "consistency findings over the claims", "csv").set_defaults(run=_checks)
@@ -195,45 +286,82 @@ def _parser() -> argparse.ArgumentParser:
     themes.add_argument("--weight", choices=["hits", "sentences"], default="hits",
                         help="share of the group's codebook hits, or of its sentences coded with the theme "
                              "(with the hit share and the number of sentences beside it)")
-    themes.add_argument("--codebook", default=None,
+    themes.add_argument("--codebook", type=_lexicon, default=None,
                         help="themes codebook (YAML); by default the one written for each report's genre "
                              "(the work-report codebook for 政府工作报告, the rule-of-law one otherwise)")
     themes.set_defaults(run=_themes)
+    corpus = commands.add_parser("corpus", help="the corpus tables as CSV files, with a README of their columns")
+    corpus.add_argument("paths", nargs="+", metavar="DIR", help="folders of reports, files or glob patterns")
+    corpus.add_argument("-o", "--out", type=Path, required=True, metavar="OUTDIR", help="folder to write")
+    _engine_options(corpus)
+    corpus.set_defaults(run=_corpus, output=None)
     annotate = commands.add_parser("annotate", help="one self-contained HTML page of a report with its analysis")
-    annotate.add_argument("paths", nargs=1, metavar="PATH", help="one report file (text or HTML)")
+    annotate.add_argument("paths", nargs=1, metavar="PATH", help="one report file (text, HTML, PDF or DOCX)")
     annotate.add_argument("-o", "--output", metavar="page.html", help="write here instead of stdout")
-    annotate.add_argument("--codebook", default=str(paths.LEXICON_DIR / "themes.yaml"), help="themes codebook (YAML)")
+    annotate.add_argument("--codebook", type=_lexicon, default=str(paths.LEXICON_DIR / "themes.yaml"),
+                          help="themes codebook (YAML)")
     annotate.set_defaults(run=_annotate)
     build = commands.add_parser("build", help="regenerate every figure, table, MANIFEST and the write-up")
-    build.add_argument("--input", type=Path, default=paths.SEED_REPORT, help="report to analyse")
-    build.add_argument("--out", type=Path, default=paths.FIGURES_DIR, help="output folder")
+    build.add_argument("--input", type=Path, help="report to analyse (default: the seed report of a checkout)")
+    build.add_argument("--out", type=Path, default=paths.FIGURES_DIR,
+                       help="output folder (default: figures/ of a checkout, else ./figures)")
     build.add_argument("--corpus", type=Path, metavar="DIR", help="also draw the corpus figures for this folder")
-    build.add_argument("--workers", type=int, default=2, help="processes for --corpus (default 2)")
+    build.add_argument("--workers", type=_count(1), default=2, help="processes for --corpus (default 2)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument("--dpi", type=int, default=150, help="resolution of the PNG figures (default 150; 300 for print)")
     build.add_argument("--figure-formats", default="png,svg", metavar="LIST",
                        help="files written for each figure, comma-separated among png, svg, pdf (default png,svg)")
     build.set_defaults(run=_build, output=None)
+    verify = commands.add_parser("verify", help="check every file of a build folder against its MANIFEST")
+    verify.add_argument("folder", nargs="?", default=str(paths.FIGURES_DIR), metavar="DIR",
+                        help="build folder (default: figures/ of a checkout, else ./figures)")
+    verify.set_defaults(run=_verify, output=None)
     return parser
+
+
+def _run_showing_library_messages(args: argparse.Namespace):
+    """Run a command with the library's messages (warnings and up) shown as ``jzrol: ...`` lines on stderr."""
+    logger = logging.getLogger("jzrol")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("jzrol: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+    previous_level = logger.level
+    if logger.getEffectiveLevel() > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+    try:
+        with logging_redirect_tqdm(loggers=[logger]):
+            return args.run(args)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous_level)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    args.skipped = 0
     try:
-        output = args.run(args)
-    except (SourceError, CommandError, FontNotFoundError, LexiconError, WorkerError) as error:
+        output = _run_showing_library_messages(args)
+        chunks = [output] if isinstance(output, str) else output
+        if getattr(args, "encoding", "utf-8") == "utf-8-sig":
+            chunks = ["\ufeff", *chunks]  # the byte-order mark Excel and WPS look for
+        if getattr(args, "output", None):
+            atomic_write_text(Path(args.output), chunks)
+        else:
+            for chunk in chunks:
+                sys.stdout.write(chunk)
+    except (SourceError, CommandError, FontNotFoundError, LexiconError, WorkerError, StopRun, BuildFolderError,
+            ManifestError) as error:
         print(f"jzrol: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if getattr(args, "output", None):
-        try:
-            atomic_write_text(Path(args.output), output)
-        except OSError as error:
-            print(f"jzrol: error: {args.output}: cannot write ({error.strerror})", file=sys.stderr)
-            return EXIT_BAD_INPUT
-    else:
-        sys.stdout.write(output)
-    return 0
+    except OSError as error:  # only the output can fail so: reading errors are the reports' reasons
+        print(f"jzrol: error: {error.filename or args.output}: cannot write ({error.strerror})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("jzrol: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return EXIT_SKIPPED if args.skipped else 0
 
 
 if __name__ == "__main__":

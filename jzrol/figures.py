@@ -11,30 +11,30 @@ text in SVG is drawn as paths, every random choice takes a seed from
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
-import platform
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
-from tqdm import tqdm
+from tqdm.auto import tqdm
 
 from jzrol import claims, corpus, paths, plots, terms, themes
 from jzrol.annotate import PAGE_NAME, annotated_page
 from jzrol.fonts import FontChoice, find_cjk_font
-from jzrol.io import atomic_write_bytes, atomic_write_text
+from jzrol.io import atomic_write_bytes, atomic_write_text, recording_writes
+from jzrol.manifest import MANIFEST_NAME, PACKAGES, make_manifest, sha256_file
 from jzrol.report import Report, outline, read_report
 from jzrol.report import part_roles as report_part_roles
+from jzrol.staging import BuildFolderError, staged_folder
 
-__all__ = ["DPI", "SEEDS", "FigureResult", "build", "configure_matplotlib", "save_figure", "table_csv"]
+__all__ = ["DPI", "PACKAGES", "SEEDS", "BuildFiles", "FigureResult", "build", "configure_matplotlib", "save_figure", "table_csv"]
 
 DPI = 150
 #: What :func:`save_figure` writes by default; PDF on request (``jzrol build --figure-formats png,svg,pdf``).
@@ -48,7 +48,6 @@ _SAVE_OPTIONS = {
 _DEFAULT_FORMATS = list(FIGURE_FORMATS)
 #: Every random choice in a figure takes its seed from here; the MANIFEST records them.
 SEEDS = {"wordcloud": 20201231}
-PACKAGES = ["jzrol", "pandas", "numpy", "matplotlib", "pillow", "fonttools", "jieba", "rjieba", "wordcloud", "pyyaml"]
 
 
 @dataclass
@@ -206,7 +205,7 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
             name, "Most frequent terms by part",
             "Each panel lists the most frequent terms of one part, as a rate per 1,000 counted terms (raw count at "
             "the bar's end). Stopwords, numbers and the genre's policy verbs (加强, 推进 …; see "
-            "data/lexicon/policy_verbs.txt) are left out, so what remains is what each part is about.",
+            "jzrol/lexicon/policy_verbs.txt) are left out, so what remains is what each part is about.",
             numbers, save_figure(fig, name, table=top, out_dir=out_dir)))
 
     overall = terms.count_terms(toks, by=["doc_id"], policy_verbs="drop")
@@ -384,7 +383,7 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     small = small[small["few_sentences"]]
     results.append(FigureResult(
         name, "Themes section by section",
-        "Each row is a part or section, each column a theme of the codebook (data/lexicon/themes.yaml, after the "
+        "Each row is a part or section, each column a theme of the codebook (jzrol/lexicon/themes.yaml, after the "
         "national Outline for Building a Rule-of-Law Government 2021–2025); a cell is the share of the section's "
         "sentences that the codebook codes with the theme (a sentence can carry several themes, so a row does not "
         f"add up to 100%). Rows of fewer than {few} sentences show their count, (n=3): their shares rest on a "
@@ -514,48 +513,6 @@ BUILDERS: list[Callable[[Report, Path], list[FigureResult]]] = [structure_figure
 
 # --- build ------------------------------------------------------------------------------------
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _versions() -> dict[str, str]:
-    versions = {"python": platform.python_version()}
-    for package in PACKAGES:
-        try:
-            versions[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            versions[package] = "not installed"
-    return versions
-
-
-def _relative(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(paths.ROOT))
-    except ValueError:
-        return path.name
-
-
-def _manifest(out_dir: Path, written: list[Path], report: Report, font: FontChoice,
-              summary: corpus.CorpusSummary | None = None) -> str:
-    lexicons = sorted(p for p in paths.LEXICON_DIR.glob("*") if p.is_file())
-    manifest = {
-        "input": {"file": _relative(Path(report.source.path)) if report.source else None,
-                  "sha256": report.source.sha256 if report.source else None},
-        "files": {p.relative_to(out_dir).as_posix(): _sha256(p) for p in sorted(written)},
-        "versions": _versions(),
-        "lexicons": {p.name: _sha256(p) for p in lexicons},
-        "font": {"family": font.family, "file": font.path.name, "face": font.index, "sha256": font.sha256()},
-        "seeds": SEEDS,
-        "dpi": matplotlib.rcParams["savefig.dpi"],
-        "figure_formats": list(_DEFAULT_FORMATS),
-    }
-    if summary is not None:
-        hashes = sorted(f"{Path(p).name}:{_sha256(Path(p))}" for p in summary.documents["path"])
-        manifest["corpus"] = {"files": len(hashes), "failed": int(summary.documents["error"].notna().sum()),
-                              "sha256_of_file_hashes": hashlib.sha256("\n".join(hashes).encode()).hexdigest()}
-    return json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-
-
 def _writeup(report: Report, results: list[FigureResult]) -> str:
     meta = report.meta
     lines = [
@@ -599,46 +556,95 @@ def _writeup(report: Report, results: list[FigureResult]) -> str:
         "source text); `info.json` is the report's metadata; "
         f"`{PAGE_NAME}` is the report itself with its claims, findings, themes and outline marked on the text "
         "(one page, opens offline in any browser); `MANIFEST` lists every file's sha256 with the package "
-        "versions, lexicon hashes, font and seeds that produced it.",
+        "versions, lexicon hashes, font and seeds that produced it; `jzrol verify` checks the folder against it.",
         "",
     ]
     return "\n".join(lines)
 
 
+class BuildFiles(list):
+    """The files a build wrote (a list of paths), with the corpus reports it had to skip."""
+
+    def __init__(self, files: list[Path], skipped: list[str]):
+        super().__init__(files)
+        self.skipped = skipped
+
+
+def _corpus_inputs(summary: corpus.CorpusSummary) -> list[tuple[Path, str | None, str | None]]:
+    """Each corpus file with its sha256 (None for a file that could not be read) and why it was skipped."""
+    inputs = []
+    for path, error in zip(summary.documents["path"], summary.documents["error"]):
+        try:
+            digest = sha256_file(Path(path))
+        except OSError:
+            digest = None
+        inputs.append((Path(path), digest, error if isinstance(error, str) else None))
+    return inputs
+
+
 def build(input_path: str | Path = paths.SEED_REPORT, out_dir: str | Path = paths.FIGURES_DIR, *,
           progress: bool = True, font: FontChoice | None = None, corpus_dir: str | Path | None = None,
-          workers: int = 2, dpi: int = DPI, figure_formats: Sequence[str] = FIGURE_FORMATS) -> list[Path]:
-    """Regenerate every figure and table for one report, the write-up and the MANIFEST.
+          workers: int = 2, dpi: int = DPI, figure_formats: Sequence[str] = FIGURE_FORMATS) -> BuildFiles:
+    """Regenerate every figure and table for one report, the write-up and the MANIFEST, all or nothing.
 
     ``dpi`` is the PNGs' resolution (300 for print) and ``figure_formats`` the files of each figure
     (``png``, ``svg``, ``pdf``).
 
-    Returns the files written. Raises :class:`jzrol.sources.SourceError` for an unreadable input and
-    :class:`jzrol.fonts.FontNotFoundError` when no CJK font is installed, before anything is written.
+    Everything is written into a staging folder beside ``out_dir`` and swapped into place at the end
+    (:func:`jzrol.staging.staged_folder`); the MANIFEST lists the sha256 of the bytes written. An error or
+    ``Ctrl-C`` before the swap leaves ``out_dir`` as it was. Returns the files written (under ``out_dir``).
+
+    Raises:
+        jzrol.sources.SourceError: an unreadable input, before anything is written.
+        jzrol.fonts.FontNotFoundError: no CJK font is installed, before anything is written.
+        jzrol.staging.BuildFolderError: ``out_dir`` cannot be built into, the report has no body text, or
+            ``corpus_dir`` is not a folder.
     """
-    out_dir = Path(out_dir)
     font = configure_matplotlib(font, dpi=dpi, formats=figure_formats)
     report = read_report(input_path)
-    steps = tqdm(BUILDERS, desc="jzrol build", unit="analysis", disable=not progress, file=sys.stderr)
-    results: list[FigureResult] = []
-    for builder in steps:
-        steps.set_postfix_str(builder.__name__)
-        results += builder(report, out_dir)
-    summary = None
+    if not (report.units["kind"] == "text").any():
+        raise BuildFolderError(f"{input_path}: report has no body text to analyse (headings only?)")
     if corpus_dir is not None:
-        summary = corpus.summarize([corpus_dir], workers=workers, progress=progress)
-        results += corpus_figures(summary, out_dir, f"{len(summary.documents)} reports in {Path(corpus_dir).name}")
-    written = [path for result in results for path in result.files]
-    tables = {
-        "units.csv": table_csv(report.units),
-        "info.json": json.dumps(
-            {**report.meta.to_dict(), "provenance": {k: v for k, v in report.meta.provenance.items() if k != "path"}},
-            ensure_ascii=False, indent=2) + "\n",
-        "README.md": _writeup(report, results),
-        PAGE_NAME: annotated_page(report),
-    }
-    for name, text in tables.items():
-        atomic_write_text(out_dir / name, text)
-        written.append(out_dir / name)
-    atomic_write_text(out_dir / "MANIFEST", _manifest(out_dir, written, report, font, summary))
-    return sorted(written) + [out_dir / "MANIFEST"]
+        if not Path(corpus_dir).is_dir():
+            raise BuildFolderError(f"{corpus_dir}: --corpus names no folder")
+        try:
+            with os.scandir(corpus_dir) as entries:
+                next(entries, None)
+        except OSError as error:
+            raise BuildFolderError(f"{corpus_dir}: cannot read the folder ({error.strerror})") from None
+    with staged_folder(out_dir) as stage, recording_writes() as written:
+        steps = tqdm(BUILDERS, desc="jzrol build", unit="analysis", disable=not progress, file=sys.stderr)
+        results: list[FigureResult] = []
+        for builder in steps:
+            steps.set_postfix_str(builder.__name__)
+            results += builder(report, stage)
+        summary = None
+        if corpus_dir is not None:
+            summary = corpus.summarize([corpus_dir], workers=workers, progress=progress)
+            results += corpus_figures(summary, stage, f"{len(summary.documents)} reports in {Path(corpus_dir).name}")
+        tables = {
+            "units.csv": table_csv(report.units),
+            "info.json": json.dumps(
+                {**report.meta.to_dict(),
+                 "provenance": {k: v for k, v in report.meta.provenance.items() if k != "path"}},
+                ensure_ascii=False, indent=2) + "\n",
+            "README.md": _writeup(report, results),
+            PAGE_NAME: annotated_page(report),
+        }
+        for name, text in tables.items():
+            atomic_write_text(stage / name, text)
+        on_disk = {p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file()}
+        hashes = {p.relative_to(stage).as_posix(): digest for p, digest in written.items()
+                  if p.is_relative_to(stage)}
+        if on_disk != set(hashes):  # a writer that bypassed jzrol.io: its bytes are not accounted for
+            raise RuntimeError(f"files in the build without a recorded hash: {sorted(on_disk ^ set(hashes))}")
+        source = report.source
+        manifest = make_manifest(
+            hashes, input_file=Path(source.path) if source else None, input_sha256=source.sha256 if source else None,
+            font={"family": font.family, "file": font.path.name, "face": font.index, "sha256": font.sha256()},
+            seeds=SEEDS, dpi=dpi, corpus_dir=Path(corpus_dir) if corpus_dir is not None else None, workers=workers,
+            corpus_files=_corpus_inputs(summary) if summary is not None else None, figure_formats=list(figure_formats))
+        atomic_write_text(stage / MANIFEST_NAME, manifest)
+    out = Path(out_dir)
+    skipped = [] if summary is None else [str(e) for e in summary.failures["error"]]
+    return BuildFiles(sorted(out / name for name in hashes) + [out / MANIFEST_NAME], skipped)

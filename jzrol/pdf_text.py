@@ -239,7 +239,7 @@ def _starts_paragraph(previous: _PdfLine, line: _PdfLine, *, left: float, right:
     """
     size = max(line.size, previous.size)
     centred_title = (line.size > body_size + 0.5
-                     and all(abs((l.x0 - left) - (right - l.x1)) < 2 * size for l in (previous, line)))
+                     and all(abs((ln.x0 - left) - (right - ln.x1)) < 2 * size for ln in (previous, line)))
     unbroken = _UNBROKEN_START.match(line.text)
     first_word = 0.6 * size * len(unbroken.group()) if unbroken else size
     return (

@@ -64,7 +64,7 @@ class Source:
             bytes belie, a PDF page without text …).
         page: what an HTML page says of itself outside its text: its meta tags (``title``,
             ``published``, ``site_name``, ``site_code``, ``column``, ``source``; the names are in
-            ``data/lexicon/html_meta.csv``), ``page_title`` (``<title>``) and ``h1``.
+            ``jzrol/lexicon/html_meta.csv``), ``page_title`` (``<title>``) and ``h1``.
         links: the page's blocks that are nothing but links (a sidebar, a list of related
             articles), as text: never a title.
         chrome: ``(kind, start, end)`` spans of ``text`` that a PDF or DOCX reader set apart as page
@@ -173,7 +173,7 @@ def _strict(data: bytes, encoding: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _common_characters() -> re.Pattern:
-    """One pattern that finds the common characters of ``data/lexicon/common_chars.txt``."""
+    """One pattern that finds the common characters of ``jzrol/lexicon/common_chars.txt``."""
     with open(paths.COMMON_CHARS, encoding="utf-8") as handle:
         characters = "".join(line.strip() for line in handle if not line.startswith("#"))
     return re.compile("[" + re.escape(characters) + "]")

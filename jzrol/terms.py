@@ -3,7 +3,7 @@
 Segmentation is jieba's dictionary and algorithm with the HMM for unknown words
 switched off, run by jieba-rs (``rjieba``) for speed; ``engine="jieba"`` gives
 the same tokens from pure-Python jieba. Each tokenizer is private to its
-configuration and built from ``data/lexicon/userdict.txt``, so no other
+configuration and built from ``jzrol/lexicon/userdict.txt``, so no other
 library can change it behind the analysis.
 
 >>> from jzrol import read_report, paths
@@ -32,7 +32,7 @@ from jzrol.lexicon_loader import LexiconError, lexicon_lines
 
 __all__ = [
     "LexiconError", "Tokenizer", "UserWord", "cached_wordlist", "collocations", "count_terms", "count_texts",
-    "get_tokenizer",
+    "file_version", "get_tokenizer",
     "is_content", "keyness", "keyness_between", "kwic", "read_userdict", "read_wordlist", "reference_counts",
     "tfidf_keywords", "textrank_keywords", "tokens", "top_terms",
 ]
@@ -165,24 +165,38 @@ class Tokenizer:
         return [(word, flag) for word, flag in self._tag(text)]
 
 
+def file_version(path: str | Path) -> tuple[int, int, int] | None:
+    """What tells one version of a lexicon file from the next (modification time in ns, size, inode),
+    the key of every cache built from a file; None when it cannot be read.
+
+    >>> file_version(USERDICT) == file_version(USERDICT), file_version("no/such/file")
+    (True, None)
+    """
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size, status.st_ino
+
+
 @lru_cache(maxsize=8)
-def _cached_tokenizer(userdict: str, mtime: float, engine: Engine) -> Tokenizer:  # noqa: ARG001 - mtime keys the cache
+def _cached_tokenizer(userdict: str, version: tuple | None, engine: Engine) -> Tokenizer:  # noqa: ARG001 - keys the cache
     return Tokenizer(userdict, engine=engine)
 
 
 def get_tokenizer(userdict: str | Path = USERDICT, *, engine: Engine = "rjieba") -> Tokenizer:
     """The shared tokenizer for a configuration, rebuilt when the userdict file changes."""
-    try:
-        mtime = os.stat(userdict).st_mtime
-    except OSError:
-        mtime = 0.0
-    return _cached_tokenizer(str(userdict), mtime, engine)
+    return _cached_tokenizer(str(userdict), file_version(userdict), engine)
 
 
 @lru_cache(maxsize=8)
-def cached_wordlist(path: str | Path) -> frozenset[str]:
-    """:func:`read_wordlist`, read once per path (stopword lists are consulted for every token)."""
+def _cached_wordlist(path: str, version: tuple | None) -> frozenset[str]:  # noqa: ARG001 - version keys the cache
     return read_wordlist(path)
+
+
+def cached_wordlist(path: str | Path) -> frozenset[str]:
+    """:func:`read_wordlist`, read once per version of the file (stopword lists are consulted for every token)."""
+    return _cached_wordlist(str(path), file_version(path))
 
 
 def is_content(token: str) -> bool:

@@ -1,6 +1,6 @@
 """Policy themes: a transparent codebook applied sentence by sentence.
 
-The codebook (``data/lexicon/themes.yaml``) is a quanteda-shaped dictionary with
+The codebook (``jzrol/lexicon/themes.yaml``) is a quanteda-shaped dictionary with
 the ten theme keys fixed by the national Outline for Building a Rule-of-Law
 Government (2021–2025) plus legal education. :func:`code_units` finds every
 codebook term in every sentence (multi-label); :func:`theme_table` aggregates
@@ -31,7 +31,7 @@ import yaml
 
 from jzrol import paths
 from jzrol.report import part_roles
-from jzrol.terms import LexiconError, Tokenizer, get_tokenizer, is_content
+from jzrol.terms import LexiconError, Tokenizer, file_version, get_tokenizer, is_content
 
 __all__ = [
     "THEME_KEYS", "Codebook", "CodebookError", "Theme", "code_units", "codebook_for_genre", "known_codebooks", "coverage", "heading_agreement",
@@ -43,9 +43,9 @@ HEADING_CUES = paths.LEXICON_DIR / "heading_cues.csv"
 THEME_KEYS = ("leadership", "functions", "rules", "decisions", "enforcement", "emergency", "disputes",
               "oversight", "digital", "legal_education")
 #: The codebooks jzrol knows: name, file in the lexicon folder, the genres it is written for, its keys.
-CODEBOOKS = paths.LEXICON_DIR / "codebooks.csv"
-WORK_REPORT_THEMES_FILE = paths.LEXICON_DIR / "work_report_themes.yaml"
-WORK_REPORT_HEADING_CUES = paths.LEXICON_DIR / "work_report_heading_cues.csv"
+CODEBOOKS = paths.lexicon_file("codebooks.csv")
+WORK_REPORT_THEMES_FILE = paths.lexicon_file("work_report_themes.yaml")
+WORK_REPORT_HEADING_CUES = paths.lexicon_file("work_report_heading_cues.csv")
 By = Literal["doc", "part", "section", "unit"]
 Weight = Literal["hits", "sentences"]
 #: A share resting on fewer sentences than this is flagged (``few_sentences``) and its count shown in figures.
@@ -211,7 +211,7 @@ def codebook_for_genre(genre: str | None) -> Codebook:
     ('work_report', 'rule_of_law')
     """
     row = next((row for row in known_codebooks() if genre in row["genres"]), known_codebooks()[0])
-    return load_codebook(paths.LEXICON_DIR / row["file"])
+    return load_codebook(paths.lexicon_file(row["file"]))
 
 
 def theme_order() -> dict[str, int]:
@@ -235,7 +235,7 @@ def _metadata(text: str) -> dict[int, dict[str, str]]:
 
 
 @lru_cache(maxsize=4)
-def _cached_codebook(path: str, mtime: float) -> Codebook:  # noqa: ARG001 - mtime keys the cache
+def _cached_codebook(path: str, version: tuple | None) -> Codebook:  # noqa: ARG001 - version keys the cache
     return read_codebook(path)
 
 
@@ -244,7 +244,7 @@ def load_codebook(codebook: Codebook | str | Path | None = None) -> Codebook:
     if isinstance(codebook, Codebook):
         return codebook
     path = Path(codebook or THEMES_FILE)
-    return _cached_codebook(str(path), path.stat().st_mtime if path.exists() else 0.0)
+    return _cached_codebook(str(path), file_version(path))
 
 
 @dataclass(frozen=True)
@@ -427,7 +427,7 @@ def _heading_cues(path: str) -> tuple[tuple[str, str], ...]:
 def heading_agreement(hits: pd.DataFrame, units: pd.DataFrame, *, cues: str | Path = HEADING_CUES) -> pd.DataFrame:
     """Does each section's dominant theme match the topic its heading announces?
 
-    The heading is an independent label: it is read with the cue words of ``data/lexicon/heading_cues.csv``
+    The heading is an independent label: it is read with the cue words of ``jzrol/lexicon/heading_cues.csv``
     (立法 -> rules, 执法 -> enforcement …; the first cue found wins), not with the codebook, and the
     body is coded without the heading. Sections whose heading has no cue get no label.
 

@@ -7,6 +7,7 @@ to open a page, press keys, move the mouse and evaluate expressions.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -127,10 +128,8 @@ class Browser:
                 if e.get("method") == "Runtime.exceptionThrown"]
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(BrowserError, OSError):
             self.send("Browser.close", session=False)
-        except (BrowserError, OSError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:

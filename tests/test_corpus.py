@@ -1,7 +1,6 @@
 """Corpora: listing inputs, parallel summaries, failures that do not stop the rest, trends."""
 
 import io
-import os
 import pickle
 import subprocess
 import sys
@@ -51,12 +50,9 @@ def test_one_and_two_workers_agree():
     assert one.totals == two.totals and one.year_terms == two.year_terms
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers inherit the patch only when forked")
-def test_workers_that_summarize_whole_reports_agree_with_one(monkeypatch):
-    # workers that do not leave the segmenting to the calling process, and send after every report:
-    # each message then carries new words and counts numbered by its worker; two workers number differently
-    monkeypatch.setattr(corpus, "_BACKLOG", -1)
-    monkeypatch.setattr(corpus, "_REPORT_EVERY", 0.0)
+def test_three_workers_and_batches_of_one_report_agree_with_one(monkeypatch):
+    # batches of one report each: every batch sends back counts in a numbering of its own
+    monkeypatch.setattr(corpus.engine, "_BATCHES_PER_WORKER", 1000)
     one = corpus.summarize([DATA], workers=1, progress=False)
     three = corpus.summarize([DATA], workers=3, progress=False)
     pd.testing.assert_frame_equal(one.documents, three.documents)
@@ -100,18 +96,16 @@ def test_year_term_counts_merge_as_a_worker_sends_them():
     assert first.ids_of("行政") == []
 
 
-def test_a_worker_table_counts_by_word_number_and_keeps_its_words_once_detached():
-    table = corpus.YearTermCounts.over_vocabulary()
-    summary = corpus.summarize_document(DATA / "gbk.txt", year_counts=table)
+def test_a_batch_table_counts_by_word_number_and_sends_only_the_words_it_counted():
+    analysis = corpus.Analysis()
+    table = corpus.YearTermCounts(numbering=analysis.vocabulary())
+    summary = corpus.summary._summarize(corpus.ReportFile(DATA / "gbk.txt", "gbk"), table, analysis)
     assert summary.terms == Counter() and summary.tokens > 0
-    table.detach()
-    known = len(table.words)
-    corpus.summarize_document(DATA / "traditional.txt")  # the worker's vocabulary grows
-    assert len(table.words) == known
-    assert table.total() == corpus.summarize_document(DATA / "gbk.txt").terms
-    assert sum(table.total().values()) == summary.tokens
-    with pytest.raises(ValueError, match="over_vocabulary"):
-        corpus.summarize_document(DATA / "gbk.txt", year_counts=corpus.YearTermCounts())
+    corpus.summarize_document(DATA / "traditional.txt")  # the process's vocabulary grows
+    sent = pickle.loads(pickle.dumps(table.compact()))
+    assert len(sent.words) < len(analysis.vocabulary().words)
+    assert sent.total() == corpus.summarize_document(DATA / "gbk.txt").terms
+    assert sum(sent.total().values()) == summary.tokens
 
 
 def test_sentences_joined_by_line_breaks_segment_as_they_do_alone(corpus_files):
@@ -126,25 +120,14 @@ def test_phrases_alone_code_a_sentence():
     # a phrase alone, nothing, a phrase with a theme word, a theme word alone
     sentences = ["推进信息公开。", "会议召开。", "领导干部主动向社会公开。", "加强绩效考核。"]
     joined = "\n".join(sentences)
-    ids, numbers, theme_counts, coded = corpus._count_terms_and_themes(joined)
-    counts = corpus._term_counter(ids, numbers)
+    vocabulary, ids, numbers, theme_counts, coded = corpus.summary._count_terms_and_themes(joined)
+    counts = Counter(dict(zip([vocabulary.words[i] for i in ids], numbers.tolist())))
     expected = themes.code_units(pd.DataFrame({
         "doc_id": "d", "unit_id": range(1, 5), "part": 0, "section": 0, "item": 0, "kind": "text",
         "norm": sentences, "text": sentences}))
     assert dict(theme_counts) == expected.groupby("theme")["hits"].sum().to_dict()
     assert coded == expected.unit_id.nunique() == 3
     assert counts["信息"] == 1 and "。" not in counts
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers inherit the patch only when forked")
-def test_a_worker_that_dies_stops_the_summary_with_a_clear_error(monkeypatch):
-    def dies_holding_a_report(number, files, order, position, *_):
-        corpus._next_report(position, order)
-        os._exit(3)  # what an out-of-memory kill looks like from the parent
-
-    monkeypatch.setattr(corpus, "_worker", dies_holding_a_report)
-    with pytest.raises(corpus.WorkerError, match="exit code 3"):
-        corpus.summarize([DATA], workers=2, progress=False)
 
 
 def test_metadata_year_genre_and_script():
@@ -220,3 +203,15 @@ def test_a_local_dask_cluster_gives_the_same_summary():
     pd.testing.assert_frame_equal(on_dask.documents, local.documents)
     assert on_dask.totals == local.totals
     assert set(on_dask.failures.doc_id) == {"empty", "blank", "not-chinese-encoding", "no-report-page"}
+
+
+@pytest.mark.parametrize("by", [["doc_id"], ["doc_id", "part"], ["doc_id", "part", "section"]])
+@pytest.mark.parametrize("policy_verbs", ["keep", "drop"])
+def test_streamed_term_tables_are_the_token_tables(corpus_files, by, policy_verbs):
+    from jzrol.corpus.tables import count_report_terms
+
+    for path in [paths.SEED_REPORT, DATA / "traditional.txt", DATA / "page.html", *corpus_files[::13]]:
+        report = read_report(path)
+        expected = terms.count_terms(terms.tokens(report.units), by=by, policy_verbs=policy_verbs)
+        streamed = count_report_terms(report, by=by, policy_verbs=policy_verbs)
+        pd.testing.assert_frame_equal(streamed, expected, check_dtype=False, obj=path.name)

@@ -11,8 +11,8 @@ import pytest
 from jzrol import paths, read_report
 from jzrol.corpus import list_reports
 from jzrol.documents import is_page_number, read_docx
-from jzrol.word_text import chinese_counting, format_number
 from jzrol.sources import SourceError, read_source
+from jzrol.word_text import chinese_counting, format_number
 from tests.documents_build import paragraphs_of, write_docx, write_pdf
 
 STRUCTURE = ["kind", "part", "section", "item", "norm"]
@@ -110,7 +110,6 @@ def test_pdf_without_a_text_layer_is_refused_with_one_line(tmp_path):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import numpy as np
-
     from matplotlib.backends.backend_pdf import PdfPages
 
     path, stamped = tmp_path / "scan.pdf", tmp_path / "stamped-scan.pdf"
@@ -123,7 +122,7 @@ def test_pdf_without_a_text_layer_is_refused_with_one_line(tmp_path):
                     figure.text(0.5, 0.02, f"- {n} -", ha="center")
                 pdf.savefig(figure)
                 plt.close(figure)
-        with pytest.raises(SourceError, match="without a text layer.*OCR is out of its scope"):
+        with pytest.raises(SourceError, match=r"without a text layer.*OCR is out of its scope"):
             read_source(target)
     result = subprocess.run([sys.executable, "-m", "jzrol.cli", "info", str(path)], capture_output=True, text=True)
     assert result.returncode == 2
@@ -141,7 +140,7 @@ def test_doc_and_wps_files_are_identified_by_their_ole_signature(tmp_path, name)
 def test_damaged_pdf_and_docx_are_refused(tmp_path, seed_pdf):
     pdf = tmp_path / "broken.pdf"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj <<\n")
-    with pytest.raises(SourceError, match="broken.pdf: .*PDF"):
+    with pytest.raises(SourceError, match=r"broken.pdf: .*PDF"):
         read_source(pdf)
     data = seed_pdf[0].read_bytes()
     for name, damaged in (("half.pdf", data[:len(data) // 2]), ("tail.pdf", data[:-200]), ("misnamed.pdf", data[1:])):
@@ -152,7 +151,7 @@ def test_damaged_pdf_and_docx_are_refused(tmp_path, seed_pdf):
         assert "damaged" in result.stderr and "Traceback" not in result.stderr
     docx = tmp_path / "broken.docx"
     docx.write_bytes(b"PK\x03\x04" + bytes(100))
-    with pytest.raises(SourceError, match="broken.docx: damaged DOCX"):
+    with pytest.raises(SourceError, match=r"broken.docx: damaged DOCX"):
         read_source(docx)
 
 

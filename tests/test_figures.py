@@ -145,7 +145,9 @@ def test_build_on_other_reports_without_warnings(tmp_path, name, words):
 
 def test_build_with_a_corpus_adds_the_corpus_figures(tmp_path):
     result = run_build(tmp_path, "--corpus", str(DATA), "--workers", "2")
-    assert result.returncode == 0, result.stderr
+    # tests/data holds empty and undecodable fixtures: they are skipped, each named, and the exit code says so
+    assert result.returncode == 1, result.stderr
+    assert "jzrol: skipped" in result.stderr and "empty.txt" in result.stderr
     names = {p.name for p in tmp_path.iterdir()}
     assert {"13-corpus-term-trend.png", "14-corpus-theme-trend.csv", "15-corpus-claims-by-year.svg"} <= names
     manifest = json.loads((tmp_path / "MANIFEST").read_text(encoding="utf-8"))

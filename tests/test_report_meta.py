@@ -9,7 +9,6 @@ from jzrol import paths
 from jzrol.report import parse_report, read_report, to_simplified
 from jzrol.report.normalize import _to_simplified
 
-
 # --- old variant characters ------------------------------------------------------------------------
 
 def test_variant_table_lists_only_what_opencc_keeps_and_maps_it_to_a_standard_character():

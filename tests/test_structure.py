@@ -3,8 +3,8 @@
 import pytest
 
 from jzrol.report import LAYOUTS, parse_report, read_report
-from jzrol.report.structure import _layout
 from jzrol.report.paragraphs import _marked
+from jzrol.report.structure import _layout
 from tests.conftest import DATA
 
 

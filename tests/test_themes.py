@@ -190,7 +190,7 @@ def test_bad_codebooks_name_the_line(tmp_path, body, line, reason):
 def test_theme_without_metadata_is_refused(tmp_path):
     path = tmp_path / "themes.yaml"
     path.write_text("rules:\n  - 立法\n", encoding="utf-8")
-    with pytest.raises(themes.CodebookError, match="themes.yaml:1: .*label_zh"):
+    with pytest.raises(themes.CodebookError, match=r"themes\.yaml:1: .*label_zh"):
         themes.read_codebook(path)
 
 

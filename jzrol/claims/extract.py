@@ -23,8 +23,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from jzrol.claims.grammar import NAMED_NUMBERS, QUALIFIER_ORDER, UNITS, Grammar, load_grammar
-from jzrol.claims.numbers import (CHINESE_DIGITS, DIGIT, FULLWIDTH, MULTIPLIERS, chinese_range, is_chinese,
-                                  number_value)
+from jzrol.claims.numbers import CHINESE_DIGITS, DIGIT, FULLWIDTH, MULTIPLIERS, chinese_range, is_chinese, number_value
 from jzrol.terms import get_tokenizer
 
 __all__ = ["CHANGE_BETWEEN", "CLAIM_COLUMNS", "NAMED_NUMBERS", "TEXT_UNIT_FIELDS", "UNITS", "claim_records", "count_claims",
@@ -107,7 +106,7 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], start_
     qualified = any(match.group("prefix", "more_before", "more", "fraction"))
     if chinese:
         cue_before = text[max(0, match.start() - 4):match.start()].endswith(grammar.duration_before)
-        if not match.group("fraction") and (number == "一" and unit != "倍" and not (unit == "年" and cue_before)
+        if not match.group("fraction") and ((number == "一" and unit != "倍" and not (unit == "年" and cue_before))
                                              or (number == "两" and unit == "个")):
             return True  # 一批, 一起, 两个维护 are articles and formulas; 增加了一倍, 提前一年 are quantities
         if _ONLY_MAGNITUDES.issuperset(number) and not qualified:

@@ -20,13 +20,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from jzrol import paths
+from jzrol.report.appendix import _back_matter_start
 from jzrol.report.chrome import _article_start, _classify_header, _footer_start, _repeat_start, _split_lines
 from jzrol.report.meta import ReportMeta, _meta, _page_title
 from jzrol.report.normalize import _simplified_column, chinese_numeral, is_traditional, normalize_text, to_simplified
-from jzrol.report.appendix import _back_matter_start
-from jzrol.report.signature import _signature_and_notes
 from jzrol.report.paragraphs import _has_report_text, _mark_candidates, _Paragraph, _paragraphs
+from jzrol.report.signature import _signature_and_notes
 from jzrol.report.structure import LAYOUTS, UNIT_COLUMNS, Layout, _units, outline, part_roles
 from jzrol.sources import Source, SourceError, read_source
 
@@ -203,6 +202,7 @@ def read_report(path: str | Path) -> Report:
     Raises:
         jzrol.sources.SourceError: the file cannot be read as a report.
 
+    >>> from jzrol import paths
     >>> report = read_report(paths.SEED_REPORT)
     >>> report.meta.issuer, report.meta.year, report.meta.published
     (['中共锦州市委', '锦州市人民政府'], 2020, '2021-02-23')

@@ -3,7 +3,7 @@
 A glossary (名词解释, 附：名词解释), notes (注释) or a list of attachments (附件：1.… 2.…, or lines that
 name attached files, 1．重点项目一览表.xls) below the report's last heading start its back matter; so
 does anything after the closing signature (see :func:`jzrol.report.signature._signature_and_notes`).
-The heading words are data (``data/lexicon/back_matter.txt``).
+The heading words are data (``jzrol/lexicon/back_matter.txt``).
 
 >>> from jzrol.report.paragraphs import _marked
 >>> paragraphs = _marked("一、成效\\n\\n全年办结12件。\\n\\n附：名词解释\\n\\n1.放管服：简政放权。")

@@ -22,7 +22,7 @@ _TITLE = re.compile(r"(报告|工作报告|情况|总结|意见|规划|纲要|�
 
 
 def _chrome_patterns(kind: str) -> list[str]:
-    """The patterns of one kind of page chrome line in ``data/lexicon/page_chrome.csv``."""
+    """The patterns of one kind of page chrome line in ``jzrol/lexicon/page_chrome.csv``."""
     rows = read_rows(paths.PAGE_CHROME, ["kind", "pattern"])
     kinds = {row["kind"] for row in rows} - {"breadcrumb", "publication", "information", "footer"}
     if kinds:
@@ -209,7 +209,7 @@ def _classify_header(text: str, header: list[_Line], *, links: frozenset[str] = 
              and not _PUBMETA.match(normalize_text(line.text)) and normalize_text(line.text) not in links),
             None,
         )
-    has_chrome = any(_BREADCRUMB.search(l.text) or _PUBMETA.match(normalize_text(l.text)) for l in content)
+    has_chrome = any(_BREADCRUMB.search(ln.text) or _PUBMETA.match(normalize_text(ln.text)) for ln in content)
     chrome: list[tuple[str, _Line]] = []
     title_block: list[_Line] = []
     for i, line in enumerate(content):

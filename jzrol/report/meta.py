@@ -140,7 +140,7 @@ def _place_of(name: str, *, aliases: str | Path = paths.PLACE_ALIASES) -> str | 
 
 def _level(place: str | None, *, rules: str | Path = paths.LEVELS) -> str | None:
     """The level of government a place is: a province (from the provinces lexicon), else the first suffix
-    rule of ``data/lexicon/levels.csv`` that matches, else ``other``.
+    rule of ``jzrol/lexicon/levels.csv`` that matches, else ``other``.
 
     >>> _level("北京市"), _level("锦州市"), _level("某镇"), _level("某某")
     ('provincial', 'municipal', 'township', 'other')
@@ -157,7 +157,7 @@ def _level(place: str | None, *, rules: str | Path = paths.LEVELS) -> str | None
 
 
 def _genre(title: str | None, file_name: str, opening: str, *, rules: str | Path = paths.GENRES) -> str:
-    """The genre by the rules of ``data/lexicon/genres.csv``: title first, then file name, then opening words."""
+    """The genre by the rules of ``jzrol/lexicon/genres.csv``: title first, then file name, then opening words."""
     evidence = {"title": title or "", "file": file_name, "body": opening}
     table = _rows(str(rules), ("genre", "where", "pattern"))
     for where in ("title", "file", "body"):
@@ -197,7 +197,7 @@ def _file_title(stem: str) -> str | None:
 
 def _first_cue(opening: str, body: str, *, cues: str | Path = paths.PLACE_CUES) -> tuple[str | None, str | None]:
     """The government the report's own words name as its speaker (我代表国务院, 受某市人民政府委托 …) in the
-    opening, else as its actor in the body (国务院决定：), by the rules of ``data/lexicon/place_cues.csv``.
+    opening, else as its actor in the body (国务院决定：), by the rules of ``jzrol/lexicon/place_cues.csv``.
 
     >>> _first_cue("各位代表：现在，我代表国务院，向大会报告政府工作。", "")
     ('国务院', 'opening')

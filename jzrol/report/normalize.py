@@ -137,7 +137,7 @@ def _variant_table(path: str) -> tuple[dict[int, str], re.Pattern]:
 
 def to_simplified(text: str, *, variants: str | Path = paths.VARIANTS) -> str:
     """Traditional characters converted to simplified with OpenCC (t2s), then the old variant characters
-    it keeps (衞, 擧, 汚 …) replaced by their standard forms (``data/lexicon/variants.csv``).
+    it keeps (衞, 擧, 汚 …) replaced by their standard forms (``jzrol/lexicon/variants.csv``).
 
     >>> to_simplified("關於憲法草案的報告"), to_simplified("選擧和衞生")
     ('关于宪法草案的报告', '选举和卫生')

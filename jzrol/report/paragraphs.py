@@ -22,8 +22,20 @@ from jzrol import paths
 from jzrol.lexicon_loader import cue_pattern, read_cues
 from jzrol.report.chrome import _Line, _split_lines
 from jzrol.report.markers import (
-    _BARE_NUMERAL, _BLOCK_END, _BLOCK_START, _CLOSING, _CLOSING_NOTE, _ITEM, _ITEM_NUMBERED, _ITEM_ORDINAL, _NUM, _OPENING,
-    _PART, _REPORT_SENTENCE, _SECTION, _TERMINAL,
+    _BARE_NUMERAL,
+    _BLOCK_END,
+    _BLOCK_START,
+    _CLOSING,
+    _CLOSING_NOTE,
+    _ITEM,
+    _ITEM_NUMBERED,
+    _ITEM_ORDINAL,
+    _NUM,
+    _OPENING,
+    _PART,
+    _REPORT_SENTENCE,
+    _SECTION,
+    _TERMINAL,
 )
 from jzrol.report.normalize import _ordinal, normalize_text
 from jzrol.report.signature import _SIGNED_DATE

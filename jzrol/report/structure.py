@@ -20,7 +20,16 @@ import pandas as pd
 from jzrol import paths
 from jzrol.lexicon_loader import read_rows
 from jzrol.report.markers import (
-    _DIGITS, _ITEM, _ITEM_NUMBERED, _ITEM_ORDINAL, _ITEM_ORDINAL_INLINE, _NUM, _PART, _SECTION, _SENTENCE_BREAK, _SENTENCE_END,
+    _DIGITS,
+    _ITEM,
+    _ITEM_NUMBERED,
+    _ITEM_ORDINAL,
+    _ITEM_ORDINAL_INLINE,
+    _NUM,
+    _PART,
+    _SECTION,
+    _SENTENCE_BREAK,
+    _SENTENCE_END,
 )
 from jzrol.report.normalize import _SPACE, _WHITESPACE, _ordinal, normalize_text
 from jzrol.report.paragraphs import _in_sequence, _is_heading_like, _Paragraph
@@ -402,7 +411,7 @@ def part_roles(units: pd.DataFrame, *, rules: str | Path = paths.PART_ROLES) -> 
 
     Roles are ``duties`` (党政主要负责人履行推进法治建设第一责任人职责情况, a part local reports have
     had since 2019), ``achievements``, ``problems``, ``plans`` (the first rule in
-    ``data/lexicon/part_roles.csv`` whose pattern matches the part title wins, in the file's order) or
+    ``jzrol/lexicon/part_roles.csv`` whose pattern matches the part title wins, in the file's order) or
     ``other``; the preamble is ``preamble``.
 
     >>> from jzrol import paths

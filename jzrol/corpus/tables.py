@@ -1,0 +1,286 @@
+"""The single-report tables of the command line, one report at a time, for the corpus engine.
+
+Each command (``info``, ``parse``, ``terms``, ``kwic``, ``claims``, ``checks``, ``themes``) is a
+:class:`Request`; :func:`report_table` answers it for one report, and :func:`tables` for many, in
+the engine's workers, in input order, with the reports that could not be read named and skipped.
+Term counts stream: one segmentation per group of sentences, counted as it goes, never a table of
+every token.
+
+>>> from jzrol import paths
+>>> found = tables([paths.SEED_REPORT], Request("terms", top=2))
+>>> found.results[0][["term", "n"]].values.tolist(), found.failures
+([['法治政府建设', 17], ['锦州市', 17]], [])
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import compress
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from tqdm.auto import tqdm
+
+from jzrol import claims as claims_stage
+from jzrol import paths, terms, themes
+from jzrol.corpus import engine
+from jzrol.corpus.inputs import DOCVARS, ReportFile, join_docvars, report_files
+from jzrol.corpus.summary import document_meta, read_named, report_genre
+from jzrol.corpus.vocabulary import vocabulary_for
+from jzrol.report import Report
+from jzrol.sources import SourceError
+
+__all__ = ["GROUPS", "CsvRows", "Request", "Tables", "corpus_table", "count_report_terms", "report_table", "tables"]
+
+Command = Literal["info", "parse", "terms", "kwic", "claims", "checks", "themes"]
+Table = Literal["units", "terms", "claims", "checks", "themes"]  # what corpus_table gives
+#: Grouping columns of ``terms --by``.
+GROUPS = {"doc": ("doc_id",), "part": ("doc_id", "part"), "section": ("doc_id", "part", "section")}
+
+
+class NoBodyText(ValueError):
+    """A report that has no sentence to analyse (headings only, or nothing but page chrome)."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """One command's table and its options (the lexicons as paths, so that workers build their own)."""
+
+    command: Command
+    by: str = "doc"
+    top: int = 0
+    policy_verbs: Literal["keep", "drop"] = "keep"
+    userdict: str = str(terms.USERDICT)
+    codebook: str | None = None  # None: each report coded with the codebook of its genre
+    weight: Literal["hits", "sentences"] = "hits"  # the share ``themes`` gives
+    kwic_terms: tuple[str, ...] = ()
+    window: int = 15
+    match: Literal["token", "substring"] = "token"
+    as_csv: bool = False  # tables come back as CSV rows (a :class:`CsvRows`), written in the workers
+    with_docvars: bool = False  # each row carries its report's document variables (``corpus_table``)
+
+    def prepare(self) -> None:
+        """Build the lexicons this request needs now, once, before worker processes fork."""
+        if self.command in ("terms", "kwic", "themes", "claims", "checks"):
+            terms.get_tokenizer(self.userdict)
+        if self.command == "themes":
+            for codebook in ([self.codebook] if self.codebook else
+                             [paths.lexicon_file(row["file"]) for row in themes.known_codebooks()]):
+                themes.matcher_for(codebook)
+        if self.command in ("claims", "checks"):
+            claims_stage.prepare()
+
+
+def count_report_terms(report: Report, *, by: Iterable[str] = ("doc_id",), policy_verbs: str = "keep",
+                       tokenizer: terms.Tokenizer | None = None) -> pd.DataFrame:
+    """:func:`jzrol.terms.count_terms` of one report, counted as the text streams by (the same table).
+
+    The report's sentences are segmented in one call, joined by line breaks (a line break is a token
+    of its own and no word spans one); the tokens become word numbers of the process's vocabulary,
+    which knows what each word is (a stopword, a number, punctuation), and are counted per group
+    with array operations. The policy verbs are left out too with ``policy_verbs="drop"``.
+
+    >>> from jzrol import read_report, paths
+    >>> table = count_report_terms(read_report(paths.SEED_REPORT), by=["doc_id", "part"])
+    >>> table.columns.tolist(), table.iloc[0]["term"], int(table.iloc[0]["n"])
+    (['doc_id', 'part', 'term', 'n', 'per_1000'], '全面', 3)
+    """
+    if policy_verbs not in ("keep", "drop"):
+        raise ValueError(f"policy_verbs must be 'keep' or 'drop', not {policy_verbs!r}")
+    tokenizer = tokenizer or terms.get_tokenizer()
+    keys = [key for key in by if key != "doc_id"]
+    columns = report.columns
+    is_text = [kind == "text" for kind in columns["kind"]]
+    sentence_keys = list(zip(*(compress(columns[key], is_text) for key in keys))) if keys else []
+    vocabulary = vocabulary_for(tokenizer, terms.cached_wordlist(str(terms.STOPWORDS)), themes.matcher_for())
+    ids = vocabulary.numbers(tokenizer.cut("\n".join(compress(columns["norm"], is_text))))
+    if keys:  # a token's sentence counts the line breaks before it; a sentence's group is its keys' rank
+        group_keys = sorted(set(sentence_keys))
+        rank = {key: number for number, key in enumerate(group_keys)}
+        group_of_sentence = np.fromiter(map(rank.__getitem__, sentence_keys), dtype=np.int64, count=len(sentence_keys))
+        groups = group_of_sentence[np.cumsum(ids == vocabulary.ids.get("\n", -1))]
+    else:
+        group_keys, groups = [()], np.zeros(len(ids), dtype=np.int64)
+    kept = ~vocabulary.dropped[ids]
+    pairs, n = np.unique(groups[kept] * len(vocabulary.words) + ids[kept], return_counts=True)
+    group, word = np.divmod(pairs, len(vocabulary.words))
+    words = np.array([vocabulary.words[i] for i in word.tolist()], dtype=object)
+    if policy_verbs == "drop":
+        verbs = terms.cached_wordlist(str(terms.POLICY_VERBS))
+        counted = np.fromiter((w not in verbs for w in words), dtype=bool, count=len(words))
+        group, words, n = group[counted], words[counted], n[counted]
+    present = sorted(set(words.tolist()))
+    alphabetical = dict(zip(present, range(len(present))))
+    order = np.lexsort((np.fromiter(map(alphabetical.__getitem__, words), dtype=np.int64, count=len(words)), -n, group))
+    group, words, n = group[order], words[order], n[order].astype(np.int64)
+    totals = np.bincount(group, weights=n, minlength=len(group_keys)).astype(np.int64)
+    table = {"doc_id": np.full(len(n), report.doc_id, dtype=object)}
+    for position, key in enumerate(keys):
+        table[key] = np.array([k[position] for k in group_keys], dtype=np.int64)[group]
+    table |= {"term": words, "n": n}
+    frame = pd.DataFrame(table)
+    frame["per_1000"] = (frame["n"] * 1000 / totals[group]).round(3)
+    return frame
+
+
+def _body_units(report: Report) -> pd.DataFrame | None:
+    """The report's units (built when first asked for), or :class:`NoBodyText`."""
+    if "text" not in report.columns["kind"]:
+        raise NoBodyText("report has no body text to analyse")
+    return report.units
+
+
+def report_table(report: Report, request: Request) -> Any:
+    """:func:`_report_table`, with the report's document variables after the table's own columns when
+    ``request.with_docvars`` (a table, not ``info`` or ``kwic``)."""
+    table = _report_table(report, request)
+    if request.with_docvars and isinstance(table, pd.DataFrame):
+        meta = document_meta(report, report.source.path if report.source else report.doc_id)
+        table = table.copy()
+        for column in [*DOCVARS, "codebook"]:
+            if column not in table or column == "codebook":
+                table[column] = meta[column]
+        table["_docvars_path"] = meta["path"]  # what user docvars join on; dropped by corpus_table
+    return table
+
+
+def _report_table(report: Report, request: Request) -> Any:
+    """The table ``request`` asks for of one report (for ``info``, the metadata as a dict; for ``kwic``,
+    one table per term).
+
+    Raises:
+        jzrol.sources.SourceError: the command counts sentences and the report has none (a page
+            without a report says so).
+        NoBodyText: the command counts sentences and the report has none.
+    """
+    command = request.command
+    if command == "info":
+        return report.meta.to_dict()
+    if command == "parse" and len(report.units):
+        return report.units
+    report.require_text()  # a page without a report (menus, link lists) is named, not analysed
+    if command == "terms":
+        if "text" not in report.columns["kind"]:
+            raise NoBodyText("report has no body text to analyse")
+        counts = count_report_terms(report, by=GROUPS[request.by], policy_verbs=request.policy_verbs,
+                                    tokenizer=terms.get_tokenizer(request.userdict))
+        return terms.top_terms(counts, request.top) if request.top else counts
+    units = _body_units(report)
+    if command == "kwic":
+        tokenizer = terms.get_tokenizer(request.userdict)
+        return [terms.kwic(units, term, window=request.window, match=request.match, tokenizer=tokenizer)
+                for term in request.kwic_terms]
+    if command == "themes":  # each report coded with its genre's codebook unless one is given
+        codebook = request.codebook or themes.codebook_for_genre(report_genre(report))
+        hits = themes.code_units(units, codebook=codebook)
+        table = themes.theme_table(hits, units, by=request.by, weight=request.weight)
+        table["codebook"] = hits.attrs["codebook"]
+        return table
+    found = claims_stage.extract_claims(units)
+    return found if command == "claims" else claims_stage.check_claims(found, units)
+
+
+@dataclass(frozen=True)
+class CsvRows:
+    """A report's table as CSV: its header line and its rows (what a worker sends for ``as_csv``).
+
+    >>> rows = CsvRows.of(pd.DataFrame({"doc_id": ["a"], "n": [3]}), "a")
+    >>> print(rows.header + rows.rows, end="")
+    doc_id,n
+    a,3
+    """
+
+    header: str
+    rows: str
+    doc_id: str
+
+    @classmethod
+    def of(cls, table: pd.DataFrame, doc_id: str) -> CsvRows:
+        return cls(table.head(0).to_csv(index=False, lineterminator="\n"),
+                   table.to_csv(index=False, header=False, lineterminator="\n"), doc_id)
+
+
+def _one(file: ReportFile, _state: None, *, request: Request) -> tuple[Any, str | None]:
+    """``(table, None)`` for a report, or ``(None, reason)`` naming the file when it cannot be analysed."""
+    if file.error:
+        return None, file.error
+    try:
+        table = report_table(read_named(file.path, file.doc_id), request)
+        return (CsvRows.of(table, file.doc_id) if request.as_csv and isinstance(table, pd.DataFrame) else table), None
+    except SourceError as error:
+        return None, f"{file.name}: {error.reason}"
+    except NoBodyText as error:
+        return None, f"{file.name}: {error}"
+    except Exception as error:  # noqa: BLE001 - one report that breaks the analysis must not stop the others
+        return None, f"{file.name}: cannot be analysed ({type(error).__name__}: {error})"
+
+
+@dataclass
+class Tables:
+    """The tables of a run, in input order, and the reports skipped with their reasons (one line each)."""
+
+    results: list[Any] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    files: list[ReportFile] = field(default_factory=list)
+
+
+def tables(inputs: Iterable[str | Path], request: Request, *, workers: int = 1, progress: bool = False,
+           strict: bool = False, report_skips: bool = False) -> Tables:
+    """``request`` for every report named by ``inputs``, through the corpus engine.
+
+    With ``strict`` the first report that cannot be analysed raises :class:`jzrol.corpus.engine.StopRun`;
+    with ``report_skips`` each skipped report is named on stderr as soon as it is met.
+    """
+    files = report_files(inputs)
+    request.prepare()
+
+    def check(_index: int, outcome: tuple[Any, str | None]) -> None:
+        reason = outcome[1]
+        if reason and strict:
+            raise engine.StopRun(reason)
+        if reason and report_skips:
+            tqdm.write(f"jzrol: skipped {reason}", file=sys.stderr)
+
+    found: list = [None] * len(files)
+    job = engine.Job(each=partial(_one, request=request))
+    for index, outcome in engine.run(job, files, sizes=[f.size for f in files], workers=workers, progress=progress,
+                                     names=[f.name for f in files], on_result=check):
+        if index >= 0:
+            found[index] = outcome
+    return Tables([table for table, _ in found if table is not None],
+                  [reason for _, reason in found if reason], [f for f, (t, _) in zip(files, found) if t is not None])
+
+
+_CORPUS_COMMANDS: dict[str, Command] = {"units": "parse", "terms": "terms", "claims": "claims", "checks": "checks",
+                                        "themes": "themes"}
+
+
+def corpus_table(inputs: Iterable[str | Path], table: Table, *, workers: int = 1, progress: bool = False,
+                 docvars: str | Path | pd.DataFrame | None = None,
+                 docvars_from: str | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """Any single-report table for many reports at once, with the document variables; also the failures' messages.
+
+    (``themes`` by section, ``terms`` by document.) Each row carries its report's
+    :data:`jzrol.corpus.inputs.DOCVARS` (``doc_id, title, place, level, year, delivered, genre``) and
+    ``codebook`` after the table's own columns, plus the user's variables from ``docvars`` or
+    ``docvars_from`` as in :func:`jzrol.corpus.summarize`.
+    """
+    request = Request(_CORPUS_COMMANDS[table], by="section" if table == "themes" else "doc", with_docvars=True)
+    found = tables(inputs, request, workers=workers, progress=progress)
+    frames = [frame for frame in found.results if len(frame)]
+    if not frames:
+        return pd.DataFrame(), found.failures
+    combined = pd.concat(frames, ignore_index=True)
+    combined[["year", "delivered"]] = combined[["year", "delivered"]].astype("Int64")
+    if docvars is not None or docvars_from is not None:
+        documents = combined[["doc_id", "_docvars_path"]].drop_duplicates("doc_id").reset_index(drop=True)
+        documents = documents.rename(columns={"_docvars_path": "path"})
+        own = join_docvars(documents, docvars, docvars_from=docvars_from).drop(columns="path")
+        added = [c for c in own.columns if c != "doc_id"]
+        combined = combined.drop(columns=[c for c in added if c in combined]).merge(own, on="doc_id", how="left")
+    return combined.drop(columns="_docvars_path"), found.failures
