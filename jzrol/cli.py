@@ -7,7 +7,7 @@
     jzrol claims PATH...    jzrol checks PATH...
     jzrol themes PATH... [--by doc|part|section|unit] [--weight hits|sentences] [--codebook PATH]
     jzrol corpus DIR... -o OUTDIR
-    jzrol build [--input PATH] [--out DIR] [--corpus DIR] [--workers N]
+    jzrol build [--input PATH] [--out DIR] [--corpus DIR] [--workers N] [--dpi N] [--figure-formats png,svg,pdf]
     jzrol annotate PATH [-o page.html] [--codebook PATH]
     jzrol verify [DIR]
 
@@ -206,13 +206,19 @@ def _build(args: argparse.Namespace) -> str:
     matplotlib.use("Agg")  # files only, never a window
     from jzrol.figures import build  # imported late: plotting is not needed by the other commands
 
+    formats = [name.strip() for name in args.figure_formats.split(",") if name.strip()]
+    if args.dpi < 50 or args.dpi > 1200:
+        raise CommandError(f"--dpi {args.dpi}: give a resolution between 50 and 1200 (300 for print)")
+    unknown = sorted(set(formats) - {"png", "svg", "pdf"})
+    if unknown or not formats:
+        raise CommandError(f"--figure-formats {args.figure_formats}: choose among png, svg, pdf")
     if args.input is None:
         if not paths.SEED_REPORT.is_file():
             raise CommandError("no report to build from: jzrol is not running from its checkout, so the seed report "
                                "is not here; pass --input PATH")
         args.input = paths.SEED_REPORT
     written = build(input_path=args.input, out_dir=args.out, progress=not args.quiet, corpus_dir=args.corpus,
-                    workers=args.workers)
+                    workers=args.workers, dpi=args.dpi, figure_formats=formats)
     args.skipped = len(written.skipped)
     return f"wrote {len(written)} files to {args.out}\n"
 
@@ -280,8 +286,9 @@ def _parser() -> argparse.ArgumentParser:
     themes.add_argument("--weight", choices=["hits", "sentences"], default="hits",
                         help="share of the group's codebook hits, or of its sentences coded with the theme "
                              "(with the hit share and the number of sentences beside it)")
-    themes.add_argument("--codebook", type=_lexicon, default=str(paths.LEXICON_DIR / "themes.yaml"),
-                        help="themes codebook (YAML)")
+    themes.add_argument("--codebook", type=_lexicon, default=None,
+                        help="themes codebook (YAML); by default the one written for each report's genre "
+                             "(the work-report codebook for 政府工作报告, the rule-of-law one otherwise)")
     themes.set_defaults(run=_themes)
     corpus = commands.add_parser("corpus", help="the corpus tables as CSV files, with a README of their columns")
     corpus.add_argument("paths", nargs="+", metavar="DIR", help="folders of reports, files or glob patterns")
@@ -301,6 +308,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--corpus", type=Path, metavar="DIR", help="also draw the corpus figures for this folder")
     build.add_argument("--workers", type=_count(1), default=2, help="processes for --corpus (default 2)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--dpi", type=int, default=150, help="resolution of the PNG figures (default 150; 300 for print)")
+    build.add_argument("--figure-formats", default="png,svg", metavar="LIST",
+                       help="files written for each figure, comma-separated among png, svg, pdf (default png,svg)")
     build.set_defaults(run=_build, output=None)
     verify = commands.add_parser("verify", help="check every file of a build folder against its MANIFEST")
     verify.add_argument("folder", nargs="?", default=str(paths.FIGURES_DIR), metavar="DIR",

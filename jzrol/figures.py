@@ -16,7 +16,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +39,15 @@ from jzrol.staging import BuildFolderError, staged_folder
 __all__ = ["DPI", "PACKAGES", "SEEDS", "BuildFiles", "FigureResult", "build", "configure_matplotlib", "save_figure", "table_csv"]
 
 DPI = 150
+#: What :func:`save_figure` writes by default; PDF on request (``jzrol build --figure-formats png,svg,pdf``).
+FIGURE_FORMATS = ("png", "svg")
+#: Per format, the metadata left out so that files do not change between runs.
+_SAVE_OPTIONS = {
+    "png": {"metadata": {"Software": None}},
+    "svg": {"metadata": {"Date": None, "Creator": None}},
+    "pdf": {"metadata": {"Creator": None, "Producer": None, "CreationDate": None}},
+}
+_DEFAULT_FORMATS = list(FIGURE_FORMATS)
 #: Every random choice in a figure takes its seed from here; the MANIFEST records them.
 SEEDS = {"wordcloud": 20201231}
 
@@ -55,11 +64,18 @@ class FigureResult:
     markdown: str = ""  # a table shown in the write-up in place of (or beside) a picture
 
 
-def configure_matplotlib(font: FontChoice | None = None) -> FontChoice:
+def configure_matplotlib(font: FontChoice | None = None, *, dpi: int = DPI,
+                         formats: Sequence[str] = FIGURE_FORMATS) -> FontChoice:
     """Point matplotlib at the CJK font and fix everything that would make files differ between runs.
+
+    ``dpi`` and ``formats`` become what :func:`save_figure` writes when not told otherwise.
 
     Returns the font in use. Raises :class:`jzrol.fonts.FontNotFoundError` when there is none.
     """
+    unknown = sorted(set(formats) - set(_SAVE_OPTIONS))
+    if unknown or not formats:
+        raise ValueError(f"figure formats are {', '.join(_SAVE_OPTIONS)}, not {', '.join(unknown) or 'none'}")
+    _DEFAULT_FORMATS[:] = list(formats)
     font = font or find_cjk_font()
     matplotlib.font_manager.fontManager.addfont(str(font.path))
     matplotlib.rcParams.update({
@@ -69,7 +85,7 @@ def configure_matplotlib(font: FontChoice | None = None) -> FontChoice:
         "svg.hashsalt": "jzrol",
         "svg.fonttype": "path",
         "figure.dpi": 100,
-        "savefig.dpi": DPI,
+        "savefig.dpi": dpi,
         "savefig.bbox": "tight",
         "figure.constrained_layout.use": False,
     })
@@ -82,20 +98,36 @@ def table_csv(table: pd.DataFrame) -> str:
 
 
 def save_figure(fig: Figure, name: str, *, table: pd.DataFrame | None = None,
-                out_dir: str | Path = paths.FIGURES_DIR) -> list[Path]:
-    """Write ``name.png`` (fixed dpi), ``name.svg`` and the table behind it as ``name.csv``, atomically.
+                out_dir: str | Path = paths.FIGURES_DIR, dpi: int | None = None,
+                formats: Sequence[str] | None = None) -> list[Path]:
+    """Write the figure as ``name.png``, ``name.svg`` (and ``name.pdf`` when asked) and the table behind
+    it as ``name.csv``, atomically.
 
-    The figure is rendered to memory first, so a failure leaves no half-written file. The figure is closed.
+    ``dpi`` is the PNG's resolution (300 for print; by default the one :func:`configure_matplotlib`
+    set, 150 unless told); ``formats`` any of ``png``, ``svg``, ``pdf`` (by default those of
+    :func:`configure_matplotlib`, PNG and SVG unless told). Files carry no dates or versions, so a
+    second run writes the same bytes. The figure is rendered to memory first, so a failure leaves no
+    half-written file. The figure is closed.
+
+    >>> fig, ax = plt.subplots(); _ = ax.plot([2019, 2021], [1, 2])
+    >>> import tempfile; folder = tempfile.mkdtemp()
+    >>> [p.name for p in save_figure(fig, "demo", out_dir=folder, dpi=300, formats=["png", "pdf"])]
+    ['demo.png', 'demo.pdf']
     """
     out_dir = Path(out_dir)
+    formats = list(formats or _DEFAULT_FORMATS)
+    unknown = sorted(set(formats) - set(_SAVE_OPTIONS))
+    if unknown:
+        plt.close(fig)
+        raise ValueError(f"figure formats are {', '.join(_SAVE_OPTIONS)}, not {', '.join(unknown)}")
+    dpi = dpi or matplotlib.rcParams["savefig.dpi"]
+    if dpi == "figure":
+        dpi = DPI
     outputs: list[tuple[Path, bytes]] = []
     try:
-        for suffix, options in (
-            ("png", {"metadata": {"Software": None}}),
-            ("svg", {"metadata": {"Date": None, "Creator": None}}),
-        ):
+        for suffix in formats:
             buffer = io.BytesIO()
-            fig.savefig(buffer, format=suffix, dpi=DPI, **options)
+            fig.savefig(buffer, format=suffix, dpi=dpi, **_SAVE_OPTIONS[suffix])
             outputs.append((out_dir / f"{name}.{suffix}", buffer.getvalue()))
     finally:
         plt.close(fig)
@@ -466,23 +498,26 @@ def corpus_figures(summary: corpus.CorpusSummary, out_dir: Path, label: str) -> 
         results.append(FigureResult(
             name, "The vocabulary of law across the years",
             "Relative frequency per 10,000 counted terms of each word, counting every token that contains it (依法 "
-            "in 依法行政, 依法治国 …), one point per year. The table behind the figure gives the counts and the "
-            "year's total, so that a reader can see how much text each point stands on.",
+            "in 依法行政, 依法治国 …), one point per year; the line breaks across years without a report. The table "
+            "behind the figure gives the counts, the year's total and the reports behind it (n_docs), so that a "
+            "reader can see how much text each point stands on.",
             [f"{row.term}: first used {int(firsts.get(row.term, 0)) or '—'}, highest in {row.year} "
              f"({row.per_10k:.1f} per 10,000)" for row in peaks.itertuples()],
             save_figure(fig, name, table=trend, out_dir=out_dir)))
     theme_years = corpus.theme_trend(summary)
     if len(theme_years):
         fig, ax = plt.subplots(figsize=(max(6, 0.2 * theme_years["year"].nunique() + 2.5), 4.2))
-        plots.plot_theme_years(theme_years, list(themes.THEME_KEYS), ax=ax)
+        shown = sorted(set(theme_years["theme"]), key=themes.theme_order().__getitem__)
+        plots.plot_theme_years(theme_years, shown, ax=ax)
         ax.set_title(f"Theme shares by year across {label}", loc="left")
         name = "14-corpus-theme-trend"
         top = theme_years.groupby("theme")["hits"].sum().sort_values(ascending=False)
         results.append(FigureResult(
             name, "Themes across the years",
             "Each column is a year, each row a theme of the codebook; the shade is the theme's share of that "
-            "year's codebook hits. The codebook was written for rule-of-law reports, so in other genres it reads "
-            "only the passages that touch government by law.",
+            "year's codebook hits. Each report is coded with the codebook of its genre (the codebook column of the "
+            "table): government work reports with the work-report codebook (五位一体 plus Party building, reform "
+            "and opening-up and livelihood), rule-of-law reports with the rule-of-law codebook.",
             [f"most coded overall: {', '.join(top.index[:3])}"],
             save_figure(fig, name, table=theme_years, out_dir=out_dir)))
     by_year = corpus.claims_by_year(summary)
@@ -600,8 +635,11 @@ def _corpus_inputs(summary: corpus.CorpusSummary) -> list[tuple[Path, str | None
 
 def build(input_path: str | Path = paths.SEED_REPORT, out_dir: str | Path = paths.FIGURES_DIR, *,
           progress: bool = True, font: FontChoice | None = None, corpus_dir: str | Path | None = None,
-          workers: int = 2) -> BuildFiles:
+          workers: int = 2, dpi: int = DPI, figure_formats: Sequence[str] = FIGURE_FORMATS) -> BuildFiles:
     """Regenerate every figure and table for one report, the write-up and the MANIFEST, all or nothing.
+
+    ``dpi`` is the PNGs' resolution (300 for print) and ``figure_formats`` the files of each figure
+    (``png``, ``svg``, ``pdf``).
 
     Everything is written into a staging folder beside ``out_dir`` and swapped into place at the end
     (:func:`jzrol.staging.staged_folder`); the MANIFEST lists the sha256 of the bytes written. An error or
@@ -613,7 +651,7 @@ def build(input_path: str | Path = paths.SEED_REPORT, out_dir: str | Path = path
         jzrol.staging.BuildFolderError: ``out_dir`` cannot be built into, the report has no body text, or
             ``corpus_dir`` is not a folder.
     """
-    font = configure_matplotlib(font)
+    font = configure_matplotlib(font, dpi=dpi, formats=figure_formats)
     report = read_report(input_path)
     if not (report.units["kind"] == "text").any():
         raise BuildFolderError(f"{input_path}: report has no body text to analyse (headings only?)")
@@ -655,8 +693,8 @@ def build(input_path: str | Path = paths.SEED_REPORT, out_dir: str | Path = path
         manifest = make_manifest(
             hashes, input_file=Path(source.path) if source else None, input_sha256=source.sha256 if source else None,
             font={"family": font.family, "file": font.path.name, "face": font.index, "sha256": font.sha256()},
-            seeds=SEEDS, dpi=DPI, corpus_dir=Path(corpus_dir) if corpus_dir is not None else None, workers=workers,
-            corpus_files=_corpus_inputs(summary) if summary is not None else None)
+            seeds=SEEDS, dpi=dpi, corpus_dir=Path(corpus_dir) if corpus_dir is not None else None, workers=workers,
+            corpus_files=_corpus_inputs(summary) if summary is not None else None, figure_formats=list(figure_formats))
         atomic_write_text(stage / MANIFEST_NAME, manifest)
     out = Path(out_dir)
     skipped = [] if summary is None else [str(e) for e in summary.failures["error"]]

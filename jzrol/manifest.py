@@ -108,7 +108,8 @@ def _shown(path: Path, base: Path | None = None) -> str:
 
 def make_manifest(files: dict[str, str], *, input_file: Path | None, input_sha256: str | None,
                   font: dict, seeds: dict, dpi: int, corpus_dir: Path | None = None, workers: int | None = None,
-                  corpus_files: list[tuple[Path, str | None, str | None]] | None = None) -> str:
+                  corpus_files: list[tuple[Path, str | None, str | None]] | None = None,
+                  figure_formats: list[str] | tuple[str, ...] = ("png", "svg")) -> str:
     """The MANIFEST text of a build: ``files`` maps each relative name to the sha256 of the bytes written.
 
     ``corpus_files`` gives each corpus file with its sha256 (None when unreadable) and why it was skipped
@@ -123,6 +124,10 @@ def make_manifest(files: dict[str, str], *, input_file: Path | None, input_sha25
         command += ["--input", parameters["input"]]
     if corpus_dir is not None:
         command += ["--corpus", parameters["corpus"], "--workers", str(workers)]
+    if dpi != 150:
+        command += ["--dpi", str(dpi)]
+    if list(figure_formats) != ["png", "svg"]:
+        command += ["--figure-formats", ",".join(figure_formats)]
     manifest = {
         "code": code_revision(),
         "command": " ".join(command),
@@ -135,6 +140,7 @@ def make_manifest(files: dict[str, str], *, input_file: Path | None, input_sha25
         "font": font,
         "seeds": seeds,
         "dpi": dpi,
+        "figure_formats": list(figure_formats),
     }
     if corpus_dir is not None:
         listed = [{"file": _shown(path, corpus_dir), "sha256": digest, "skipped": reason}

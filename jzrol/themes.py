@@ -34,7 +34,7 @@ from jzrol.report import part_roles
 from jzrol.terms import LexiconError, Tokenizer, file_version, get_tokenizer, is_content
 
 __all__ = [
-    "THEME_KEYS", "Codebook", "CodebookError", "Theme", "code_units", "coverage", "heading_agreement",
+    "THEME_KEYS", "Codebook", "CodebookError", "Theme", "code_units", "codebook_for_genre", "known_codebooks", "coverage", "heading_agreement",
     "load_codebook", "matcher_for", "read_codebook", "role_comparison", "theme_table", "uncoded_units",
 ]
 
@@ -42,6 +42,10 @@ THEMES_FILE = paths.LEXICON_DIR / "themes.yaml"
 HEADING_CUES = paths.LEXICON_DIR / "heading_cues.csv"
 THEME_KEYS = ("leadership", "functions", "rules", "decisions", "enforcement", "emergency", "disputes",
               "oversight", "digital", "legal_education")
+#: The codebooks jzrol knows: name, file in the lexicon folder, the genres it is written for, its keys.
+CODEBOOKS = paths.lexicon_file("codebooks.csv")
+WORK_REPORT_THEMES_FILE = paths.lexicon_file("work_report_themes.yaml")
+WORK_REPORT_HEADING_CUES = paths.lexicon_file("work_report_heading_cues.csv")
 By = Literal["doc", "part", "section", "unit"]
 Weight = Literal["hits", "sentences"]
 #: A share resting on fewer sentences than this is flagged (``few_sentences``) and its count shown in figures.
@@ -77,6 +81,16 @@ class Codebook:
     @property
     def keys(self) -> list[str]:
         return [theme.key for theme in self.themes]
+
+    @property
+    def name(self) -> str:
+        """The registered name of the codebook (``codebooks.csv``), else its file's stem.
+
+        >>> load_codebook().name, load_codebook(WORK_REPORT_THEMES_FILE).name
+        ('rule_of_law', 'work_report')
+        """
+        by_file = {Path(row["file"]).name: row["codebook"] for row in known_codebooks()}
+        return by_file.get(Path(self.path).name, Path(self.path).stem)
 
     def labels(self) -> pd.DataFrame:
         """One row per theme: key, Chinese and English labels, definition, number of values."""
@@ -153,10 +167,12 @@ def read_codebook(path: str | Path = THEMES_FILE) -> Codebook:
     lines = _key_lines(node)
     meta = _metadata(text)
     themes = []
+    first = next(iter(data))
+    allowed = next((row["keys"] for row in known_codebooks() if first in row["keys"]), THEME_KEYS)
     for key, values in data.items():
         key_line, value_lines = lines.get(str(key), (0, []))
-        if key not in THEME_KEYS:
-            raise CodebookError(path, key_line, f"unknown theme key {key!r}; keys are {', '.join(THEME_KEYS)}")
+        if key not in allowed:
+            raise CodebookError(path, key_line, f"unknown theme key {key!r}; keys are {', '.join(allowed)}")
         if not isinstance(values, list) or not values:
             raise CodebookError(path, key_line, f"theme {key!r} has an empty term list")
         for value, line in zip(values, value_lines or [key_line] * len(values)):
@@ -169,6 +185,39 @@ def read_codebook(path: str | Path = THEMES_FILE) -> Codebook:
             raise CodebookError(path, key_line, f"theme {key!r} lacks '#@ {missing[0]}:' above it")
         themes.append(Theme(key, info["label_zh"], info["label_en"], info["definition"], tuple(values)))
     return Codebook(str(path), tuple(themes))
+
+
+@lru_cache(maxsize=2)
+def _codebook_rows(path: str) -> tuple[dict, ...]:
+    with open(path, encoding="utf-8") as handle:
+        return tuple({**row, "genres": tuple(row["genres"].split()), "keys": tuple(row["keys"].split())}
+                     for row in csv.DictReader(handle))
+
+
+def known_codebooks() -> tuple[dict, ...]:
+    """The registered codebooks (``codebooks.csv``): ``codebook, file, genres, keys, note`` per row.
+
+    >>> [row["codebook"] for row in known_codebooks()]
+    ['rule_of_law', 'work_report']
+    """
+    return _codebook_rows(str(CODEBOOKS))
+
+
+def codebook_for_genre(genre: str | None) -> Codebook:
+    """The codebook written for a genre (as :func:`jzrol.corpus.guess_genre` names it); the rule-of-law
+    codebook for a genre no codebook claims.
+
+    >>> codebook_for_genre("government_work_report").name, codebook_for_genre("rule_of_law_report").name
+    ('work_report', 'rule_of_law')
+    """
+    row = next((row for row in known_codebooks() if genre in row["genres"]), known_codebooks()[0])
+    return load_codebook(paths.lexicon_file(row["file"]))
+
+
+def theme_order() -> dict[str, int]:
+    """Every registered theme key and its place: codebook order, codebook after codebook."""
+    keys = [key for row in known_codebooks() for key in row["keys"]]
+    return {key: i for i, key in enumerate(dict.fromkeys(keys))}
 
 
 def _metadata(text: str) -> dict[int, dict[str, str]]:
@@ -282,7 +331,9 @@ def code_units(units: pd.DataFrame, *, codebook: Codebook | str | Path | None = 
                 rows.append({"doc_id": unit.doc_id, "unit_id": unit.unit_id, "part": unit.part,
                              "section": unit.section, "item": unit.item, "theme": theme,
                              "hits": len(found[theme]), "matched": "、".join(found[theme])})
-    return pd.DataFrame(rows, columns=["doc_id", "unit_id", "part", "section", "item", "theme", "hits", "matched"])
+    table = pd.DataFrame(rows, columns=["doc_id", "unit_id", "part", "section", "item", "theme", "hits", "matched"])
+    table.attrs["codebook"] = book.name
+    return table
 
 
 _BY_COLUMNS = {"doc": ["doc_id"], "part": ["doc_id", "part"], "section": ["doc_id", "part", "section"],
@@ -317,11 +368,13 @@ def theme_table(hits: pd.DataFrame, units: pd.DataFrame | None = None, *, by: By
     keys = _BY_COLUMNS[by]
     extra = ["hit_share", "sentences", "n_sentences", "few_sentences"] if weight == "sentences" else []
     if hits.empty:
-        return pd.DataFrame(columns=keys + ["theme", "hits", "share"] + extra)
+        empty = pd.DataFrame(columns=keys + ["theme", "hits", "share"] + extra)
+        empty.attrs["codebook"] = hits.attrs.get("codebook")
+        return empty
     grouped = hits.groupby(keys + ["theme"], sort=False)
     table = grouped["hits"].sum().reset_index()
     table["share"] = (table["hits"] / table.groupby(keys)["hits"].transform("sum")).round(4)
-    order = {key: i for i, key in enumerate(THEME_KEYS)}
+    order = theme_order()
     table["_order"] = table["theme"].map(order)
     ranking = ["hits"]
     if weight == "sentences":
@@ -336,7 +389,9 @@ def theme_table(hits: pd.DataFrame, units: pd.DataFrame | None = None, *, by: By
         ranking = ["sentences", "hits"]
     table = table.sort_values(keys + ranking + ["_order"], ascending=[True] * len(keys) + [False] * len(ranking) + [True],
                               kind="stable")
-    return table[keys + ["theme", "hits", "share"] + extra].reset_index(drop=True)
+    table = table[keys + ["theme", "hits", "share"] + extra].reset_index(drop=True)
+    table.attrs["codebook"] = hits.attrs.get("codebook")
+    return table
 
 
 def coverage(hits: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
@@ -425,7 +480,7 @@ def role_comparison(hits: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
         else:
             flags.append("")
     shares["flag"] = flags
-    order = {key: i for i, key in enumerate(THEME_KEYS)}
+    order = theme_order()
     shares = shares.sort_values(["doc_id", "theme"], key=lambda c: c.map(order) if c.name == "theme" else c)
     return shares[columns].reset_index(drop=True)
 

@@ -75,7 +75,8 @@ def test_streamed_counts_match_the_tables_on_the_state_council_corpus(corpus_fil
         table = terms.count_terms(terms.tokens(report.units))
         assert result.terms == Counter(dict(zip(table.term, table.n))), path.name
         assert result.claims == Counter(claims.extract_claims(report.units)["kind"]), path.name
-        hits = themes.code_units(report.units)
+        assert result.meta["codebook"] == "work_report", path.name  # the genre's codebook
+        hits = themes.code_units(report.units, codebook=themes.WORK_REPORT_THEMES_FILE)
         assert dict(result.themes) == hits.groupby("theme")["hits"].sum().to_dict(), path.name
         assert result.coded_sentences == hits.unit_id.nunique(), path.name
 

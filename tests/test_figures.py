@@ -154,3 +154,69 @@ def test_build_with_a_corpus_adds_the_corpus_figures(tmp_path):
     assert manifest["corpus"]["failed"] == 4  # empty.txt, blank.txt, not-chinese-encoding.txt, no-report-page.html
     writeup = (tmp_path / "README.md").read_text(encoding="utf-8")
     assert "Reports that could not be analysed" in writeup and "empty file" in writeup
+
+
+# --- figures fit for a paper ----------------------------------------------------------------------
+
+def _gappy_trend():
+    import pandas as pd
+
+    rows = [("甲", "改革", year, float(year - 1990), 1) for year in (1991, 1992, 1995)]
+    rows += [("乙", "改革", 2004, 3.0, 2), ("乙", "改革", 2005, 3.0, 4), ("乙", "开放", 2004, 1.0, 2)]
+    return pd.DataFrame(rows, columns=["premier", "term", "year", "per_10k", "n_docs"])
+
+
+def test_trend_lines_break_across_years_without_a_report_and_ticks_are_whole_years():
+    configure_matplotlib()
+    trend = _gappy_trend()
+    ax = plots.plot_term_trend(trend[trend.premier == "甲"])
+    ax.figure.canvas.draw()
+    line = ax.get_lines()[0]
+    assert list(line.get_xdata()) == [1991, 1992, 1993, 1994, 1995]
+    assert [y != y for y in line.get_ydata()] == [False, False, True, True, False]  # NaN: no segment drawn
+    assert all(float(tick).is_integer() for tick in ax.get_xticks())
+    assert all("." not in label.get_text() for label in ax.get_xticklabels())
+    assert "each point: 1 report" in [text.get_text() for text in ax.texts]
+    plt.close(ax.figure)
+
+
+def test_small_multiples_share_axes_and_one_legend_and_show_few_documents():
+    configure_matplotlib()
+    axes = plots.plot_trend_panels(_gappy_trend(), panel="premier", ncols=2)
+    fig = axes[0].figure
+    assert len(fig.legends) == 1 and all(ax.get_legend() is None for ax in axes)
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["改革", "开放"]
+    assert axes[0].get_shared_y_axes().joined(axes[0], axes[1])
+    assert axes[0].get_shared_x_axes().joined(axes[0], axes[1])
+    assert "n=2" in [text.get_text() for text in axes[1].texts]
+    plt.close(fig)
+
+
+def test_save_figure_writes_pdf_and_300_dpi_the_same_bytes_twice(tmp_path):
+    from PIL import Image
+
+    configure_matplotlib()
+    digests = []
+    for out in (tmp_path / "a", tmp_path / "b"):
+        ax = plots.plot_term_trend(_gappy_trend())
+        files = save_figure(ax.figure, "trend", out_dir=out, dpi=300, formats=["png", "svg", "pdf"])
+        assert [f.suffix for f in files] == [".png", ".svg", ".pdf"]
+        digests.append([sha256(f) for f in files])
+    assert digests[0] == digests[1]
+    assert (tmp_path / "a" / "trend.pdf").read_bytes().startswith(b"%PDF")
+    with Image.open(tmp_path / "a" / "trend.png") as image:
+        assert round(image.info["dpi"][0]) == 300
+    with pytest.raises(ValueError, match="not tiff"):
+        save_figure(plt.figure(), "x", out_dir=tmp_path, formats=["tiff"])
+
+
+def test_build_option_for_dpi_and_pdf(tmp_path):
+    result = run_build(tmp_path, "--dpi", "300", "--figure-formats", "png,pdf")
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in tmp_path.iterdir()}
+    assert "01-structure-outline.pdf" in names and "01-structure-outline.svg" not in names
+    manifest = json.loads((tmp_path / "MANIFEST").read_text(encoding="utf-8"))
+    assert manifest["dpi"] == 300 and manifest["figure_formats"] == ["png", "pdf"]
+    bad = run_build(tmp_path / "bad", "--figure-formats", "png,tiff")
+    assert bad.returncode == 2 and "--figure-formats" in bad.stderr and "Traceback" not in bad.stderr
+    assert not (tmp_path / "bad").exists()

@@ -51,3 +51,42 @@ def test_notebook_runs_on_the_state_council_report_with_most_parts(notebook, cor
     """The 2001 work report has eleven parts (1999 and 2000 too, 1981 ten): more than the palette's colours."""
     report = next(path for path in corpus_files if path.name == "2001.txt")
     _run(notebook, {"input_path": str(report)}, tmp_path / f"{notebook}.ipynb")
+
+
+@pytest.mark.parametrize("notebook", ["05-corpus", "06-compare"])
+@pytest.mark.parametrize("folder", ["missing", "empty"])
+def test_corpus_notebook_without_a_corpus_says_so_and_stops_cleanly(notebook, folder, tmp_path):
+    target = tmp_path / folder
+    if folder == "empty":
+        target.mkdir()
+        (target / "notes.md").write_text("not a report", encoding="utf-8")
+    output = tmp_path / f"{notebook}.ipynb"
+    papermill.execute_notebook(paths.NOTEBOOKS_DIR / f"{notebook}.ipynb", output, cwd=paths.NOTEBOOKS_DIR,
+                               parameters={"corpus_folder": str(target)}, progress_bar=False)
+    cells = [c for c in json.loads(output.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    texts = ["".join(o.get("text", "")) for c in cells for o in c["outputs"]
+             if o.get("output_type") == "stream" and o.get("name") == "stdout"]  # stderr: library warnings
+    problem = "does not exist" if folder == "missing" else "holds no report"
+    assert len(texts) == 1 and str(target) in texts[0] and problem in texts[0] and "政府信息公开" in texts[0]
+    kinds = {o.get("output_type") for c in cells for o in c["outputs"]}
+    assert kinds == {"stream"}  # no figure, no table, no error
+    assert not any(o.get("output_type") == "display_data" for c in cells for o in c["outputs"])
+
+
+def test_compare_notebook_runs_on_another_folder_and_docvars_file(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    rows = ["file,district"]
+    for name, district in [("county-no-blank-lines.txt", "甲区"), ("gbk.txt", "甲区"), ("traditional.txt", "乙区")]:
+        (folder / name).write_bytes((DATA / name).read_bytes())
+        rows.append(f"{name},{district}")
+    docvars = tmp_path / "districts.csv"
+    docvars.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    output = tmp_path / "06-compare.ipynb"
+    papermill.execute_notebook(paths.NOTEBOOKS_DIR / "06-compare.ipynb", output, cwd=paths.NOTEBOOKS_DIR,
+                               parameters={"corpus_folder": str(folder), "docvars_path": str(docvars),
+                                           "group": "district", "target": "甲区", "workers": 1},
+                               progress_bar=False)
+    cells = json.loads(output.read_text(encoding="utf-8"))["cells"]
+    shown = "".join(str(o.get("data", o.get("text", ""))) for c in cells if c["cell_type"] == "code" for o in c["outputs"])
+    assert "Traceback" not in shown and "image/png" in shown and "甲区" in shown and "n_docs_target" in shown

@@ -202,13 +202,14 @@ def test_themes_command(tmp_path):
     result = cli("themes", paths.SEED_REPORT, DATA / "no-title.txt", "--by", "part")
     assert result.returncode == 0, result.stderr
     table = pd.read_csv(io.StringIO(result.stdout))
-    assert list(table.columns) == ["doc_id", "part", "theme", "hits", "share"]
+    assert list(table.columns) == ["doc_id", "part", "theme", "hits", "share", "codebook"]
     assert set(table.doc_id) == {"jinzhou-2020-rule-of-law-government-report", "no-title"}
+    assert set(table.codebook) == {"rule_of_law"}
     both = cli("themes", paths.SEED_REPORT, "--by", "doc", "--weight", "sentences")
     assert both.returncode == 0, both.stderr
     table = pd.read_csv(io.StringIO(both.stdout))
     assert list(table.columns) == ["doc_id", "theme", "hits", "share", "hit_share", "sentences", "n_sentences",
-                                   "few_sentences"]
+                                   "few_sentences", "codebook"]
     assert (table.n_sentences == 106).all() and (table.share == (table.sentences / 106).round(4)).all()
     bad = tmp_path / "themes.yaml"
     bad.write_text(CODEBOOK_HEAD + "rules: []\n", encoding="utf-8")
@@ -226,3 +227,62 @@ def test_agreement_table_for_every_state_council_report(corpus_files):
         tables.append(table)
     labelled = pd.concat(tables).dropna(subset=["agree"])
     assert len(labelled) >= 3 and labelled.agree.sum() >= 2
+
+
+# --- the work-report codebook ----------------------------------------------------------------------
+
+def test_work_report_codebook_is_quanteda_shaped_with_one_token_values():
+    data = yaml.safe_load(themes.WORK_REPORT_THEMES_FILE.read_text(encoding="utf-8"))
+    book = themes.read_codebook(themes.WORK_REPORT_THEMES_FILE)
+    assert list(data) == book.keys == ["economy", "politics", "culture", "society", "ecology", "party_building",
+                                       "reform_opening", "livelihood"]
+    tokenizer = get_tokenizer()
+    for theme in book.themes:
+        for value in theme.values:
+            assert all(themes.is_single_token(word, tokenizer) for word in value.split()), (theme.key, value)
+    assert book.name == "work_report" and themes.load_codebook().name == "rule_of_law"
+
+
+def test_a_codebook_mixing_the_keys_of_two_codebooks_is_refused(tmp_path):
+    path = tmp_path / "mixed.yaml"
+    path.write_text("#@ label_zh: 经济建设\n#@ label_en: Economy\n#@ definition: growth and output of the economy"
+                    " in many words here\neconomy:\n  - 经济\nrules:\n  - 立法\n", encoding="utf-8")
+    with pytest.raises(themes.CodebookError, match=r"mixed\.yaml:6: unknown theme key 'rules'"):
+        themes.read_codebook(path)
+
+
+def test_the_genre_picks_the_codebook_and_results_name_it(seed):
+    assert themes.codebook_for_genre("government_work_report").name == "work_report"
+    assert themes.codebook_for_genre("rule_of_law_report").name == "rule_of_law"
+    assert themes.codebook_for_genre("no such genre").name == "rule_of_law"
+    hits = themes.code_units(seed.units)
+    assert hits.attrs["codebook"] == "rule_of_law"
+    assert themes.theme_table(hits, by="doc").attrs["codebook"] == "rule_of_law"
+    work = themes.code_units(seed.units, codebook=themes.WORK_REPORT_THEMES_FILE)
+    assert work.attrs["codebook"] == "work_report" and set(work["theme"]) <= set(themes.theme_order())
+
+
+def test_work_report_codebook_agrees_with_the_state_council_section_headings(corpus_files):
+    """Headed sections of the State Council reports: the body's dominant theme against the topic its
+    heading announces (cue words independent of the codebook). Always answering the most frequent
+    heading topic would agree on well under half of them."""
+    tables = []
+    for path in corpus_files:
+        units = read_report(path).units
+        hits = themes.code_units(units, codebook=themes.WORK_REPORT_THEMES_FILE)
+        tables.append(themes.heading_agreement(hits, units, cues=themes.WORK_REPORT_HEADING_CUES))
+    labelled = pd.concat(tables).dropna(subset=["agree"])
+    assert len(labelled) >= 200 and labelled["doc_id"].nunique() >= 20
+    majority = labelled["heading_theme"].value_counts(normalize=True).iloc[0]
+    assert majority < 0.5
+    assert labelled["agree"].mean() >= 0.65
+    by_theme = labelled.groupby("heading_theme")["agree"].mean()
+    assert by_theme[["economy", "ecology", "livelihood", "culture"]].min() >= 0.6
+
+
+def test_themes_command_codes_a_work_report_with_the_work_report_codebook(corpus_files):
+    report = next(p for p in corpus_files if p.stem == "2024")
+    table = pd.read_csv(io.StringIO(cli("themes", report, "--by", "doc").stdout))
+    assert set(table.codebook) == {"work_report"} and table.theme.iloc[0] == "economy"
+    forced = pd.read_csv(io.StringIO(cli("themes", report, "--by", "doc", "--codebook", themes.THEMES_FILE).stdout))
+    assert set(forced.codebook) == {"rule_of_law"}

@@ -30,13 +30,13 @@ import pandas as pd
 from jzrol import claims as claims_stage
 from jzrol import paths, terms, themes
 from jzrol.corpus import engine
-from jzrol.corpus.inputs import ReportFile, readable, report_files
+from jzrol.corpus.inputs import ReportFile, join_docvars, readable, report_files
 from jzrol.corpus.vocabulary import Vocabulary, YearTermCounts, vocabulary_for
 from jzrol.report import Report, parse_report
 from jzrol.sources import SourceError, read_source
 
 __all__ = ["META_COLUMNS", "Analysis", "CorpusSummary", "DocumentSummary", "assemble", "document_meta", "guess_genre",
-           "read_named", "summarize", "summarize_document", "summarize_report", "summary_job"]
+           "read_named", "report_genre", "summarize", "summarize_document", "summarize_report", "summary_job"]
 
 LOG = logging.getLogger("jzrol")
 GENRES = paths.LEXICON_DIR / "genres.csv"
@@ -65,8 +65,21 @@ def guess_genre(title: str | None, file_name: str, opening: str, *, rules: str |
     return "unknown"
 
 
+def report_genre(report: Report, path: str | Path | None = None) -> str:
+    """The genre of a parsed report (:func:`guess_genre` on its title, file name and first sentences).
+
+    >>> from jzrol import read_report
+    >>> report_genre(read_report(paths.SEED_REPORT))
+    'rule_of_law_report'
+    """
+    columns = report.columns
+    opening = "".join([norm for kind, norm in zip(columns["kind"], columns["norm"]) if kind == "text"][:3])
+    source = path or (report.source.path if report.source else "")
+    return guess_genre(report.meta.title, readable(Path(str(source)).name), opening)
+
+
 META_COLUMNS = ("doc_id", "path", "title", "issuer", "place", "level", "year", "year_source", "delivered", "published",
-                "genre", "script", "warnings")
+                "genre", "codebook", "script", "warnings")
 
 
 def document_meta(report: Report, path: str | Path) -> dict:
@@ -74,7 +87,8 @@ def document_meta(report: Report, path: str | Path) -> dict:
 
     ``year`` is the year reported on (``report.meta.year``, from the title, or for a work report the year
     before its delivery), else the year of the publication or delivery date, else a year in the file
-    name. ``place``, ``level`` and ``delivered`` are the report's own (``report.meta``).
+    name. ``place``, ``level`` and ``delivered`` are the report's own (``report.meta``); ``codebook`` is
+    the codebook written for the report's genre (:func:`jzrol.themes.codebook_for_genre`).
     """
     meta = report.meta
     name = readable(Path(path).name)
@@ -84,13 +98,12 @@ def document_meta(report: Report, path: str | Path) -> dict:
     if year is None:
         match = _YEAR_IN_NAME.search(name)
         year, source = (int(match.group(1)), "file name") if match else (None, "")
-    columns = report.columns
-    opening = "".join([norm for kind, norm in zip(columns["kind"], columns["norm"]) if kind == "text"][:3])
+    genre = report_genre(report, path)
     return {
         "doc_id": meta.doc_id, "path": readable(path), "title": meta.title, "issuer": "、".join(meta.issuer),
         "place": meta.place, "level": meta.level, "year": year, "year_source": source, "delivered": meta.delivered,
         "published": meta.published,
-        "genre": guess_genre(meta.title, name, opening), "script": meta.provenance.get("script"),
+        "genre": genre, "codebook": themes.codebook_for_genre(genre).name, "script": meta.provenance.get("script"),
         "warnings": len(meta.warnings),
     }
 
@@ -130,9 +143,19 @@ class Analysis:
         """The process's vocabulary for these lexicons, as they are on disk now."""
         return vocabulary_for(self.tokenizer(), terms.cached_wordlist(self.stopwords), self.matcher())
 
+    def codebook_for_genre(self, genre: str | None) -> themes.Codebook:
+        """The codebook a report of ``genre`` is coded with: the one written for its genre when the
+        analysis uses the default codebook, else the analysis's own."""
+        if Path(self.codebook) == Path(themes.THEMES_FILE):
+            return themes.codebook_for_genre(genre)
+        return themes.load_codebook(self.codebook)
+
     def prepare(self) -> None:
-        """Build the tokenizer, codebook matcher and claim grammar now (before worker processes fork)."""
+        """Build the tokenizer, codebook matchers and claim grammar now (before worker processes fork)."""
         self.vocabulary()
+        if Path(self.codebook) == Path(themes.THEMES_FILE):
+            for row in themes.known_codebooks():
+                themes.matcher_for(paths.lexicon_file(row["file"]))
         claims_stage.prepare()
 
 
@@ -149,19 +172,20 @@ class DocumentSummary:
     terms: Counter = field(default_factory=Counter)
     themes: Counter = field(default_factory=Counter)
     coded_sentences: int = 0
+    theme_sentences: Counter = field(default_factory=Counter)  # sentences coded with each theme
     claims: Counter = field(default_factory=Counter)
     exact_claims: int = 0
     error: str | None = None
 
 
-def _phrase_hits(vocabulary: Vocabulary, tokens: list[str], starts: np.ndarray, sentence_of: np.ndarray, themed_sentences: np.ndarray,
-                 theme_counts: Counter) -> int:
+def _phrase_hits(matcher: themes._Matcher, tokens: list[str], starts: np.ndarray, sentence_of: np.ndarray,
+                 themed_sentences: np.ndarray, theme_counts: Counter, by_theme: dict | None = None) -> int:
     """Add the hits of the codebook's phrases to ``theme_counts``; return the sentences they alone code.
 
     ``starts`` are the positions of the tokens that begin a phrase, ``sentence_of`` numbers each token's
-    sentence, and ``themed_sentences`` are the sentences a theme word already codes.
+    sentence, and ``themed_sentences`` are the sentences a theme word already codes. With ``by_theme``,
+    each theme's sentences are added there as sets of sentence numbers.
     """
-    matcher = vocabulary.matcher
     coded = set()
     for i in starts.tolist():
         word = tokens[i]
@@ -169,11 +193,14 @@ def _phrase_hits(vocabulary: Vocabulary, tokens: list[str], starts: np.ndarray, 
             if theme not in matcher.themes_of(word) and tuple(tokens[i:i + len(phrase)]) == phrase:
                 theme_counts[theme] += 1
                 coded.add(int(sentence_of[i]))
+                if by_theme is not None:
+                    by_theme.setdefault(theme, set()).add(int(sentence_of[i]))
     return len(coded.difference(themed_sentences.tolist()))
 
 
-def _count_terms_and_themes(text: str, analysis: Analysis = Analysis()) -> tuple[Vocabulary, np.ndarray, np.ndarray,
-                                                                               Counter, int]:
+def _count_terms_and_themes(text: str, analysis: Analysis = Analysis(), *, matcher: themes._Matcher | None = None,
+                            theme_sentences: dict[str, set] | None = None,
+                            ) -> tuple[Vocabulary, np.ndarray, np.ndarray, Counter, int]:
     """Term counts, theme hits and coded sentences from one segmentation of ``text``: the sentences
     of a report, joined by line breaks.
 
@@ -184,15 +211,18 @@ def _count_terms_and_themes(text: str, analysis: Analysis = Analysis()) -> tuple
     phrases count where their words are consecutive), but works on the vocabulary rather than on
     every token, which is what makes a corpus fast. The sentences are segmented in one call: a line
     break is always a token of its own and no word spans one, so each sentence gets the tokens it
-    gets alone (a test checks this on the State Council corpus).
+    gets alone (a test checks this on the State Council corpus). Themes are those of ``matcher`` (the
+    analysis's codebook when None). With ``theme_sentences`` (a dict), each theme's coded sentences are
+    added there as sets of sentence numbers.
     """
     vocabulary = analysis.vocabulary()
-    matcher = vocabulary.matcher
+    matcher = matcher or vocabulary.matcher
     tokens = analysis.tokenizer().cut(text)
     ids = vocabulary.numbers(tokens)
+    themed = vocabulary.themed_by(matcher)
     counts = np.bincount(ids, minlength=len(vocabulary.words))
     present = np.flatnonzero(counts)
-    themed_ids = present[vocabulary.themed[present]].tolist()
+    themed_ids = present[themed[present]].tolist()
     theme_counts: Counter = Counter()
     for index in themed_ids:
         for theme in matcher.themes_of(vocabulary.words[index]):
@@ -200,14 +230,19 @@ def _count_terms_and_themes(text: str, analysis: Analysis = Analysis()) -> tuple
     # A sentence is coded when one of its tokens is a theme word, or it holds a phrase of the codebook;
     # a token's sentence number counts the line breaks before it.
     sentence_of = np.cumsum(ids == vocabulary.ids.get("\n", -1))
-    themed_sentences = np.unique(sentence_of[vocabulary.themed[ids]])
+    themed_sentences = np.unique(sentence_of[themed[ids]])
     coded = len(themed_sentences)
+    if theme_sentences is not None:
+        positions = np.flatnonzero(themed[ids])
+        for word_id, sentence in zip(ids[positions].tolist(), sentence_of[positions].tolist()):
+            for theme in matcher.themes_of(vocabulary.words[word_id]):
+                theme_sentences.setdefault(theme, set()).add(sentence)
     first_words = [vocabulary.ids[word] for word in matcher.phrases if word in vocabulary.ids]
     if first_words and counts[first_words].any():
         begins_phrase = np.zeros(len(vocabulary.words), dtype=bool)
         begins_phrase[first_words] = True
         starts = np.flatnonzero(begins_phrase[ids])
-        coded += _phrase_hits(vocabulary, tokens, starts, sentence_of, themed_sentences, theme_counts)
+        coded += _phrase_hits(matcher, tokens, starts, sentence_of, themed_sentences, theme_counts, theme_sentences)
     kept = present[~vocabulary.dropped[present]]
     return vocabulary, kept, counts[kept], theme_counts, coded
 
@@ -243,8 +278,13 @@ def summarize_report(report: Report, file: ReportFile, year_counts: YearTermCoun
         doc_id=report.doc_id, path=file.name, meta=document_meta(report, file.path), sentences=len(sentences),
         characters=sum(map(len, sentences)), claims=claim_kinds, exact_claims=exact_claims,
     )
+    codebook = analysis.codebook_for_genre(summary.meta["genre"])
+    summary.meta["codebook"] = codebook.name
+    matcher = themes.matcher_for(codebook)
+    by_theme: dict[str, set] = {}
     vocabulary, ids, counts, summary.themes, summary.coded_sentences = _count_terms_and_themes(
-        "\n".join(sentences), analysis)
+        "\n".join(sentences), analysis, matcher=matcher, theme_sentences=by_theme)
+    summary.theme_sentences = Counter({theme: len(found) for theme, found in by_theme.items()})
     summary.tokens = int(counts.sum())
     if year_counts is None:
         summary.terms = Counter(dict(zip(map(vocabulary.words.__getitem__, ids.tolist()), counts.tolist())))
@@ -290,7 +330,8 @@ class CorpusSummary:
     Attributes:
         documents: one row per report (metadata, sizes, claim counts, ``error`` for failures).
         year_counts: term counts per year (:class:`YearTermCounts`).
-        themes: theme hits per document (``doc_id, year, theme, hits``).
+        themes: theme hits and coded sentences per document (``doc_id, year, codebook, theme, hits,
+            sentences``), each report coded with the codebook of its genre.
     """
 
     documents: pd.DataFrame
@@ -315,7 +356,8 @@ class CorpusSummary:
 
 
 def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool = True, client=None,
-              analysis: Analysis = Analysis(), strict: bool = False) -> CorpusSummary:
+              analysis: Analysis = Analysis(), strict: bool = False,
+              docvars: str | Path | pd.DataFrame | None = None, docvars_from: str | None = None) -> CorpusSummary:
     """Analyse every report named by ``inputs`` (files, folders, globs) with ``workers`` processes.
 
     With ``client`` (a ``dask.distributed.Client``, from the optional ``jzrol[dask]`` extra) the
@@ -325,6 +367,11 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
     Failing reports are reported on stderr with their name and reason, kept in ``documents`` with an
     ``error``, and skipped; the others go on (with ``strict``, the first failure raises
     :class:`jzrol.corpus.engine.StopRun` instead).
+
+    ``documents`` carries each report's variables (:data:`jzrol.corpus.inputs.DOCVARS`, the codebook its
+    themes were coded with, sizes and counts); ``docvars`` (a CSV or DataFrame keyed by ``file`` or
+    ``doc_id``) and ``docvars_from`` (a file-name pattern such as ``"{place}_{year}"``) add the user's
+    own, for grouping with ``by=`` (see :func:`jzrol.corpus.inputs.join_docvars`).
 
     Raises:
         jzrol.corpus.WorkerError: a worker process died; the message names its report.
@@ -350,10 +397,11 @@ def summarize(inputs: Iterable[str | Path], *, workers: int = 1, progress: bool 
             year_counts.merge(result)
         else:
             summaries[index] = result
-    return assemble(summaries, year_counts, files)
+    return assemble(summaries, year_counts, files, docvars=docvars, docvars_from=docvars_from)
 
 
-def assemble(summaries: list[DocumentSummary], year_counts: YearTermCounts, files: list[ReportFile]) -> CorpusSummary:
+def assemble(summaries: list[DocumentSummary], year_counts: YearTermCounts, files: list[ReportFile], *,
+             docvars: str | Path | pd.DataFrame | None = None, docvars_from: str | None = None) -> CorpusSummary:
     """The corpus summary of documents summarized in input order, their term counts added up per year."""
     rows, theme_rows = [], []
     for result in summaries:
@@ -364,13 +412,16 @@ def assemble(summaries: list[DocumentSummary], year_counts: YearTermCounts, file
                      "exact_claims": result.exact_claims, **{f"claims_{k}": n for k, n in result.claims.items()},
                      "error": result.error})
         if not result.error:
-            theme_rows += [{"doc_id": result.doc_id, "year": result.meta.get("year"), "theme": theme,
-                            "hits": result.themes[theme]}
-                           for theme in themes.THEME_KEYS if theme in result.themes]  # codebook order, every run
+            theme_rows += [{"doc_id": result.doc_id, "year": result.meta.get("year"),
+                            "codebook": result.meta.get("codebook"), "theme": theme, "hits": result.themes[theme],
+                            "sentences": result.theme_sentences[theme]}
+                           for theme in themes.theme_order() if theme in result.themes]  # codebook order, every run
     documents = pd.DataFrame(rows)
     if len(documents):
         claim_columns = [c for c in documents.columns if c.startswith("claims_")]
         documents[claim_columns] = documents[claim_columns].fillna(0).astype(int)
         documents[["year", "delivered"]] = documents[["year", "delivered"]].astype("Int64")
-    theme_table = pd.DataFrame(theme_rows, columns=["doc_id", "year", "theme", "hits"])
+        if docvars is not None or docvars_from is not None:
+            documents = join_docvars(documents, docvars, docvars_from=docvars_from)
+    theme_table = pd.DataFrame(theme_rows, columns=["doc_id", "year", "codebook", "theme", "hits", "sentences"])
     return CorpusSummary(documents, year_counts, theme_table, {f.doc_id: f.path for f in files})

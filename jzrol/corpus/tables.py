@@ -27,10 +27,10 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from jzrol import claims as claims_stage
-from jzrol import terms, themes
+from jzrol import paths, terms, themes
 from jzrol.corpus import engine
-from jzrol.corpus.inputs import ReportFile, report_files
-from jzrol.corpus.summary import read_named
+from jzrol.corpus.inputs import DOCVARS, ReportFile, join_docvars, report_files
+from jzrol.corpus.summary import document_meta, read_named, report_genre
 from jzrol.corpus.vocabulary import vocabulary_for
 from jzrol.report import Report
 from jzrol.sources import SourceError
@@ -56,19 +56,22 @@ class Request:
     top: int = 0
     policy_verbs: Literal["keep", "drop"] = "keep"
     userdict: str = str(terms.USERDICT)
-    codebook: str = str(themes.THEMES_FILE)
+    codebook: str | None = None  # None: each report coded with the codebook of its genre
     weight: Literal["hits", "sentences"] = "hits"  # the share ``themes`` gives
     kwic_terms: tuple[str, ...] = ()
     window: int = 15
     match: Literal["token", "substring"] = "token"
     as_csv: bool = False  # tables come back as CSV rows (a :class:`CsvRows`), written in the workers
+    with_docvars: bool = False  # each row carries its report's document variables (``corpus_table``)
 
     def prepare(self) -> None:
         """Build the lexicons this request needs now, once, before worker processes fork."""
         if self.command in ("terms", "kwic", "themes", "claims", "checks"):
             terms.get_tokenizer(self.userdict)
         if self.command == "themes":
-            themes.matcher_for(self.codebook)
+            for codebook in ([self.codebook] if self.codebook else
+                             [paths.lexicon_file(row["file"]) for row in themes.known_codebooks()]):
+                themes.matcher_for(codebook)
         if self.command in ("claims", "checks"):
             claims_stage.prepare()
 
@@ -133,6 +136,20 @@ def _body_units(report: Report) -> pd.DataFrame | None:
 
 
 def report_table(report: Report, request: Request) -> Any:
+    """:func:`_report_table`, with the report's document variables after the table's own columns when
+    ``request.with_docvars`` (a table, not ``info`` or ``kwic``)."""
+    table = _report_table(report, request)
+    if request.with_docvars and isinstance(table, pd.DataFrame):
+        meta = document_meta(report, report.source.path if report.source else report.doc_id)
+        table = table.copy()
+        for column in [*DOCVARS, "codebook"]:
+            if column not in table or column == "codebook":
+                table[column] = meta[column]
+        table["_docvars_path"] = meta["path"]  # what user docvars join on; dropped by corpus_table
+    return table
+
+
+def _report_table(report: Report, request: Request) -> Any:
     """The table ``request`` asks for of one report (for ``info``, the metadata as a dict; for ``kwic``,
     one table per term).
 
@@ -158,9 +175,12 @@ def report_table(report: Report, request: Request) -> Any:
         tokenizer = terms.get_tokenizer(request.userdict)
         return [terms.kwic(units, term, window=request.window, match=request.match, tokenizer=tokenizer)
                 for term in request.kwic_terms]
-    if command == "themes":
-        return themes.theme_table(themes.code_units(units, codebook=request.codebook), units, by=request.by,
-                                  weight=request.weight)
+    if command == "themes":  # each report coded with its genre's codebook unless one is given
+        codebook = request.codebook or themes.codebook_for_genre(report_genre(report))
+        hits = themes.code_units(units, codebook=codebook)
+        table = themes.theme_table(hits, units, by=request.by, weight=request.weight)
+        table["codebook"] = hits.attrs["codebook"]
+        return table
     found = claims_stage.extract_claims(units)
     return found if command == "claims" else claims_stage.check_claims(found, units)
 
@@ -240,13 +260,27 @@ _CORPUS_COMMANDS: dict[str, Command] = {"units": "parse", "terms": "terms", "cla
                                         "themes": "themes"}
 
 
-def corpus_table(inputs: Iterable[str | Path], table: Table, *,
-                 workers: int = 1, progress: bool = False) -> tuple[pd.DataFrame, list[str]]:
-    """Any single-report table for many reports at once, with ``doc_id``; also the failures' messages.
+def corpus_table(inputs: Iterable[str | Path], table: Table, *, workers: int = 1, progress: bool = False,
+                 docvars: str | Path | pd.DataFrame | None = None,
+                 docvars_from: str | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """Any single-report table for many reports at once, with the document variables; also the failures' messages.
 
-    (``themes`` by section, ``terms`` by document.)
+    (``themes`` by section, ``terms`` by document.) Each row carries its report's
+    :data:`jzrol.corpus.inputs.DOCVARS` (``doc_id, title, place, level, year, delivered, genre``) and
+    ``codebook`` after the table's own columns, plus the user's variables from ``docvars`` or
+    ``docvars_from`` as in :func:`jzrol.corpus.summarize`.
     """
-    request = Request(_CORPUS_COMMANDS[table], by="section" if table == "themes" else "doc")
+    request = Request(_CORPUS_COMMANDS[table], by="section" if table == "themes" else "doc", with_docvars=True)
     found = tables(inputs, request, workers=workers, progress=progress)
     frames = [frame for frame in found.results if len(frame)]
-    return (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()), found.failures
+    if not frames:
+        return pd.DataFrame(), found.failures
+    combined = pd.concat(frames, ignore_index=True)
+    combined[["year", "delivered"]] = combined[["year", "delivered"]].astype("Int64")
+    if docvars is not None or docvars_from is not None:
+        documents = combined[["doc_id", "_docvars_path"]].drop_duplicates("doc_id").reset_index(drop=True)
+        documents = documents.rename(columns={"_docvars_path": "path"})
+        own = join_docvars(documents, docvars, docvars_from=docvars_from).drop(columns="path")
+        added = [c for c in own.columns if c != "doc_id"]
+        combined = combined.drop(columns=[c for c in added if c in combined]).merge(own, on="doc_id", how="left")
+    return combined.drop(columns="_docvars_path"), found.failures

@@ -68,6 +68,18 @@ class Vocabulary(WordNumbers):
         self.stopwords, self.matcher = stopwords, matcher
         self.dropped = np.zeros(0, dtype=bool)  # stopwords, numbers, punctuation and spaces
         self.themed = np.zeros(0, dtype=bool)  # words of the codebook (plain values and globs)
+        self._themed_by: dict[int, tuple[themes._Matcher, np.ndarray]] = {}  # the same for other codebooks
+
+    def themed_by(self, matcher: themes._Matcher) -> np.ndarray:
+        """For each word, whether it is a word of ``matcher``'s codebook (another codebook than the
+        vocabulary's own, as a work report is coded with the work-report codebook)."""
+        if matcher is self.matcher:
+            return self.themed
+        _, known = self._themed_by.get(id(matcher), (matcher, np.zeros(0, dtype=bool)))
+        if len(known) < len(self.words):
+            known = np.append(known, [bool(matcher.themes_of(w)) for w in self.words[len(known):]])
+            self._themed_by[id(matcher)] = (matcher, known)
+        return known
 
     def numbers(self, tokens: list[str]) -> np.ndarray:
         """The word number of each token (words met for the first time are looked at)."""
