@@ -14,7 +14,6 @@ counted as the target is. The three names are also importable from :mod:`jzrol.t
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -23,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from jzrol import association
-from jzrol.terms import POLICY_VERBS, STOPWORDS, PolicyVerbs, _kept, is_content, read_wordlist
+from jzrol.terms import POLICY_VERBS, STOPWORDS, PolicyVerbs, _kept, file_version, is_content, read_wordlist
 
 __all__ = ["keyness", "keyness_between", "reference_counts"]
 
@@ -40,21 +39,14 @@ def _jieba_dictionary() -> pd.Series:
 
 
 @lru_cache(maxsize=8)
-def _reference_counts(stopwords: str, stopwords_mtime: float, verbs: str | None,  # noqa: ARG001 - mtimes key the cache
-                      verbs_mtime: float) -> pd.Series:
+def _reference_counts(stopwords: str, stopwords_version: tuple | None, verbs: str | None,  # noqa: ARG001 - versions key the cache
+                      verbs_version: tuple | None) -> pd.Series:
     dictionary = _jieba_dictionary()
     dropped = set(read_wordlist(stopwords))
     if verbs is not None:
         dropped |= read_wordlist(verbs)
     kept = [word not in dropped and is_content(word) for word in dictionary.index]
     return dictionary[kept]
-
-
-def _mtime(path: str | Path) -> float:
-    try:
-        return os.stat(path).st_mtime
-    except OSError:
-        return 0.0
 
 
 def reference_counts(*, stopwords: str | Path = STOPWORDS, policy_verbs: str | Path = POLICY_VERBS,
@@ -75,7 +67,7 @@ def reference_counts(*, stopwords: str | Path = STOPWORDS, policy_verbs: str | P
     (False, True)
     """
     verbs = str(policy_verbs) if drop_policy_verbs else None
-    return _reference_counts(str(stopwords), _mtime(stopwords), verbs, _mtime(policy_verbs) if verbs else 0.0)
+    return _reference_counts(str(stopwords), file_version(stopwords), verbs, file_version(policy_verbs) if verbs else None)
 
 
 Correction = Literal["none", "williams"]
