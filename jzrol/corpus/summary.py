@@ -13,14 +13,13 @@ its reason and the rest go on.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import logging
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, partial
+from functools import cached_property, partial
 from itertools import compress
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from jzrol.corpus import engine
 from jzrol.corpus.inputs import ReportFile, join_docvars, readable, report_files
 from jzrol.corpus.vocabulary import Vocabulary, YearTermCounts, vocabulary_for
 from jzrol.report import Report, parse_report
+from jzrol.report.meta import _genre as genre_by_rules
 from jzrol.sources import SourceError, read_source
 
 __all__ = ["META_COLUMNS", "Analysis", "CorpusSummary", "DocumentSummary", "assemble", "document_meta", "guess_genre",
@@ -45,24 +45,13 @@ _YEAR_IN_NAME = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 
 # --- metadata -----------------------------------------------------------------------------------
 
-@lru_cache(maxsize=2)
-def _genre_rules(path: str) -> tuple[tuple[str, str, re.Pattern], ...]:
-    with open(path, encoding="utf-8") as handle:
-        return tuple((row["genre"], row["where"], re.compile(row["pattern"])) for row in csv.DictReader(handle))
-
-
 def guess_genre(title: str | None, file_name: str, opening: str, *, rules: str | Path = GENRES) -> str:
     """The report's genre from its title, else its file name, else its opening words.
 
     >>> guess_genre("政府工作报告", "2024.txt", ""), guess_genre(None, "2024.txt", "各位代表：现在，我代表国务院")
     ('government_work_report', 'government_work_report')
     """
-    evidence = {"title": title or "", "file": file_name, "body": opening}
-    for where in ("title", "file", "body"):
-        for genre, rule_where, pattern in _genre_rules(str(rules)):
-            if rule_where == where and evidence[where] and pattern.search(evidence[where]):
-                return genre
-    return "unknown"
+    return genre_by_rules(title, file_name, opening, rules=rules)  # the report stage's rule, one for both
 
 
 def report_genre(report: Report, path: str | Path | None = None) -> str:
