@@ -29,6 +29,7 @@ from tqdm.auto import tqdm
 from jzrol import claims, corpus, paths, plots, terms, themes
 from jzrol import sections as sections_helpers
 from jzrol.annotate import PAGE_NAME, annotated_page
+from jzrol.display import theme_labels as all_theme_labels
 from jzrol.fonts import FontChoice, find_cjk_font
 from jzrol.io import atomic_write_bytes, atomic_write_text, recording_writes
 from jzrol.manifest import MANIFEST_NAME, PACKAGES, make_manifest, sha256_file
@@ -459,19 +460,22 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
         doc = comparison[comparison["doc_id"] == report.doc_id]
         role_hits = sections_helpers.hits_by_role(hits, report.units)
         fig, ax = plt.subplots(figsize=(8, 0.55 * len(doc) + 1.4))
-        plots.plot_role_comparison(doc, hits=role_hits, ax=ax)
+        plots.plot_role_comparison(doc, hits=role_hits, theme_labels=theme_labels, ax=ax)
         ax.set_title("Achievements, problems and plans: what each part is about", loc="left")
         name = "12-themes-problems-vs-plans"
         flagged = doc[doc["flag"] != ""]
+        zh_labels = dict(zip(theme_labels["theme"], theme_labels["label_zh"]))
         results.append(FigureResult(
             name, "Do the plans answer the problems?",
-            "For each theme, its share of the codebook hits in the achievements, problems and plans parts. A theme "
+            "For each theme (named by the codebook's Chinese and English labels), its share of the codebook hits in "
+            "the achievements, problems and plans parts. A theme "
             "raised among the problems but absent from the plans is a problem without a plan; a theme planned but "
             "never named as a problem is a plan without a problem. Both are questions to put to the report, not "
             "verdicts: a plan may address a problem in other words. The legend gives the codebook hits behind "
             f"each part's shares (problems: {role_hits['problems']} hits, plans: {role_hits['plans']}): where "
             "they are a few dozen, one sentence more or less moves a share by several points.",
-            [f"{row.theme}: {row.flag}" for row in flagged.itertuples()] or ["every problem theme has a plan"],
+            [f"{zh_labels.get(row.theme, row.theme)} ({row.theme}): {row.flag}" for row in flagged.itertuples()]
+            or ["every problem theme has a plan"],
             save_figure(fig, name, table=doc, out_dir=out_dir)))
     return results
 
@@ -508,17 +512,20 @@ def corpus_figures(summary: corpus.CorpusSummary, out_dir: Path, label: str) -> 
     if len(theme_years):
         fig, ax = plt.subplots(figsize=(max(6, 0.2 * theme_years["year"].nunique() + 2.5), 4.2))
         shown = sorted(set(theme_years["theme"]), key=themes.theme_order().__getitem__)
-        plots.plot_theme_years(theme_years, shown, ax=ax)
+        labels = all_theme_labels()
+        plots.plot_theme_years(theme_years, shown, theme_labels=labels, ax=ax)
         ax.set_title(f"Theme shares by year across {label}", loc="left")
         name = "14-corpus-theme-trend"
         top = theme_years.groupby("theme")["hits"].sum().sort_values(ascending=False)
+        zh = dict(zip(labels["theme"], labels["label_zh"]))
         results.append(FigureResult(
             name, "Themes across the years",
-            "Each column is a year, each row a theme of the codebook; the shade is the theme's share of that "
+            "Each column is a year, each row a theme of the codebook, named by its Chinese label (the keys and "
+            "English labels are in the codebooks and the table gives the keys); the shade is the theme's share of that "
             "year's codebook hits. Each report is coded with the codebook of its genre (the codebook column of the "
             "table): government work reports with the work-report codebook (五位一体 plus Party building, reform "
             "and opening-up and livelihood), rule-of-law reports with the rule-of-law codebook.",
-            [f"most coded overall: {', '.join(top.index[:3])}"],
+            ["most coded overall: " + ", ".join(f"{zh.get(key, key)} ({key})" for key in top.index[:3])],
             save_figure(fig, name, table=theme_years, out_dir=out_dir)))
     by_year = corpus.claims_by_year(summary)
     if len(by_year):

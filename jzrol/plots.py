@@ -325,9 +325,6 @@ def plot_theme_heatmap(table: pd.DataFrame, themes: list[str], labels: dict | No
         label_width: characters of the title kept in a row label.
     """
     labels = labels or {}
-    if isinstance(theme_labels, pd.DataFrame):
-        theme_labels = dict(zip(theme_labels["theme"], theme_labels["label_zh"]))
-    theme_labels = theme_labels if theme_labels is not None else {}
     rows = [column for column in ("part", "section") if column in table.columns]
     wide = table.pivot_table(index=rows, columns="theme", values="share", fill_value=0.0)
     wide = wide.reindex(columns=themes, fill_value=0.0).sort_index()
@@ -345,7 +342,7 @@ def plot_theme_heatmap(table: pd.DataFrame, themes: list[str], labels: dict | No
         if value >= 0.05:
             ax.text(column, row, f"{value:.0%}", ha="center", va="center", fontsize=8,
                     color="white" if value > 0.55 else "black")
-    ax.set_xticks(range(len(themes)), [theme_labels.get(t, t) for t in themes], rotation=40, ha="right")
+    ax.set_xticks(range(len(themes)), theme_tick_labels(themes, theme_labels), rotation=40, ha="right")
     ax.set_yticks(range(len(wide)), [section_label(p, s, labels.get((p, s), ""), label_width)
                                      + (f" (n={few[(p, s)]})" if (p, s) in few else "") for p, s in keys])
     unit = "section" if "section" in rows else "part"
@@ -382,12 +379,40 @@ def plot_theme_shares(table: pd.DataFrame, *, group: str = "part", labels: dict 
     return ax
 
 
-def plot_role_comparison(table: pd.DataFrame, *, hits: dict | None = None, ax: Axes | None = None) -> Axes:
+def theme_tick_labels(themes: list[str], theme_labels: dict | pd.DataFrame | None = None, *,
+                      english: bool = False, width: int = 30) -> list[str]:
+    """Tick labels for theme keys: the codebook's Chinese label (and, with ``english``, its English label,
+    shortened, on a second line); the key where there is no label.
+
+    Args:
+        themes: theme keys, in order.
+        theme_labels: ``key -> label``, or a codebook's ``labels()`` table (its ``label_zh`` and
+            ``label_en`` columns).
+        english: add the English label under the Chinese one (a ``labels()`` table only).
+        width: characters of the English label kept.
+
+    >>> labels = pd.DataFrame({"theme": ["rules"], "label_zh": ["立法与规范性文件"],
+    ...                        "label_en": ["Legislation and normative documents"]})
+    >>> theme_tick_labels(["rules", "other"], labels, english=True, width=20)
+    ['立法与规范性文件\\nLegislation and nor…', 'other']
+    """
+    if isinstance(theme_labels, pd.DataFrame):
+        rows = theme_labels.set_index("theme")
+        return [(rows.at[t, "label_zh"] + (f"\n{shorten(rows.at[t, 'label_en'], width)}" if english else ""))
+                if t in rows.index else t for t in themes]
+    theme_labels = theme_labels or {}
+    return [theme_labels.get(t, t) for t in themes]
+
+
+def plot_role_comparison(table: pd.DataFrame, *, hits: dict | None = None,
+                         theme_labels: dict | pd.DataFrame | None = None, ax: Axes | None = None) -> Axes:
     """Theme shares in achievements, problems and plans side by side; a mismatch is named beside its bar.
 
     Args:
         table: a ``role_comparison`` table for one document.
         hits: optional ``role -> number of codebook hits`` behind the shares, given in the legend.
+        theme_labels: row labels: ``key -> label``, or a codebook's ``labels()`` table (Chinese label
+            with the English one under it); the keys otherwise.
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.55 * len(table) + 1.2))
@@ -400,7 +425,7 @@ def plot_role_comparison(table: pd.DataFrame, *, hits: dict | None = None, ax: A
         label = f"{role} ({hits[role]:,} hits)" if role in hits else role
         ax.barh([i + (offset - 1) * height for i in range(len(table))], table[role] * 100, height=height,
                 color=color, label=label)
-    ax.set_yticks(range(len(table)), table["theme"])
+    ax.set_yticks(range(len(table)), theme_tick_labels(list(table["theme"]), theme_labels, english=True))
     ax.invert_yaxis()
     for i, row in enumerate(table.itertuples(index=False)):
         if row.flag:  # beside the bar it is about: the problem's bar, or the plan's
@@ -525,10 +550,12 @@ def plot_trend_panels(trend: pd.DataFrame, *, panel: str, line: str = "term", va
     return axes
 
 
-def plot_theme_years(trend: pd.DataFrame, themes: list[str] | None = None, *, ax: Axes | None = None) -> Axes:
+def plot_theme_years(trend: pd.DataFrame, themes: list[str] | None = None, *,
+                     theme_labels: dict | pd.DataFrame | None = None, ax: Axes | None = None) -> Axes:
     """Years (columns) × themes (rows), shaded by the theme's share of the year's hits (``corpus.theme_trend``).
 
-    ``themes`` are the rows, in order (by default the themes of the table, in the order of the table).
+    ``themes`` are the rows, in order (by default the themes of the table, in the order of the table),
+    labelled with ``theme_labels`` (``key -> label`` or a ``labels()`` table: the Chinese labels) where given.
     """
     wide = trend.pivot_table(index="theme", columns="year", values="share", fill_value=0.0)
     themes = list(dict.fromkeys(trend["theme"])) if themes is None else themes
@@ -539,7 +566,7 @@ def plot_theme_years(trend: pd.DataFrame, themes: list[str] | None = None, *, ax
     years = list(wide.columns)
     step = max(1, len(years) // 12)
     ax.set_xticks(range(0, len(years), step), [str(y) for y in years[::step]], rotation=45)
-    ax.set_yticks(range(len(themes)), themes)
+    ax.set_yticks(range(len(themes)), theme_tick_labels(themes, theme_labels))
     ax.figure.colorbar(image, ax=ax, fraction=0.03, pad=0.02, label="share of the year's theme hits")
     return ax
 

@@ -6,6 +6,7 @@ matplotlib.use("Agg")
 
 import matplotlib.colors as mcolors  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from jzrol import claims, figures, plots, read_report, terms, themes  # noqa: E402
@@ -70,6 +71,25 @@ def test_heatmap_columns_show_the_codebook_labels(seed):
     book = themes.load_codebook()
     ax = plots.plot_theme_heatmap(table, book.keys, theme_labels=book.labels())
     assert [t.get_text() for t in ax.get_xticklabels()] == book.labels()["label_zh"].tolist()
+
+
+def test_role_comparison_rows_show_the_codebook_labels_in_chinese_and_english(seed):
+    book = themes.load_codebook()
+    table = themes.role_comparison(themes.code_units(seed.units), seed.units)
+    ax = plots.plot_role_comparison(table, theme_labels=book.labels())
+    rows = [t.get_text().split("\n") for t in ax.get_yticklabels()]
+    labels = book.labels().set_index("theme").loc[table["theme"]]
+    assert [zh for zh, _ in rows] == labels["label_zh"].tolist()
+    assert all(en.rstrip("…") and label.startswith(en.rstrip("…")) for (_, en), label in zip(rows, labels["label_en"]))
+    assert not {t.get_text() for t in ax.get_yticklabels()} & set(book.keys)
+
+
+def test_theme_years_rows_show_the_labels_of_every_codebook():
+    from jzrol.display import theme_labels
+
+    trend = pd.DataFrame({"theme": ["economy", "rules", "economy"], "year": [2019, 2019, 2020], "share": [0.5, 0.5, 1.0]})
+    ax = plots.plot_theme_years(trend, theme_labels=theme_labels())
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["经济建设", "立法与规范性文件"]
 
 
 def test_role_comparison_says_how_many_hits_and_puts_the_flag_beside_its_bar(seed):
