@@ -30,7 +30,7 @@ import pandas as pd
 from jzrol import paths
 from jzrol.claims import check_claims, extract_claims
 from jzrol.io import atomic_write_text
-from jzrol.plots import KIND_COLORS, PART_COLORS
+from jzrol.plots.style import KIND_COLORS, THEME_PALETTE
 from jzrol.report import Report, part_roles
 from jzrol.themes import Codebook, code_units, load_codebook
 
@@ -40,8 +40,6 @@ __all__ = ["PAGE_NAME", "THEME_GLYPHS", "annotated_page", "page_data", "theme_sh
 PAGE_NAME = "annotated-report.html"
 #: A shape per theme, in codebook order (the cue besides colour); cycles after ten themes.
 THEME_GLYPHS = ("●", "■", "▲", "◆", "★", "✚", "✖", "▼", "◐", "⬟")
-#: Theme colours: the Okabe–Ito colours the plots use for parts, then grey and a dark wine.
-_THEME_COLORS = (*PART_COLORS[1:], PART_COLORS[0], "#882255")
 #: A line style per claim kind (the cue besides colour), matching the legend.
 _KIND_LINES = {"count": "solid", "percent": "double", "money": "dotted", "duration": "dashed", "measure": "wavy"}
 _STATUS_GLYPHS = {"consistent": "✓", "rounding": "≈", "inconsistent": "✗"}
@@ -152,7 +150,7 @@ def page_data(report: Report, *, codebook: Codebook | str | Path | None = None) 
             "status": next((status for status in _STATUS_ORDER if status in statuses), ""),
         })
     themes = [{"key": theme.key, "label_zh": theme.label_zh, "label_en": theme.label_en,
-               "glyph": THEME_GLYPHS[i % len(THEME_GLYPHS)], "color": _THEME_COLORS[i % len(_THEME_COLORS)]}
+               "glyph": THEME_GLYPHS[i % len(THEME_GLYPHS)], "color": THEME_PALETTE[i % len(THEME_PALETTE)]}
               for i, theme in enumerate(book.themes)]
     hit_rows: dict[int, list[dict]] = {}
     order = {theme["key"]: i for i, theme in enumerate(themes)}

@@ -1,145 +1,31 @@
-"""Reproducible figures: matplotlib set-up, ``save_figure``, and ``build`` (every figure, MANIFEST, write-up).
+"""The figure builders: one function per analysis, each drawing its figures of one report (or of a
+corpus) and saving them with the table behind each, returning what the write-up says about them.
 
-Two builds with the same inputs, package versions and font give byte-identical
-files: PNG and SVG carry no dates or versions, SVG ids come from a fixed salt,
-text in SVG is drawn as paths, every random choice takes a seed from
-:data:`SEEDS`, and tables are written in a fixed order.
-
->>> from jzrol.figures import build
->>> written = build(out_dir="figures")  # doctest: +SKIP
+>>> fold_place_name(pd.DataFrame({"term": ["锦州", "锦州市"], "n": [5, 2]}), "锦州市")["n"].tolist()
+[7]
 """
 
 from __future__ import annotations
 
-import io
-import json
-import os
 import re
-import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.figure import Figure
-from tqdm.auto import tqdm
 
-from jzrol import claims, corpus, paths, plots, terms, themes
+from jzrol import claims, corpus, plots, terms, themes
 from jzrol import sections as sections_helpers
-from jzrol.annotate import PAGE_NAME, annotated_page
 from jzrol.display import theme_labels as all_theme_labels
-from jzrol.fonts import FontChoice, find_cjk_font
-from jzrol.io import atomic_write_bytes, atomic_write_text, recording_writes
-from jzrol.manifest import MANIFEST_NAME, PACKAGES, make_manifest, sha256_file
-from jzrol.report import Report, outline, read_report
+from jzrol.figures.render import SEEDS, FigureResult, save_figure, table_csv
+from jzrol.figures.render import markdown_table as _markdown_table
+from jzrol.fonts import find_cjk_font
+from jzrol.io import atomic_write_text
+from jzrol.report import Report, outline
 from jzrol.report import part_roles as report_part_roles
-from jzrol.staging import BuildFolderError, staged_folder
 
-__all__ = ["DPI", "PACKAGES", "SEEDS", "BuildFiles", "FigureResult", "build", "configure_matplotlib", "save_figure", "table_csv"]
+__all__ = ["CORPUS_TERMS", "claim_figures", "corpus_figures", "fold_place_name", "structure_figures", "term_figures",
+           "theme_figures"]
 
-DPI = 150
-#: What :func:`save_figure` writes by default; PDF on request (``jzrol build --figure-formats png,svg,pdf``).
-FIGURE_FORMATS = ("png", "svg")
-#: Per format, the metadata left out so that files do not change between runs.
-_SAVE_OPTIONS = {
-    "png": {"metadata": {"Software": None}},
-    "svg": {"metadata": {"Date": None, "Creator": None}},
-    "pdf": {"metadata": {"Creator": None, "Producer": None, "CreationDate": None}},
-}
-_DEFAULT_FORMATS = list(FIGURE_FORMATS)
-#: Every random choice in a figure takes its seed from here; the MANIFEST records them.
-SEEDS = {"wordcloud": 20201231}
-
-
-@dataclass
-class FigureResult:
-    """One figure of the write-up: its files, title, caption and the numbers worth quoting."""
-
-    name: str
-    title: str
-    caption: str
-    key_numbers: list[str] = field(default_factory=list)
-    files: list[Path] = field(default_factory=list)
-    markdown: str = ""  # a table shown in the write-up in place of (or beside) a picture
-
-
-def configure_matplotlib(font: FontChoice | None = None, *, dpi: int = DPI,
-                         formats: Sequence[str] = FIGURE_FORMATS) -> FontChoice:
-    """Point matplotlib at the CJK font and fix everything that would make files differ between runs.
-
-    ``dpi`` and ``formats`` become what :func:`save_figure` writes when not told otherwise.
-
-    Returns the font in use. Raises :class:`jzrol.fonts.FontNotFoundError` when there is none.
-    """
-    unknown = sorted(set(formats) - set(_SAVE_OPTIONS))
-    if unknown or not formats:
-        raise ValueError(f"figure formats are {', '.join(_SAVE_OPTIONS)}, not {', '.join(unknown) or 'none'}")
-    _DEFAULT_FORMATS[:] = list(formats)
-    font = font or find_cjk_font()
-    matplotlib.font_manager.fontManager.addfont(str(font.path))
-    matplotlib.rcParams.update({
-        "font.family": "sans-serif",
-        "font.sans-serif": [font.family, "DejaVu Sans"],
-        "axes.unicode_minus": False,
-        "svg.hashsalt": "jzrol",
-        "svg.fonttype": "path",
-        "figure.dpi": 100,
-        "savefig.dpi": dpi,
-        "savefig.bbox": "tight",
-        "figure.constrained_layout.use": False,
-    })
-    return font
-
-
-def table_csv(table: pd.DataFrame) -> str:
-    """CSV text of a table as jzrol writes it everywhere (UTF-8, ``\\n`` line ends, no index)."""
-    return table.to_csv(index=False, lineterminator="\n")
-
-
-def save_figure(fig: Figure, name: str, *, table: pd.DataFrame | None = None,
-                out_dir: str | Path = paths.FIGURES_DIR, dpi: int | None = None,
-                formats: Sequence[str] | None = None) -> list[Path]:
-    """Write the figure as ``name.png``, ``name.svg`` (and ``name.pdf`` when asked) and the table behind
-    it as ``name.csv``, atomically.
-
-    ``dpi`` is the PNG's resolution (300 for print; by default the one :func:`configure_matplotlib`
-    set, 150 unless told); ``formats`` any of ``png``, ``svg``, ``pdf`` (by default those of
-    :func:`configure_matplotlib`, PNG and SVG unless told). Files carry no dates or versions, so a
-    second run writes the same bytes. The figure is rendered to memory first, so a failure leaves no
-    half-written file. The figure is closed.
-
-    >>> fig, ax = plt.subplots(); _ = ax.plot([2019, 2021], [1, 2])
-    >>> import tempfile; folder = tempfile.mkdtemp()
-    >>> [p.name for p in save_figure(fig, "demo", out_dir=folder, dpi=300, formats=["png", "pdf"])]
-    ['demo.png', 'demo.pdf']
-    """
-    out_dir = Path(out_dir)
-    formats = list(formats or _DEFAULT_FORMATS)
-    unknown = sorted(set(formats) - set(_SAVE_OPTIONS))
-    if unknown:
-        plt.close(fig)
-        raise ValueError(f"figure formats are {', '.join(_SAVE_OPTIONS)}, not {', '.join(unknown)}")
-    dpi = dpi or matplotlib.rcParams["savefig.dpi"]
-    if dpi == "figure":
-        dpi = DPI
-    outputs: list[tuple[Path, bytes]] = []
-    try:
-        for suffix in formats:
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format=suffix, dpi=dpi, **_SAVE_OPTIONS[suffix])
-            outputs.append((out_dir / f"{name}.{suffix}", buffer.getvalue()))
-    finally:
-        plt.close(fig)
-    if table is not None:
-        outputs.append((out_dir / f"{name}.csv", table_csv(table).encode("utf-8")))
-    for path, data in outputs:
-        atomic_write_bytes(path, data)
-    return [path for path, _ in outputs]
-
-
-# --- figure builders: each analysis adds one -------------------------------------------------
 
 def structure_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     """Figure 1: how the report spends its text across parts and sections."""
@@ -306,13 +192,6 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
         ["terms: " + "、".join(chosen)],
         save_figure(fig, name, table=positions.reset_index(drop=True), out_dir=out_dir)))
     return results
-
-
-def _markdown_table(table: pd.DataFrame) -> str:
-    cells = table.map(lambda value: "" if pd.isna(value) else str(value).replace("|", "\\|"))
-    header = "| " + " | ".join(table.columns) + " |"
-    rule = "|" + "---|" * len(table.columns)
-    return "\n".join([header, rule] + ["| " + " | ".join(row) + " |" for row in cells.itertuples(index=False)])
 
 
 def claim_figures(report: Report, out_dir: Path) -> list[FigureResult]:
@@ -547,162 +426,3 @@ def corpus_figures(summary: corpus.CorpusSummary, out_dir: Path, label: str) -> 
                                     "These files were skipped, each for the reason given.", [], [],
                                     markdown=_markdown_table(failures[["doc_id", "error"]])))
     return results
-
-
-#: The figure builders `build` runs, in write-up order.
-BUILDERS: list[Callable[[Report, Path], list[FigureResult]]] = [structure_figures, term_figures, claim_figures,
-                                                                theme_figures]
-
-
-# --- build ------------------------------------------------------------------------------------
-
-def _how_many(count: int, noun: str) -> str:
-    """'11 figures', 'a table', 'no table'.
-
-    >>> _how_many(11, "figure"), _how_many(1, "table"), _how_many(0, "table")
-    ('11 figures', 'a table', 'no table')
-    """
-    return {0: f"no {noun}", 1: f"a {noun}"}.get(count, f"{count} {noun}s")
-
-
-def _writeup(report: Report, results: list[FigureResult]) -> str:
-    meta = report.meta
-    lines = [
-        f"# {meta.title or meta.doc_id}",
-        "",
-        "Figures and tables regenerated by `jzrol build` from the report "
-        f"`{meta.doc_id}`" + (f" (sha256 `{report.source.sha256[:12]}…`)." if report.source else "."),
-        "",
-        "| field | value |",
-        "|---|---|",
-        f"| issuer | {'、'.join(meta.issuer) or '—'} |",
-        f"| year reported on | {meta.year or '—'} |",
-        f"| published | {meta.published or '—'} |",
-        f"| site name in page chrome | {meta.site_name or '—'} |",
-        f"| site identifier code | {meta.site_code or '—'} |",
-        "",
-    ]
-    if meta.warnings:
-        lines += ["**Provenance warnings.** A reader citing this page should know:", ""]
-        lines += [f"- {warning}" for warning in meta.warnings] + [""]
-    pictures = sum(any(f.suffix == ".png" for f in r.files) for r in results)
-    tables = len(results) - pictures
-    lines += [f"This write-up has {_how_many(pictures, 'figure')} and {_how_many(tables, 'table')}.", ""]
-    numbers = {"Figure": 0, "Table": 0}
-    for result in results:
-        png = next((f.name for f in result.files if f.suffix == ".png"), None)
-        kind = "Figure" if png else "Table"
-        numbers[kind] += 1
-        lines += [f"## {kind} {numbers[kind]}. {result.title}", ""]
-        if png:
-            lines += [f"![{result.title}]({png})", ""]
-        lines += [result.caption, ""]
-        if result.markdown:
-            lines += [result.markdown, ""]
-        if result.key_numbers:
-            lines += ["Key numbers:", ""] + [f"- {n}" for n in result.key_numbers] + [""]
-        tables = [f.name for f in result.files if f.suffix == ".csv"]
-        if tables:
-            lines += [f"Table behind the figure: {', '.join(f'`{t}`' for t in tables)}.", ""]
-    rows = "title line, heading or sentence"
-    if (report.units["kind"] == "signature").any():
-        rows += ", and the lines of the closing signature"
-    lines += [
-        "## Files",
-        "",
-        f"`units.csv` is the parsed structure (one row per {rows}, with offsets into the "
-        "source text); `info.json` is the report's metadata; "
-        f"`{PAGE_NAME}` is the report itself with its claims, findings, themes and outline marked on the text "
-        "(one page, opens offline in any browser); `MANIFEST` lists every file's sha256 with the package "
-        "versions, lexicon hashes, font and seeds that produced it; `jzrol verify` checks the folder against it.",
-        "",
-    ]
-    return "\n".join(lines)
-
-
-class BuildFiles(list):
-    """The files a build wrote (a list of paths), with the corpus reports it had to skip."""
-
-    def __init__(self, files: list[Path], skipped: list[str]):
-        super().__init__(files)
-        self.skipped = skipped
-
-
-def _corpus_inputs(summary: corpus.CorpusSummary) -> list[tuple[Path, str | None, str | None]]:
-    """Each corpus file with its sha256 (None for a file that could not be read) and why it was skipped."""
-    inputs = []
-    for path, error in zip(summary.documents["path"], summary.documents["error"]):
-        try:
-            digest = sha256_file(Path(path))
-        except OSError:
-            digest = None
-        inputs.append((Path(path), digest, error if isinstance(error, str) else None))
-    return inputs
-
-
-def build(input_path: str | Path = paths.SEED_REPORT, out_dir: str | Path = paths.FIGURES_DIR, *,
-          progress: bool = True, font: FontChoice | None = None, corpus_dir: str | Path | None = None,
-          workers: int = 2, dpi: int = DPI, figure_formats: Sequence[str] = FIGURE_FORMATS) -> BuildFiles:
-    """Regenerate every figure and table for one report, the write-up and the MANIFEST, all or nothing.
-
-    ``dpi`` is the PNGs' resolution (300 for print) and ``figure_formats`` the files of each figure
-    (``png``, ``svg``, ``pdf``).
-
-    Everything is written into a staging folder beside ``out_dir`` and swapped into place at the end
-    (:func:`jzrol.staging.staged_folder`); the MANIFEST lists the sha256 of the bytes written. An error or
-    ``Ctrl-C`` before the swap leaves ``out_dir`` as it was. Returns the files written (under ``out_dir``).
-
-    Raises:
-        jzrol.sources.SourceError: an unreadable input, before anything is written.
-        jzrol.fonts.FontNotFoundError: no CJK font is installed, before anything is written.
-        jzrol.staging.BuildFolderError: ``out_dir`` cannot be built into, the report has no body text, or
-            ``corpus_dir`` is not a folder.
-    """
-    font = configure_matplotlib(font, dpi=dpi, formats=figure_formats)
-    report = read_report(input_path)
-    if not (report.units["kind"] == "text").any():
-        raise BuildFolderError(f"{input_path}: report has no body text to analyse (headings only?)")
-    if corpus_dir is not None:
-        if not Path(corpus_dir).is_dir():
-            raise BuildFolderError(f"{corpus_dir}: --corpus names no folder")
-        try:
-            with os.scandir(corpus_dir) as entries:
-                next(entries, None)
-        except OSError as error:
-            raise BuildFolderError(f"{corpus_dir}: cannot read the folder ({error.strerror})") from None
-    with staged_folder(out_dir) as stage, recording_writes() as written:
-        steps = tqdm(BUILDERS, desc="jzrol build", unit="analysis", disable=not progress, file=sys.stderr)
-        results: list[FigureResult] = []
-        for builder in steps:
-            steps.set_postfix_str(builder.__name__)
-            results += builder(report, stage)
-        summary = None
-        if corpus_dir is not None:
-            summary = corpus.summarize([corpus_dir], workers=workers, progress=progress)
-            results += corpus_figures(summary, stage, f"{len(summary.documents)} reports in {Path(corpus_dir).name}")
-        tables = {
-            "units.csv": table_csv(report.units),
-            "info.json": json.dumps(
-                {**report.meta.to_dict(),
-                 "provenance": {k: v for k, v in report.meta.provenance.items() if k != "path"}},
-                ensure_ascii=False, indent=2) + "\n",
-            "README.md": _writeup(report, results),
-            PAGE_NAME: annotated_page(report),
-        }
-        for name, text in tables.items():
-            atomic_write_text(stage / name, text)
-        on_disk = {p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file()}
-        hashes = {p.relative_to(stage).as_posix(): digest for p, digest in written.items()
-                  if p.is_relative_to(stage)}
-        if on_disk != set(hashes):  # a writer that bypassed jzrol.io: its bytes are not accounted for
-            raise RuntimeError(f"files in the build without a recorded hash: {sorted(on_disk ^ set(hashes))}")
-        source = report.source
-        manifest = make_manifest(
-            hashes, input_file=Path(source.path) if source else None, input_sha256=source.sha256 if source else None,
-            font={"family": font.family, "file": font.path.name, "face": font.index, "sha256": font.sha256()},
-            seeds=SEEDS, dpi=dpi, corpus_dir=Path(corpus_dir) if corpus_dir is not None else None, workers=workers,
-            corpus_files=_corpus_inputs(summary) if summary is not None else None, figure_formats=list(figure_formats))
-        atomic_write_text(stage / MANIFEST_NAME, manifest)
-    out = Path(out_dir)
-    skipped = [] if summary is None else [str(e) for e in summary.failures["error"]]
-    return BuildFiles(sorted(out / name for name in hashes) + [out / MANIFEST_NAME], skipped)
