@@ -143,3 +143,46 @@ def test_tick_and_legend_labels_are_at_least_8_points(seed):
         if ax.get_legend():
             texts += ax.get_legend().get_texts()
         assert min(t.get_fontsize() for t in texts) >= 8
+
+
+def _small_texts_of_every_figure(report_paths, corpus_folder, monkeypatch, tmp_path):
+    """Each figure the builders draw, caught before it is saved: its name and its texts under 8 points."""
+    from matplotlib.text import Text
+
+    from jzrol import corpus
+    from jzrol.figures import builders
+
+    found = {}
+
+    def check(fig, name, **_):
+        fig.canvas.draw()  # tick labels exist once drawn
+        found[name] = [(t.get_text(), t.get_fontsize()) for t in fig.findobj(Text)
+                       if t.get_visible() and t.get_text().strip() and t.get_fontsize() < 8]
+        plt.close(fig)
+        return []
+
+    monkeypatch.setattr(builders, "save_figure", check)
+    for path in report_paths:
+        report = read_report(path)
+        for builder in figures.BUILDERS:
+            builder(report, tmp_path)
+    summary = corpus.summarize([corpus_folder], workers=1, progress=False)
+    builders.corpus_figures(summary, tmp_path, "three reports")
+    return found
+
+
+def test_every_text_of_every_figure_is_at_least_8_points(monkeypatch, tmp_path):
+    """Ticks, legends, labels and notes beside points, in every figure of a build, at the saved size
+    (figures are saved at their own size, so points are points)."""
+    import shutil
+
+    from jzrol import paths
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("ten-parts.txt", "county-no-blank-lines.txt", "traditional.txt"):
+        shutil.copy(DATA / name, folder)
+    found = _small_texts_of_every_figure([paths.SEED_REPORT, DATA / "ten-parts.txt"], folder, monkeypatch, tmp_path)
+    assert {"01-structure-outline", "12-themes-problems-vs-plans", "13-corpus-term-trend",
+            "15-corpus-claims-by-year"} <= set(found)
+    assert {name: small for name, small in found.items() if small} == {}

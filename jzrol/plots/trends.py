@@ -60,12 +60,12 @@ def _note_few_docs(ax: Axes, rows: pd.DataFrame, value: str, color: str) -> None
         if not getattr(ax, "_jzrol_docs_noted", False):
             reports = "report" if int(counts["n_docs"].iloc[0]) == 1 else "reports"
             ax.annotate(f"each point: {int(counts['n_docs'].iloc[0])} {reports}", (1, 1), xycoords="axes fraction",
-                        ha="right", va="bottom", fontsize=7, color="#555555")
+                        ha="right", va="bottom", fontsize=8, color="#555555")
             ax._jzrol_docs_noted = True  # once per panel
         return
     for row in counts[counts["n_docs"] < FEW_DOCS].itertuples():
         ax.annotate(f"n={int(row.n_docs)}", (row.year, getattr(row, value)), textcoords="offset points", xytext=(0, 4),
-                    ha="center", fontsize=6, color=color)
+                    ha="center", fontsize=8, color=color)
 
 
 def plot_term_trend(trend: pd.DataFrame, *, value: str = "per_10k", ax: Axes | None = None) -> Axes:
