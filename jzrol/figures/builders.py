@@ -102,17 +102,7 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     top = terms.top_terms(by_part[by_part["part"] > 0], TOP_N_TERMS)
     parts = report.parts()
     if len(parts):
-        columns = min(len(parts), 3)
-        rows = -(-len(parts) // columns)
-        fig, axes = plt.subplots(rows, columns, figsize=(3.4 * columns, 3.6 * rows), squeeze=False, sharex=True)
-        for ax, (part, title) in zip(axes.flat, zip(parts["part"], parts["part_title"])):
-            plots.plot_top_terms(top[top["part"] == part], n=TOP_N_TERMS,
-                                 color=plots.part_color(part), ax=ax)
-            ax.set_title(plots.section_label(part, 0, title, 12), loc="left", fontsize=10)
-        for ax in list(axes.flat)[len(parts):]:
-            ax.set_visible(False)
-        for ax in axes.flat:
-            ax.xaxis.set_tick_params(labelbottom=True)
+        fig = plots.plot_top_terms_by_part(top, parts, n=TOP_N_TERMS)[0].figure
         fig.suptitle(f"Most frequent terms in each part (top {TOP_N_TERMS}, policy verbs dropped)", x=0.02, ha="left")
         fig.tight_layout()
         name = "02-terms-top-by-part"

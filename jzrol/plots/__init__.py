@@ -25,7 +25,14 @@ from jzrol.plots.style import (
     section_label,
     shorten,
 )
-from jzrol.plots.terms import plot_dispersion, plot_keyness, plot_outline, plot_top_terms, plot_wordcloud
+from jzrol.plots.terms import (
+    plot_dispersion,
+    plot_keyness,
+    plot_outline,
+    plot_top_terms,
+    plot_top_terms_by_part,
+    plot_wordcloud,
+)
 from jzrol.plots.themes import plot_role_comparison, plot_theme_heatmap, plot_theme_shares, theme_tick_labels
 from jzrol.plots.trends import (
     FEW_DOCS,
@@ -41,5 +48,6 @@ __all__ = ["FEW_DOCS", "KIND_COLORS", "LEVEL_COLORS", "PART_COLORS", "THEME_COLO
            "nothing_to_show", "part_color", "plot_claims_by_kind", "plot_claims_by_year", "plot_dispersion",
            "plot_keyness", "plot_outline", "plot_precision_profile", "plot_quantities", "plot_role_comparison",
            "plot_term_trend", "plot_theme_heatmap", "plot_theme_shares", "plot_theme_years", "plot_top_terms",
+           "plot_top_terms_by_part",
            "plot_trend_panels", "plot_wordcloud", "quantity_labels", "section_label", "shorten", "theme_tick_labels",
            "with_gaps", "year_axis"]

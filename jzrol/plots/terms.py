@@ -8,12 +8,15 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
-from jzrol.plots.style import PART_COLORS, WORD_COLORS, nothing_to_show, part_color, shorten
+from jzrol.plots.style import PART_COLORS, WORD_COLORS, nothing_to_show, part_color, section_label, shorten
 
-__all__ = ["plot_dispersion", "plot_keyness", "plot_outline", "plot_top_terms", "plot_wordcloud"]
+__all__ = ["plot_dispersion", "plot_keyness", "plot_outline", "plot_top_terms", "plot_top_terms_by_part",
+           "plot_wordcloud"]
 
 
 def _part_label(part: int, title: str) -> str:
@@ -74,6 +77,45 @@ def plot_top_terms(counts: pd.DataFrame, *, n: int = 10, color: str = PART_COLOR
     ax.spines[["top", "right"]].set_visible(False)
     ax.margins(x=0.15)
     return ax
+
+
+def plot_top_terms_by_part(counts: pd.DataFrame, parts: pd.DataFrame, *, n: int = 10, ncols: int = 3,
+                           fig: Figure | None = None) -> np.ndarray:
+    """Small multiples: the ``n`` most frequent terms of each part, one panel a part in the part's colour,
+    on one x scale shared by every panel (rates compare across panels).
+
+    Args:
+        counts: a :func:`jzrol.terms.count_terms` table by ``part``.
+        parts: the report's parts (``Report.parts()``: ``part``, ``part_title``), in panel order.
+        n: terms per panel.
+        ncols: panels per row.
+        fig: figure to draw in; a new one sized to the panels when None.
+
+    Returns the panels' Axes (panels beyond the parts are hidden); a report without parts gives one
+    panel that says so.
+
+    >>> counts = pd.DataFrame({"part": [1, 1, 2], "term": ["立法", "执法", "复议"], "n": [3, 2, 4],
+    ...                        "per_1000": [30.0, 20.0, 40.0]})
+    >>> axes = plot_top_terms_by_part(counts, pd.DataFrame({"part": [1, 2], "part_title": ["成效", "问题"]}))
+    >>> [ax.get_title(loc="left") for ax in axes]
+    ['1 成效', '2 问题']
+    """
+    columns = max(1, min(len(parts), ncols))
+    rows = max(1, -(-len(parts) // columns))
+    if fig is None:
+        fig = plt.figure(figsize=(3.4 * columns, 3.6 * rows))
+    axes = fig.subplots(rows, columns, squeeze=False, sharex=True)
+    if parts.empty:
+        nothing_to_show(axes[0, 0], "the report has no numbered parts")
+        return axes.ravel()
+    for ax, (part, title) in zip(axes.flat, zip(parts["part"], parts["part_title"])):
+        plot_top_terms(counts[counts["part"] == part], n=n, color=part_color(part), ax=ax)
+        ax.set_title(section_label(part, 0, title, 12), loc="left", fontsize=10)
+    for ax in list(axes.flat)[len(parts):]:
+        ax.set_visible(False)
+    for ax in axes.flat:
+        ax.xaxis.set_tick_params(labelbottom=True)
+    return axes.ravel()
 
 
 def plot_wordcloud(frequencies: pd.Series, *, font_path: str, random_state: int, max_words: int = 150,
