@@ -52,3 +52,40 @@ def test_notebook_shows_short_tables(path):
         shown = "".join(cell["source"]).splitlines()[-1:] if cell["cell_type"] == "code" else []
         for number in re.findall(r"\.(?:head|tail)\((\d+)\)", "".join(shown)):
             assert int(number) <= 15
+
+
+def _cells(name):
+    return json.loads((paths.NOTEBOOKS_DIR / name).read_text(encoding="utf-8"))["cells"]
+
+
+def test_keyword_methods_come_one_per_step_and_say_how_to_read_them():
+    steps = {}
+    for cell in _cells("02-keywords.ipynb"):
+        text = "".join(cell["source"])
+        if cell["cell_type"] == "markdown" and text.startswith("## Step"):
+            steps[text.splitlines()[0]] = text
+    for method in ("Collocations", "TF-IDF", "TextRank"):
+        [title] = [t for t in steps if method in t]  # each method has a step of its own
+        assert not [m for m in ("Collocations", "TF-IDF", "TextRank") if m != method and m in title]
+        text = steps[title]
+        assert "What it measures" in text and "policy text" in text and "How to read" in text
+
+
+def test_table_columns_are_explained_before_the_table_that_shows_them():
+    """n_reference and log_ratio (notebook 02) are explained in the markdown before their first table;
+    the claims' subject (notebook 04) carries its caveat where the table first shows it."""
+    for name, columns in (("02-keywords.ipynb", ("n_reference", "log_ratio")), ("04-numeric-claims.ipynb", ("subject",))):
+        cells = _cells(name)
+        for column in columns:
+            first = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and column in "".join(c["source"]))
+            before = "".join("".join(c["source"]) for c in cells[:first] if c["cell_type"] == "markdown")
+            assert f"`{column}`" in before, (name, column)
+    step = "".join(next(c for c in _cells("04-numeric-claims.ipynb") if "".join(c["source"]).startswith("## Step 1"))["source"])
+    assert "short label" in step and "not a grammatical parse" in step
+
+
+def test_the_teachers_guide_names_every_notebook():
+    guide = (paths.NOTEBOOKS_DIR / "README.md").read_text(encoding="utf-8")
+    for path in NOTEBOOKS:
+        assert f"`{path.stem}`" in guide, path.stem
+    assert "90-minute" in guide
