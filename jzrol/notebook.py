@@ -1,4 +1,5 @@
-"""Helpers for the notebooks: stop cleanly when the texts a notebook needs are not on the machine.
+"""Helpers for the notebooks: stop cleanly when the texts a notebook needs are not on the machine, and
+turn a parameter the texts do not have into a sentence instead of an empty table or an error.
 
 A notebook that analyses a corpus cannot show anything true without it. :func:`require_folder`
 checks the folder and, when it is missing or holds no report, prints one message (which folder,
@@ -12,12 +13,13 @@ True
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from jzrol import paths  # noqa: F401  (used in the docstring example)
 from jzrol.corpus import REPORT_SUFFIXES
 
-__all__ = ["require_folder"]
+__all__ = ["chosen_value", "require_folder"]
 
 #: What the message says about obtaining texts when the caller says nothing more specific.
 HOW_TO_OBTAIN = ("Government work reports (政府工作报告) and rule-of-law reports (法治政府建设年度报告) are published "
@@ -63,3 +65,26 @@ def require_folder(folder: str | Path, *, what: str = "reports", how: str = HOW_
     if not _skip_remaining_cells():
         sys.exit(0)
     return False
+
+
+def chosen_value(requested, available: Iterable, *, what: str, where: str = "this corpus") -> tuple[object, str]:
+    """``requested`` when ``available`` holds it, else the first value available, with a sentence saying
+    which value is shown and why (None and a sentence when nothing is available).
+
+    Args:
+        requested: the value a parameter asks for (a document id, a group, a term).
+        available: the values there are, the one to fall back on first (the most frequent term, …).
+        what: what the value is, for the sentence ("document", "premier", "term").
+        where: where it was looked for.
+
+    >>> chosen_value("2030", ["1954", "2024"], what="document")
+    ('1954', 'No document 2030 in this corpus; showing 1954 instead.')
+    >>> chosen_value("2024", ["1954", "2024"], what="document")
+    ('2024', 'Showing document 2024, as requested.')
+    """
+    values = list(dict.fromkeys(available))
+    if requested in values:
+        return requested, f"Showing {what} {requested}, as requested."
+    if not values:
+        return None, f"No {what} in {where} to show."
+    return values[0], f"No {what} {requested} in {where}; showing {values[0]} instead."

@@ -43,6 +43,13 @@ def test_corpus_notebook_runs_on_a_folder_of_one_ten_part_report(tmp_path):
     shutil.copy(DATA / "ten-parts.txt", folder)
     shown = _run("05-corpus", {"corpus_folder": str(folder), "workers": 1}, tmp_path / "05-corpus.ipynb")
     assert "1 reports read" in shown
+    assert "No document 2024 in this corpus; showing ten-parts instead." in shown  # the default is not there
+
+
+def test_a_term_the_report_lacks_gives_a_sentence(tmp_path):
+    shown = _run("02-keywords", {"input_path": str(DATA / "ten-parts.txt"), "kwic_term": "nosuchterm"},
+                 tmp_path / "02.ipynb")
+    assert "No term nosuchterm in this report; showing " in shown
 
 
 def test_a_section_without_claims_gives_a_sentence(tmp_path):
@@ -95,3 +102,4 @@ def test_compare_notebook_runs_on_another_folder_and_docvars_file(tmp_path):
     cells = json.loads(output.read_text(encoding="utf-8"))["cells"]
     shown = "".join(str(o.get("data", o.get("text", ""))) for c in cells if c["cell_type"] == "code" for o in c["outputs"])
     assert "Traceback" not in shown and "image/png" in shown and "甲区" in shown and "n_docs_target" in shown
+    assert "Showing district 甲区, as requested." in shown
