@@ -53,6 +53,26 @@ def test_quantities_are_dots_with_unique_labels(seed):
     assert not ax.patches and ax.get_xscale() == "log"  # no bars on a log scale
 
 
+@pytest.mark.parametrize("path", ["seed", "ten-parts.txt"])
+def test_top_terms_panels_share_one_scale_one_panel_a_part(path, seed):
+    report = seed if path == "seed" else read_report(DATA / path)
+    counts = terms.count_terms(terms.tokens(report.units), by=["doc_id", "part"], policy_verbs="drop")
+    parts = report.parts()
+    axes = plots.plot_top_terms_by_part(counts, parts, n=5)
+    shown = [ax for ax in axes if ax.get_visible()]
+    assert len(shown) == len(parts)
+    assert all(shown[0].get_shared_x_axes().joined(shown[0], ax) for ax in shown)
+    assert len({ax.get_xlim() for ax in shown}) == 1
+    assert [ax.patches[0].get_facecolor()[:3] for ax in shown] == [mcolors.to_rgb(plots.part_color(p))
+                                                                   for p in parts["part"]]
+
+
+def test_top_terms_panels_of_a_report_without_parts_say_so():
+    counts = pd.DataFrame({"part": [0], "term": ["立法"], "n": [3], "per_1000": [1.0]})
+    axes = plots.plot_top_terms_by_part(counts, pd.DataFrame({"part": [], "part_title": []}))
+    assert "no numbered parts" in axes[0].texts[0].get_text()
+
+
 def test_claims_legend_lists_only_kinds_that_occur(seed):
     found = claims.extract_claims(seed.units)
     ax = plots.plot_claims_by_kind(claims.claims_by_section(found, seed.units))

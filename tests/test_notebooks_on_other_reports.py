@@ -1,6 +1,7 @@
 """The single-report notebooks run on reports other than the seed, through their papermill parameters."""
 
 import json
+import re
 import shutil
 
 import papermill
@@ -10,6 +11,7 @@ from jzrol import paths
 from jzrol.display import DOC_ID_WIDTH, short_doc_ids
 from tests.conftest import DATA
 
+SCIENTIFIC = re.compile(r"\d\.?\d*e[-+]\d+")
 SINGLE_REPORT = ["01-structure", "02-keywords", "03-themes", "04-numeric-claims"]
 
 
@@ -22,6 +24,9 @@ def _run(notebook: str, parameters: dict, output) -> str:
     assert all(str(value) in "".join(injected[0]["source"]) for value in parameters.values())
     shown = "".join(str(o.get("data", o.get("text", ""))) for c in cells if c["cell_type"] == "code" for o in c["outputs"])
     assert "Traceback" not in shown and "image/png" in shown  # every notebook draws at least one figure
+    tables = "".join("".join(o["data"].get("text/plain", "")) for c in cells if c["cell_type"] == "code"
+                     for o in c["outputs"] if "data" in o)
+    assert not SCIENTIFIC.search(tables)  # rounded, p < 0.001, never 1.5e-81
     return shown
 
 
