@@ -206,3 +206,18 @@ def test_every_text_of_every_figure_is_at_least_8_points(monkeypatch, tmp_path):
     assert {"01-structure-outline", "12-themes-problems-vs-plans", "13-corpus-term-trend",
             "15-corpus-claims-by-year"} <= set(found)
     assert {name: small for name, small in found.items() if small} == {}
+
+
+def test_theme_shares_draw_the_themes_of_any_codebook_under_their_labels(corpus_files):
+    from jzrol.display import theme_labels
+
+    report = read_report(next(path for path in corpus_files if path.name == "2024.txt"))
+    book = themes.codebook_for_genre("government_work_report")
+    table = themes.theme_table(themes.code_units(report.units, codebook=book), report.units, by="part")
+    ax = plots.plot_theme_shares(table, theme_labels=theme_labels())
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    coded = table.groupby("theme")["share"].sum()
+    assert sorted(legend) == sorted(book.labels().set_index("theme").loc[coded[coded > 0].index, "label_zh"])
+    rows = {p.get_y() for p in ax.patches}
+    widths = [sum(p.get_width() for p in ax.patches if p.get_y() == y) for y in rows]
+    assert len(rows) == table["part"].nunique() and widths == pytest.approx([100] * len(rows), abs=0.05)

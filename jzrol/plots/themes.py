@@ -10,7 +10,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
-from jzrol.plots.style import PART_COLORS, THEME_COLORS, nothing_to_show, section_label, shorten
+from jzrol.plots.style import PART_COLORS, THEME_COLORS, THEME_PALETTE, nothing_to_show, section_label, shorten
+from jzrol.themes import theme_order
 
 __all__ = ["plot_role_comparison", "plot_theme_heatmap", "plot_theme_shares", "theme_tick_labels"]
 
@@ -84,22 +85,28 @@ def plot_theme_heatmap(table: pd.DataFrame, themes: list[str], labels: dict | No
 
 
 def plot_theme_shares(table: pd.DataFrame, *, group: str = "part", labels: dict | None = None,
-                      ax: Axes | None = None) -> Axes:
+                      theme_labels: dict | pd.DataFrame | None = None, ax: Axes | None = None) -> Axes:
     """100% stacked bars of theme shares per group (a ``theme_table`` table weighted by hits, e.g. ``by="part"``).
 
     Shares of hits sum to 1 in each group; shares of sentences do not (a sentence can carry several
-    themes): draw those with :func:`plot_theme_heatmap`.
+    themes): draw those with :func:`plot_theme_heatmap`. Themes come in codebook order, in the
+    palette's colours, whichever codebook coded them; the legend names them by ``theme_labels``
+    (``key -> label`` or a ``labels()`` table: the Chinese labels), by their keys otherwise.
     """
     labels = labels or {}
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.5 * table[group].nunique() + 1.5))
     groups = sorted(table[group].unique())
+    order = theme_order()
+    shown = sorted(dict.fromkeys(table["theme"]), key=lambda key: order.get(key, len(order)))
+    names = dict(zip(shown, theme_tick_labels(shown, theme_labels)))
     left = pd.Series(0.0, index=groups)
-    for theme, color in THEME_COLORS.items():
+    for index, theme in enumerate(shown):
         values = table[table["theme"] == theme].set_index(group)["share"].reindex(groups, fill_value=0.0) * 100
         if values.sum() == 0:
             continue
-        ax.barh(range(len(groups)), values, left=left, color=color, label=theme)
+        color = THEME_COLORS.get(theme, THEME_PALETTE[index % len(THEME_PALETTE)])
+        ax.barh(range(len(groups)), values, left=left, color=color, label=names[theme])
         left += values
     ax.set_yticks(range(len(groups)), [labels.get(g, str(g)) for g in groups])
     ax.invert_yaxis()
