@@ -163,9 +163,7 @@ def term_figures(report: Report, out_dir: Path) -> list[FigureResult]:
     general = terms.keyness_between(toks, {"doc_id": report.doc_id}, None, policy_verbs="drop", min_n=3)
     chosen = general[general["direction"] > 0]["term"].head(DISPERSION_TERMS).tolist()
     positions = toks.loc[toks["token"].isin(chosen), ["part", "section", "position", "token"]]
-    starts = toks.groupby("part")["position"].min().reset_index()
-    starts = starts[starts["part"] > 0]
-    boundaries = starts.assign(label=[f"part {p}" for p in starts["part"]])
+    boundaries = sections_helpers.part_starts(toks)
     if not chosen:
         return results
     fig, ax = plt.subplots(figsize=(9, 0.4 * len(chosen) + 1.4))
@@ -268,9 +266,7 @@ def theme_figures(report: Report, out_dir: Path) -> list[FigureResult]:
         return results
     book = themes.load_codebook()
     sections = themes.theme_table(hits, report.units, by="section", weight="sentences")
-    titled = outline(report.units)
-    titles = {(p, s): (st or pt) for p, s, pt, st in
-              zip(titled["part"], titled["section"], titled["part_title"], titled["section_title"])}
+    titles = sections_helpers.section_titles(report.units)
     cover = themes.coverage(hits, report.units).iloc[0]
     few = themes.FEW_SENTENCES
 
