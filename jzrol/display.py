@@ -28,9 +28,9 @@ __all__ = ["DOC_ID_WIDTH", "THEME_COLUMNS", "for_display", "format_number", "set
 
 #: Characters a document id keeps in a table shown to students (an ellipsis marks a cut).
 DOC_ID_WIDTH = 14
-#: What separates the words of a file stem or a corpus path: 00-1954-政府工作报告, a/2020, jinzhou_2020.
 #: Columns of the package's tables that hold theme keys.
 THEME_COLUMNS = ("theme", "heading_theme", "dominant_theme")
+#: What separates the words of a file stem or a corpus path: 00-1954-政府工作报告, a/2020, jinzhou_2020.
 _ID_SEPARATOR = re.compile(r"([-_\s./\\·—]+)")
 
 
