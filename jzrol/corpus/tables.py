@@ -253,12 +253,8 @@ def tables(inputs: Iterable[str | Path], request: Request, *, workers: int = 1, 
         if reason and report_skips:
             tqdm.write(f"jzrol: skipped {reason}", file=sys.stderr)
 
-    found: list = [None] * len(files)
-    job = engine.Job(each=partial(_one, request=request))
-    for index, outcome in engine.run(job, files, sizes=[f.size for f in files], workers=workers, progress=progress,
-                                     names=[f.name for f in files], on_result=check):
-        if index >= 0:
-            found[index] = outcome
+    found = engine.run_in_order(engine.Job(each=partial(_one, request=request)), files, sizes=[f.size for f in files],
+                                workers=workers, progress=progress, names=[f.name for f in files], on_result=check)
     return Tables([table for table, _ in found if table is not None],
                   [reason for _, reason in found if reason], [f for f, (t, _) in zip(files, found) if t is not None])
 
