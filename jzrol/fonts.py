@@ -21,9 +21,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from matplotlib import font_manager
-from matplotlib.ft2font import FaceFlags, FT2Font
-
 __all__ = ["FontChoice", "FontNotFoundError", "PREFERRED_FAMILIES", "find_cjk_font"]
 
 ENV_VAR = "JZROL_FONT"
@@ -76,6 +73,7 @@ class FontChoice:
 
 def _usable(path: Path, index: int = 0) -> str | None:
     """Why the face cannot be used, or None when it can."""
+    from matplotlib.ft2font import FaceFlags, FT2Font  # matplotlib only when a font is looked for
     try:
         face = FT2Font(str(path), face_index=index)
     except (OSError, RuntimeError, ValueError) as error:
@@ -91,6 +89,7 @@ def _usable(path: Path, index: int = 0) -> str | None:
 
 
 def _family(path: Path, index: int) -> str:
+    from matplotlib.ft2font import FT2Font
     return FT2Font(str(path), face_index=index).family_name
 
 
@@ -104,6 +103,7 @@ def find_cjk_font(path: str | os.PathLike | None = None) -> FontChoice:
     Raises:
         FontNotFoundError: the given font is unusable, or none is installed.
     """
+    from matplotlib import font_manager
     explicit = path or os.environ.get(ENV_VAR)
     if explicit:
         explicit = Path(explicit)
@@ -129,6 +129,8 @@ def find_cjk_font(path: str | os.PathLike | None = None) -> FontChoice:
 
 def _system_faces() -> list[tuple[str, int, str]]:
     """Every face of every font file on the system, read afresh (file, face index, family)."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
     faces = []
     for fname in sorted(font_manager.findSystemFonts(fontext="ttf")):
         try:

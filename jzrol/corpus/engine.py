@@ -35,7 +35,7 @@ from typing import Any
 
 from tqdm.auto import tqdm
 
-__all__ = ["Job", "StopRun", "WorkerError", "batches", "default_workers", "run"]
+__all__ = ["Job", "StopRun", "WorkerError", "batches", "default_workers", "run", "run_in_order"]
 
 MAX_WORKERS = 8  # more processes than this only add start-up time and memory for corpora of reports
 _BATCHES_PER_WORKER = 2  # each batch takes this share of what is left per worker: sizes shrink as work ends
@@ -236,6 +236,21 @@ def run(job: Job, items: Sequence[Any], *, sizes: Sequence[int], workers: int = 
             yield from _on_pool(job, planned, min(workers, len(planned)), take, names)
     finally:
         bar.close()
+
+
+def run_in_order(job: Job, items: Sequence[Any], *, sizes: Sequence[int], workers: int = 1, progress: bool = False,
+                 names: Sequence[str] | None = None, on_result: Callable[[int, Any], None] | None = None) -> list:
+    """The result of each item, in the order of ``items``, from :func:`run` (the batches' sums left out).
+
+    >>> run_in_order(Job(each=_length), ["法治", "政府建设"], sizes=[2, 4], workers=1)
+    [2, 4]
+    """
+    found: list = [None] * len(items)
+    for index, result in run(job, items, sizes=sizes, workers=workers, progress=progress, names=names,
+                             on_result=on_result):
+        if index >= 0:
+            found[index] = result
+    return found
 
 
 def _on_dask(client: Any, job: Job, planned: list, take: Callable) -> Iterator[tuple[int, Any]]:

@@ -89,12 +89,9 @@ def export_corpus(inputs: Iterable[str | Path], out_dir: str | Path, *, workers:
         if outcome[0].error and strict:
             raise engine.StopRun(outcome[0].error)
 
-    found: list = [None] * len(files)
-    job = engine.Job(each=partial(_export_one, analysis=analysis))
-    for index, outcome in engine.run(job, files, sizes=[f.size for f in files], workers=workers, progress=progress,
-                                     names=[f.name for f in files], on_result=check):
-        if index >= 0:
-            found[index] = outcome
+    found = engine.run_in_order(engine.Job(each=partial(_export_one, analysis=analysis)), files,
+                                sizes=[f.size for f in files], workers=workers, progress=progress,
+                                names=[f.name for f in files], on_result=check)
     summaries = [summary for summary, _ in found]
     failures = [summary.error for summary in summaries if summary.error]
     if len(failures) == len(summaries):

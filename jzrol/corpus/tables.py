@@ -14,6 +14,8 @@ every token.
 
 from __future__ import annotations
 
+import csv
+import io
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -201,8 +203,13 @@ class CsvRows:
 
     @classmethod
     def of(cls, table: pd.DataFrame, doc_id: str) -> CsvRows:
-        return cls(table.head(0).to_csv(index=False, lineterminator="\n"),
-                   table.to_csv(index=False, header=False, lineterminator="\n"), doc_id)
+        header = table.head(0).to_csv(index=False, lineterminator="\n")
+        if table.isna().to_numpy().any():  # pandas writes a missing value as an empty field
+            return cls(header, table.to_csv(index=False, header=False, lineterminator="\n"), doc_id)
+        # Plain values through the csv module, column by column: the bytes to_csv writes, in half the time.
+        rows = io.StringIO()
+        csv.writer(rows, lineterminator="\n").writerows(zip(*(table[column].tolist() for column in table.columns)))
+        return cls(header, rows.getvalue(), doc_id)
 
 
 def _one(file: ReportFile, _state: None, *, request: Request) -> tuple[Any, str | None]:
@@ -246,12 +253,8 @@ def tables(inputs: Iterable[str | Path], request: Request, *, workers: int = 1, 
         if reason and report_skips:
             tqdm.write(f"jzrol: skipped {reason}", file=sys.stderr)
 
-    found: list = [None] * len(files)
-    job = engine.Job(each=partial(_one, request=request))
-    for index, outcome in engine.run(job, files, sizes=[f.size for f in files], workers=workers, progress=progress,
-                                     names=[f.name for f in files], on_result=check):
-        if index >= 0:
-            found[index] = outcome
+    found = engine.run_in_order(engine.Job(each=partial(_one, request=request)), files, sizes=[f.size for f in files],
+                                workers=workers, progress=progress, names=[f.name for f in files], on_result=check)
     return Tables([table for table, _ in found if table is not None],
                   [reason for _, reason in found if reason], [f for f, (t, _) in zip(files, found) if t is not None])
 
