@@ -4,8 +4,9 @@ Lines are grouped into paragraphs (a single line break inside a sentence joins),
 is marked as a candidate of one heading family: ``chapter`` (第一部分), ``part`` (一、), ``bare`` (一 on
 its own line), ``section`` (（一）), ``cue`` (an unnumbered part heading with a cue of the genre,
 2019年工作回顾), ``plain_heading`` (another short line without sentence-final punctuation),
-``closing`` (结束语), ``lead`` (such a line with a comma: a sentence standing as a heading), ``point`` (a member of a
-（一）（二） list of points in running text) or ``text``. Which family makes the parts is decided later, from the whole report
+``closing`` (结束语), ``lead`` (such a line with a comma: a sentence standing as a heading), ``announced`` (an
+unnumbered heading that the text under it names as a part of the report: 报告的第二部分是关于…), ``point`` (a member
+of a （一）（二） list of points in running text) or ``text``. Which family makes the parts is decided later, from the whole report
 (:data:`jzrol.report.structure.LAYOUTS`).
 
 >>> text = "2019年工作回顾\\n\\n一、经济平稳运行\\n\\n全年增长6%。"
@@ -33,6 +34,7 @@ from jzrol.report.markers import (
     _NUM,
     _OPENING,
     _PART,
+    _PART_ANNOUNCED,
     _REPORT_SENTENCE,
     _SECTION,
     _TERMINAL,
@@ -198,6 +200,7 @@ def _mark_candidates(text: str, paragraphs: list[_Paragraph]) -> None:
                   and _HAN.search(p.flat) and not p.flat.startswith(_DASH_LEAD)):
                 p.kind = "lead" if _COMMA.search(p.flat) else "plain_heading"
     _mark_points(paragraphs)
+    _mark_announced(paragraphs)
     if _in_sequence(paragraphs, "chapter") < 2:  # a lone 第一部分 is a part like 一、
         for p in paragraphs:
             if p.kind == "chapter":
@@ -209,6 +212,37 @@ def _mark_candidates(text: str, paragraphs: list[_Paragraph]) -> None:
             part = _PART.match(p.flat)
             if part and p.kind == "text" and _is_part_heading(p.flat):
                 p.kind, p.number = "part", _ordinal(part.group("num") or part.group("num2"))
+
+
+_UNNUMBERED_HEADINGS = ("cue", "plain_heading", "lead")
+
+
+def _mark_announced(paragraphs: list[_Paragraph]) -> None:
+    """Unnumbered headings that the text names as parts are ``announced`` headings numbered as named.
+
+    A news agency's summary of a long report sets two levels of short unnumbered headings, the
+    report's parts and its own sub-heads, alike; only the text tells them apart, where the paragraph
+    under a heading opens by naming the part (周恩来总理报告的第二部分是关于…). When the first part so
+    named is the second, the first unnumbered heading before it opens the first part.
+
+    >>> text = "成就和任务\\n\\n报告首先指出成绩。\\n\\n应当注意的几个问题\\n\\n正文。\\n\\n对外工作\\n\\n报告的第二部分是关于对外工作。"
+    >>> [(p.kind, p.number) for p in _marked(text) if p.kind != "text"]
+    [('announced', 1), ('plain_heading', 0), ('announced', 2)]
+    """
+    named = []  # (index of the heading, number of the part its next paragraph names)
+    for index, p in enumerate(paragraphs[:-1]):
+        if p.kind in _UNNUMBERED_HEADINGS and paragraphs[index + 1].kind == "text":
+            announcement = _PART_ANNOUNCED.match(paragraphs[index + 1].flat)
+            if announcement and _ordinal(announcement.group("num")):
+                named.append((index, _ordinal(announcement.group("num"))))
+    if not named:
+        return
+    if named[0][1] == 2:
+        first = next((i for i, p in enumerate(paragraphs[:named[0][0]]) if p.kind in _UNNUMBERED_HEADINGS), None)
+        if first is not None:
+            named.insert(0, (first, 1))
+    for index, number in named:
+        paragraphs[index].kind, paragraphs[index].number = "announced", number
 
 
 def _mark_points(paragraphs: list[_Paragraph]) -> None:

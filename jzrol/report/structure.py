@@ -40,7 +40,7 @@ UNIT_COLUMNS = [
 ]
 
 _UNNUMBERED = frozenset({"cue", "plain_heading", "lead", "closing"})  # heading families without numbers: each heading is the next one
-_HEADING_KINDS = frozenset({"part", "plain_heading", "lead", "bare", "cue", "closing"})  # out of the layout: headings, no number
+_HEADING_KINDS = frozenset({"part", "plain_heading", "lead", "bare", "cue", "closing", "announced"})  # out of the layout: headings, no number
 
 
 class Layout(NamedTuple):
@@ -73,6 +73,9 @@ class Layout(NamedTuple):
 LAYOUTS = (
     # 第一部分 › 一、 › （一）
     Layout("chapters", frozenset({"chapter", "closing"}), 2, "part", below="section"),
+    # a news summary: unnumbered headings that the text names as parts (报告的第二部分是关于…) › （一）; the
+    # summary's own unnumbered sub-heads between them are headings that set no number
+    Layout("announced parts", frozenset({"announced", "closing"}), 2, "section"),
     # 2019年工作回顾 › 一、 › （一）: unnumbered part headings with a cue of the genre, 一、 restarting under them
     Layout("cued parts", frozenset({"cue", "closing"}), 2, "part", below="section", first=True, needs_sections=True,
            restarts=True),
@@ -232,7 +235,8 @@ class _Outline:
             if layout.nested and self.part and self._continues_nested(p):
                 return self._nested_entry(p)
             if p.number == self.part + 1:
-                return self._new_part(p.number, p, _section_heading_end(text, p) if p.kind == "section" else p.end)
+                return self._new_part(p.number, p,
+                                      _section_heading_end(text, p) if p.kind == "section" else p.heading_end or p.end)
             if layout.nested and self.part and p.number == 1:
                 self.nested.append((0, len(p.flat)))
                 self._continues_nested(p)
