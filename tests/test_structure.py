@@ -125,6 +125,7 @@ def test_dash_lead_lines_are_text_not_headings_or_items():
     ("一\n\n（一）执法。正文。\n\n二\n\n正文。", "bare numerals"),
     ("主要成效\n\n（一）执法。正文。\n\n（二）复议。正文。\n\n存在不足\n\n正文。", "unnumbered parts"),
     ("成效\n\n报告首先说。\n\n几个问题\n\n正文。\n\n任务\n\n报告的第二部分是关于任务。", "announced parts"),
+    ("成效\n\n首先说成效。\n\n几个问题\n\n正文。\n\n任务\n\n第二部分讲的是任务。", "announced parts"),
     ("（一）执法。正文。\n\n（二）复议。正文。", "sections as parts"),
 ])
 def test_each_layout_of_the_table_is_recognised(text, layout):

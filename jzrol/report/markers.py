@@ -32,10 +32,10 @@ _SENTENCE_BREAK = re.compile(_SENTENCE_END.pattern + rf"[{_WHITESPACE}]*")  # a 
 _TERMINAL = tuple("。！？!?；;：:，,、")
 _OPENING = tuple("《“‘（(「『—")
 _CLOSING = tuple("》”’）)」』，,、。；;：:")
-# A news summary's announcement of the part it turns to (周恩来总理报告的第二部分是关于…): the report or
-# speech names the part by number in the first clause of the paragraph under that part's heading
-# (a part named in passing further on, 如我在报告的第二部分说过的, is no announcement).
-_PART_ANNOUNCED = re.compile(rf"^[^。！？!?，,；;：:]{{0,15}}?(?:报告|讲话)的?第(?P<num>[{_NUM}]{{1,2}})部分")
+# A news summary's announcement of the part it turns to (周恩来总理报告的第二部分是关于…, 第二部分讲的是…):
+# the first clause of the paragraph under that part's heading names the part by number (a part named
+# in passing further on, 如我在报告的第二部分说过的, is no announcement).
+_PART_ANNOUNCED = re.compile(rf"^(?:[^。！？!?，,；;：:]{{0,15}}?(?:报告|讲话)的?)?第(?P<num>[{_NUM}]{{1,2}})部分")
 _SALUTATION = re.compile(r"^(各位代表|同志们)[：:！!，,]")
 _CLOSING_NOTE = re.compile(r"^[（(]此件[^）)]{0,12}[）)]$")  # （此件公开发布） below a signature
 # The heading of back matter: 名词解释, 附：名词解释, 附件, 附件1：…, 附件：1.… (heading words from the data file)
