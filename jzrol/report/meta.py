@@ -4,8 +4,8 @@ publication date and what the page chrome says of the site, each with where it c
 A page's own metadata (its ``ArticleTitle``, ``PubDate``, ``SiteName`` meta tags, its ``<h1>`` and
 ``<title>``) comes before what the text rules find; the file name comes last.
 
->>> _place("中共黑山县委"), _place("锦州市人民政府")
-('黑山', '锦州')
+>>> _place("中共黑山县委"), _place("锦州市人民政府办公室"), _place("中共锦州市委")
+('黑山县', '锦州市', '锦州市')
 >>> _place_of("深圳市南山区人民政府"), _level("深圳市南山区"), _level("辽宁省"), _level("国务院")
 ('深圳市南山区', 'district/county', 'provincial', 'national')
 """
@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jzrol import paths
+from jzrol.lexicon_loader import cue_pattern, read_cues
 from jzrol.report.chrome import _TITLE, _Line
 from jzrol.report.normalize import _year_value, normalize_text, to_simplified
 from jzrol.report.signature import _names, _Signature
@@ -37,8 +38,12 @@ _BYLINE_PREMIER = re.compile(r"国务院总理")
 _PLACE_PREFIX = re.compile(r"^(中共|中国共产党)")
 _PLACE_SUFFIX = re.compile(r"(人民政府|政府|委员会|党委|省委|市委|县委|区委|州委|办公室|办公厅)$")
 _ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)$")
-# The place a government's name holds: everything up to its last administrative suffix (深圳市南山区人民政府).
-_PLACE_OF = re.compile(r"^(?P<place>.*(?:特别行政区|自治区|自治州|自治县|自治旗|街道|省|市|县|区|州|盟|旗|乡|镇|地区))")
+_ADMIN_UNIT = "(?:特别行政区|自治区|自治州|自治县|自治旗|街道|省|市|县|区|州|盟|旗|乡|镇|地区)"
+# The place in an issuer's name: up to the first administrative suffix that an organ follows
+# (深圳市南山区 | 人民政府, 中共锦州市 | 委全面依法治市委员会办公室); else up to its last such suffix.
+_PLACE_BEFORE_ORGAN = re.compile(
+    rf"^(?P<place>.*?{_ADMIN_UNIT})(?={cue_pattern(read_cues(paths.GOVERNMENT_ORGANS))}|$)")
+_PLACE_OF = re.compile(rf"^(?P<place>.*{_ADMIN_UNIT})")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 # The line under a work report's title that says when and where it was delivered:
 # ——2024年3月5日在第十四届全国人民代表大会第二次会议上.
@@ -117,9 +122,23 @@ def _rows(path: str, columns: tuple[str, ...]) -> tuple[dict, ...]:
 
 
 def _place(issuer: str) -> str | None:
-    name = _PLACE_SUFFIX.sub("", _PLACE_PREFIX.sub("", issuer))
-    name = _ADMIN_SUFFIX.sub("", name)
-    return name if len(name) >= 2 and name not in {"国务院", "中央", "中共中央"} else None
+    """The local place an issuer governs (its administrative suffix kept); None for national organs.
+
+    >>> _place("太和区委"), _place("中共锦州市委全面依法治市委员会办公室"), _place("国务院办公厅")
+    ('太和区', '锦州市', None)
+    """
+    place = _place_of(issuer)
+    return place if place != "国务院" else None
+
+
+def _place_stem(place: str) -> str:
+    """A place without its last administrative suffix, as site names often write it (锦州政府网).
+
+    >>> _place_stem("锦州市"), _place_stem("深圳市南山区"), _place_stem("某县")
+    ('锦州', '深圳市南山', '某县')
+    """
+    stem = _ADMIN_SUFFIX.sub("", place)
+    return stem if len(stem) >= 2 else place
 
 
 def _place_of(name: str, *, aliases: str | Path = paths.PLACE_ALIASES) -> str | None:
@@ -132,9 +151,9 @@ def _place_of(name: str, *, aliases: str | Path = paths.PLACE_ALIASES) -> str | 
     name = _PLACE_PREFIX.sub("", name.strip())
     if name in known:
         return known[name]
-    if name.endswith("国务院"):
+    if name.startswith(("国务院", "中华人民共和国国务院")) or name.endswith("国务院"):
         return "国务院"
-    match = _PLACE_OF.match(name)
+    match = _PLACE_BEFORE_ORGAN.match(name) or _PLACE_OF.match(name)
     return match["place"] if match and len(match["place"]) >= 2 else None
 
 
@@ -368,7 +387,7 @@ def _years(meta: ReportMeta, year_in_title: int | None, work_report: bool, block
 
 
 def _provenance_warnings(meta: ReportMeta, warnings: list[str]) -> None:
-    places = [place for place in map(_place, meta.issuer) if place]
+    places = [_place_stem(place) for place in map(_place, meta.issuer) if place]
     names = [n for n in (meta.site_name, meta.provenance.get("sponsor")) if n]
     evidence = []
     address = meta.provenance.get("address")
