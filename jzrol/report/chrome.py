@@ -113,17 +113,29 @@ def _footer_start(lines: list[_Line], after: int, end: int | None = None) -> int
     3
     """
     end = len(lines) if end is None else end
-    if not any(not line.blank and _FOOTER.match(line.text) for line in lines[after:end]):
+    candidates = [index for index in range(after, end) if lines[index].text and _FOOTER.match(lines[index].text)]
+    if not candidates:
         return end
-    weights = [len(line.text) if len(line.text) >= _SENTENCE_LINE and _REPORT_SENTENCE.search(line.text)
-               and not _is_chrome(line.text) else 0 for line in lines[after:end]]
-    following = sum(weights)
-    before = 0
-    for offset, line in enumerate(lines[after:end]):
-        following -= weights[offset]
-        if not line.blank and _FOOTER.match(line.text) and following * 5 <= before:
-            return after + offset
-        before += weights[offset]
+
+    def weight(index: int) -> int:
+        text = lines[index].text
+        return len(text) if len(text) >= _SENTENCE_LINE and _REPORT_SENTENCE.search(text) and not _is_chrome(text) else 0
+
+    # The text of sentences after each candidate, summed from the end; the text before it is summed
+    # from the start only as far as the test needs (a footer's candidates are near the end).
+    following, after_candidate, index = {}, 0, end - 1
+    for candidate in reversed(candidates):
+        while index > candidate:
+            after_candidate += weight(index)
+            index -= 1
+        following[candidate] = after_candidate
+    before, index = 0, after
+    for candidate in candidates:
+        while index < candidate and before < following[candidate] * 5:
+            before += weight(index)
+            index += 1
+        if following[candidate] * 5 <= before:
+            return candidate
     return end
 
 

@@ -40,7 +40,7 @@ from jzrol.report.markers import (
     _TERMINAL,
 )
 from jzrol.report.normalize import _ordinal, normalize_text
-from jzrol.report.signature import _SIGNED_DATE
+from jzrol.report.signature import _SIGNED_DATE, _signed_date
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PART_CUE = re.compile(cue_pattern(read_cues(paths.PART_HEADING_CUES)))
@@ -105,7 +105,7 @@ def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end
             blank_since
             or _BLOCK_START.match(flat)
             or previous.endswith(_BLOCK_END)
-            or (len(previous) <= 40 and _SIGNED_DATE.search(previous))  # the date that closes a signature
+            or (len(previous) <= 40 and _signed_date(previous))  # the date that closes a signature
             or _CLOSING_NOTE.match(previous)
             or ((_PART.match(previous) or _SECTION.match(previous) or _ITEM_NUMBERED.match(previous))
                 and _is_heading_like(previous)
@@ -190,7 +190,8 @@ def _mark_candidates(text: str, paragraphs: list[_Paragraph]) -> None:
         elif (index + 1 < len(paragraphs) and not _ITEM.match(p.flat) and not _ITEM_ORDINAL.match(p.flat)
               and not _ITEM_NUMBERED.match(p.flat) and not _CLOSING_NOTE.match(p.flat)
               # a signer (above its date, or with it on the next line), not a heading
-              and not _SIGNED_DATE.fullmatch(paragraphs[index + 1].flat) and not _SIGNED_DATE.search(p.flat)):
+              and not (paragraphs[index + 1].flat.endswith("日") and _SIGNED_DATE.fullmatch(paragraphs[index + 1].flat))
+              and not _signed_date(p.flat)):
             cue_end = _cue_heading(text, p)
             if p.flat in _CLOSING_HEADINGS:
                 p.kind = "closing"
