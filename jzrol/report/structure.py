@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -39,6 +40,8 @@ UNIT_COLUMNS = [
     "start", "end", "text", "paragraph", "sentence", "norm",
 ]
 
+# A numeral right before 是 (every 一是 marker has one): a quick test before the item pattern.
+_NUMERAL_SHI = re.compile(f"[{_NUM}]是")
 _UNNUMBERED = frozenset({"cue", "plain_heading", "lead", "closing"})  # heading families without numbers: each heading is the next one
 _HEADING_KINDS = frozenset({"part", "plain_heading", "lead", "bare", "cue", "closing", "announced"})  # out of the layout: headings, no number
 
@@ -135,16 +138,6 @@ def _section_heading_end(text: str, p: _Paragraph) -> int:
     return p.end
 
 
-def _may_hold_item(span: str) -> bool:
-    """True when a numeral comes right before a 是 (every item marker has one): a quick test before the pattern."""
-    position = span.find("是", 1)
-    while position > 0:
-        if span[position - 1] in _NUM:
-            return True
-        position = span.find("是", position + 1)
-    return False
-
-
 def _item_markers(span: str) -> list[tuple[int, int, str]]:
     """The inline item markers of a span as ``(offset, number, family)``: 一是/二是 (family ``""``)
     and 第一，/第二， after a sentence or clause end (``ordinal``). A 一是 after a comma counts only
@@ -157,7 +150,7 @@ def _item_markers(span: str) -> list[tuple[int, int, str]]:
     >>> _item_markers("请看事实：第一，队伍壮大；第二，成果增多。")
     [(5, 1, 'ordinal'), (13, 2, 'ordinal')]
     """
-    found = [(match, "") for match in _ITEM.finditer(span)] if _may_hold_item(span) else []
+    found = [(match, "") for match in _ITEM.finditer(span)] if _NUMERAL_SHI.search(span) else []
     if "第" in span:
         found += [(match, "ordinal") for match in _ITEM_ORDINAL_INLINE.finditer(span)]
         found.sort(key=lambda pair: pair[0].start())
@@ -340,8 +333,11 @@ class _Columns:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.kind, self.start, self.item, self.sentence, self.paragraph, self.norm = [], [], [], [], [], []
-        self.part, self.part_title, self.section, self.section_title = [], [], [], []
+        self.kind, self.start, self.item, self.sentence, self.norm = [], [], [], [], []
+        # what is the same for all units of a paragraph, once a paragraph, with its number of units
+        self.counts: list[int] = []
+        self.paragraphs: list[int] = []
+        self.states: list[tuple] = []
         self.region_ends: list[int] = []  # the end of each region and the index of its last unit
         self.region_last: list[int] = []
 
@@ -362,9 +358,9 @@ class _Columns:
         self.start += starts
         self.item += items
         self.sentence += sentences
-        self.paragraph += [index + 1] * n
-        for column, value in zip((self.part, self.part_title, self.section, self.section_title), state):
-            column += [value] * n
+        self.counts.append(n)
+        self.paragraphs.append(index + 1)
+        self.states.append(state)
 
     def table(self, doc_id: str) -> dict[str, list]:
         """The columns in ``UNIT_COLUMNS`` order; each unit runs to the next unit's start in its region
@@ -374,11 +370,16 @@ class _Columns:
         for last, region_end in zip(self.region_last, self.region_ends):
             ends[last] = region_end
         spans = list(map(self.text.__getitem__, map(slice, self.start, ends)))
+
+        def per_unit(values) -> list:
+            return list(chain.from_iterable(map(repeat, values, self.counts)))
+
+        part, part_title, section, section_title = map(per_unit, zip(*self.states)) if self.states else ([], [], [], [])
         return {
             "doc_id": [doc_id] * count, "unit_id": list(range(1, count + 1)), "kind": self.kind,
-            "part": self.part, "part_title": self.part_title, "section": self.section,
-            "section_title": self.section_title, "item": self.item, "start": self.start, "end": ends,
-            "text": spans, "paragraph": self.paragraph, "sentence": self.sentence,
+            "part": part, "part_title": part_title, "section": section,
+            "section_title": section_title, "item": self.item, "start": self.start, "end": ends,
+            "text": spans, "paragraph": per_unit(self.paragraphs), "sentence": self.sentence,
             "norm": self.norm,
         }
 
