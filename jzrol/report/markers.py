@@ -50,4 +50,8 @@ _BLOCK_START = re.compile("|".join(
     "(?:" + re.sub(r"\(\?P<\w+>", "(?:", marker.pattern) + ")"
     for marker in (_PART, _SECTION, _ITEM, _ITEM_ORDINAL, _ITEM_NUMBERED, _SALUTATION, _CLOSING_NOTE, _BACK_MATTER_HEADING)
 ))
+# The characters a paragraph-start marker above (_PART, _BARE_NUMERAL, _SECTION, _ITEM, _ITEM_ORDINAL,
+# _ITEM_NUMBERED, _CLOSING_NOTE) can begin with: a text that begins with none of them has none of them,
+# which one set lookup tells (most paragraphs begin with a word).
+_MARKER_FIRST = frozenset(_NUM + "第（(" + "".join(_DIGITS) + _SPACE)
 _BLOCK_END = ("。", "！", "？", "!", "?", "：", ":", "；", "”", "」", "…")

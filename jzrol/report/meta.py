@@ -16,6 +16,7 @@ import csv
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from itertools import compress, islice
 from pathlib import Path
 
 from jzrol import paths
@@ -59,6 +60,7 @@ _PLACE_BEFORE_YEAR = re.compile(
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}|－)\s*")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 WORK_REPORT = "government_work_report"
+_BODY_KINDS = frozenset({"text", "heading"})
 
 
 @dataclass
@@ -97,6 +99,7 @@ class ReportMeta:
         return asdict(self)
 
 
+@lru_cache(maxsize=1)
 @lru_cache(maxsize=1)
 def _provinces() -> dict[str, str]:
     with open(paths.PROVINCES, encoding="utf-8") as handle:
@@ -157,6 +160,13 @@ def _place_of(name: str, *, aliases: str | Path = paths.PLACE_ALIASES) -> str | 
     return match["place"] if match and len(match["place"]) >= 2 else None
 
 
+@lru_cache(maxsize=1)
+def _province_pattern() -> re.Pattern:
+    """A province's name, alone or with its suffix (辽宁, 辽宁省, 广西壮族自治区, 香港特别行政区)."""
+    names = [name for code, name in _provinces().items() if code.isdigit()]
+    return re.compile(f"(?:{'|'.join(map(re.escape, names))})(?:省|市|[\u4e00-\u9fff]{{0,4}}自治区|特别行政区)?")
+
+
 def _level(place: str | None, *, rules: str | Path = paths.LEVELS) -> str | None:
     """The level of government a place is: a province (from the provinces lexicon), else the first suffix
     rule of ``jzrol/lexicon/levels.csv`` that matches, else ``other``.
@@ -166,8 +176,7 @@ def _level(place: str | None, *, rules: str | Path = paths.LEVELS) -> str | None
     """
     if not place:
         return None
-    provinces = [name for code, name in _provinces().items() if code.isdigit()]
-    if any(re.fullmatch(rf"{name}(?:省|市|[\u4e00-\u9fff]{{0,4}}自治区|特别行政区)?", place) for name in provinces):
+    if _province_pattern().fullmatch(place):
         return "provincial"
     for row in _rows(str(rules), ("pattern", "level")):
         if row["regex"].search(place):
@@ -274,10 +283,10 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
         meta.issuer, meta.issuer_source = _names(to_simplified(issuing_body["name"])), "information table"
     _published(meta, page, pubmeta, block, signed)
     _site(meta, page, chrome)
-    units = list(zip(columns["kind"], columns["norm"])) if columns else []
-    body = "".join(norm for kind, norm in units if kind in {"text", "heading"})
+    kinds, norms = (columns["kind"], columns["norm"]) if columns else ([], [])
+    body = "".join(compress(norms, map(_BODY_KINDS.__contains__, kinds)))
     _place_and_level(meta, block + " " + body[:2000], body, file_name)
-    genre = _genre(meta.title, file_name, "".join([norm for kind, norm in units if kind == "text"][:3]))
+    genre = _genre(meta.title, file_name, "".join(islice(compress(norms, map("text".__eq__, kinds)), 3)))
     # A text of no known genre whose opening says which government delivers it (a summary of the
     # premier's report) is a delivered report too.
     delivered = genre == WORK_REPORT or (genre == "unknown" and meta.place_source == "opening")
@@ -378,7 +387,7 @@ def _years(meta: ReportMeta, year_in_title: int | None, work_report: bool, block
         (int(meta.published[:4]) if meta.published else None, meta.published_source),
     ]
     meta.delivered, meta.delivered_source = next(((y, s) for y, s in found if y is not None), (None, None))
-    headings = " ".join(norm for kind, norm in zip(columns["kind"], columns["norm"]) if kind == "heading") if columns else ""
+    headings = " ".join(compress(columns["norm"], map("heading".__eq__, columns["kind"]))) if columns else ""
     review = _REVIEW.search(headings)
     if review:
         meta.year, meta.year_source = int(review.group(1)), "heading"

@@ -33,6 +33,9 @@ _NEEDS_NORMALIZING = re.compile(
     + _LINE_BREAKS + "]")
 
 
+_NUMERAL_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
 def chinese_numeral(text: str) -> int:
     """Value of a small Chinese numeral as used in headings (一 to 九十九).
 
@@ -42,7 +45,7 @@ def chinese_numeral(text: str) -> int:
     >>> chinese_numeral("十一"), chinese_numeral("二十"), chinese_numeral("九")
     (11, 20, 9)
     """
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits = _NUMERAL_DIGITS
     tens, ten, ones = text.partition("十")
     if not ten and len(text) == 1:
         return digits[text]

@@ -31,6 +31,7 @@ from jzrol.report.markers import (
     _ITEM,
     _ITEM_NUMBERED,
     _ITEM_ORDINAL,
+    _MARKER_FIRST,
     _NUM,
     _OPENING,
     _PART,
@@ -138,6 +139,8 @@ def _split_inline_sections(text: str, paragraph: _Paragraph) -> list[_Paragraph]
     >>> [text[p.start:p.end] for p in _split_inline_sections(text, _Paragraph(0, len(text), len(text), ""))]
     ['（一）加强领导。成立小组。', '（二）完善制度。']
     """
+    if text[paragraph.start:paragraph.start + 1] not in ("（", "("):  # what _SECTION begins with
+        return [paragraph]
     opening = _SECTION.match(text[paragraph.start:paragraph.end])
     if not opening or not _INLINE_SECTION.search(text, paragraph.start, paragraph.end):
         return [paragraph]
@@ -179,16 +182,18 @@ def _cue_heading(text: str, p: _Paragraph) -> int | None:
 def _mark_candidates(text: str, paragraphs: list[_Paragraph]) -> None:
     """Mark each paragraph with the heading family it may belong to (``kind``) and its number."""
     for index, p in enumerate(paragraphs):
-        part, section = _PART.match(p.flat), _SECTION.match(p.flat)
+        marked = p.flat[:1] in _MARKER_FIRST  # else no marker below can match
+        part, section = (_PART.match(p.flat), _SECTION.match(p.flat)) if marked else (None, None)
         if part and _is_heading_like(p.flat):
             p.kind = "chapter" if part.group("num2") else "part"  # 第一部分 or 一、
             p.number = _ordinal(part.group("num") or part.group("num2"))
-        elif _BARE_NUMERAL.match(p.flat):
+        elif marked and _BARE_NUMERAL.match(p.flat):
             p.kind, p.number = "bare", _ordinal(p.flat)
         elif section:
             p.kind, p.number = "section", _ordinal(section.group("num"))
-        elif (index + 1 < len(paragraphs) and not _ITEM.match(p.flat) and not _ITEM_ORDINAL.match(p.flat)
-              and not _ITEM_NUMBERED.match(p.flat) and not _CLOSING_NOTE.match(p.flat)
+        elif (index + 1 < len(paragraphs)
+              and not (marked and (_ITEM.match(p.flat) or _ITEM_ORDINAL.match(p.flat) or _ITEM_NUMBERED.match(p.flat)
+                                   or _CLOSING_NOTE.match(p.flat)))
               # a signer (above its date, or with it on the next line), not a heading
               and not (paragraphs[index + 1].flat.endswith("日") and _SIGNED_DATE.fullmatch(paragraphs[index + 1].flat))
               and not _signed_date(p.flat)):

@@ -101,18 +101,20 @@ LAYOUTS = (
 
 def _layout(paragraphs: list[_Paragraph]) -> Layout | None:
     """The first layout of :data:`LAYOUTS` whose conditions the paragraphs meet, or None."""
+    marked = [(i, p) for i, p in enumerate(paragraphs) if p.kind != "text"]  # the candidates, read once
+    candidates = [p for _, p in marked]
     for layout in LAYOUTS:
-        heads = [i for i, p in enumerate(paragraphs) if p.kind in layout.parts]
-        count = len(heads) if layout.parts <= _UNNUMBERED else max(_in_sequence(paragraphs, k) for k in layout.parts)
+        heads = [i for i, p in marked if p.kind in layout.parts]
+        count = len(heads) if layout.parts <= _UNNUMBERED else max(_in_sequence(candidates, k) for k in layout.parts)
         if count < layout.at_least:
             continue
-        in_sequence = _in_sequence(paragraphs, layout.sections) if layout.sections else 0
+        in_sequence = _in_sequence(candidates, layout.sections) if layout.sections else 0
         if layout.needs_sections and not in_sequence:
             continue
-        if layout.restarts and sum(p.kind == layout.sections and p.number == 1 for p in paragraphs) < 2:
+        if layout.restarts and sum(p.kind == layout.sections and p.number == 1 for p in candidates) < 2:
             continue
         if layout.first and (in_sequence >= 2 or layout.needs_sections):
-            first_section = next(i for i, p in enumerate(paragraphs) if p.kind == layout.sections)
+            first_section = next(i for i, p in marked if p.kind == layout.sections)
             if heads[0] > first_section:
                 continue
         return layout
@@ -181,23 +183,24 @@ def _segments(text: str, start: int, end: int) -> tuple[list[int], list[tuple[in
     >>> _segments("1.强化学习。一是学法；二是用法。", 0, 16)
     ([0, 7, 12], [(1, 'dot'), (1, ''), (2, '')])
     """
-    span = text[start:end]
-    breaks = [match.end() for match in _SENTENCE_BREAK.finditer(span)]
-    if breaks and breaks[-1] == len(span):
+    # sentence ends found in the text itself (the pattern looks behind only within its own match)
+    breaks = [match.end() for match in _SENTENCE_BREAK.finditer(text, start, end)]
+    if breaks and breaks[-1] == end:
         breaks.pop()
+    span = text[start:end]
     opening = span.lstrip(_SPACE)
     numbered = _ITEM_NUMBERED.match(opening) if opening[:1] in _DIGITS or opening[1:2] in _DIGITS else None
     ordinal = _ITEM_ORDINAL.match(opening) if "第" in span and not numbered else None
     items = _item_markers(span) if "是" in span or "第" in span else []
     if not ordinal and not items and not numbered:  # most paragraphs
-        return [start, *(start + offset for offset in breaks)], None
+        return [start, *breaks], None
     if numbered:
         family = numbered.lastgroup
         first = (int(numbered.group(family)), family) if int(numbered.group(family)) else None
     else:
         first = (_ordinal(ordinal.group("num")), "ordinal") if ordinal and _ordinal(ordinal.group("num")) else None
     cuts: dict[int, tuple[int, str] | None] = {0: first}
-    cuts.update(dict.fromkeys(breaks))
+    cuts.update(dict.fromkeys(offset - start for offset in breaks))
     cuts.update((offset, (number, family)) for offset, number, family in items)
     offsets = sorted(cuts)
     return [start + offset for offset in offsets], [cuts[offset] for offset in offsets]
