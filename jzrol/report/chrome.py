@@ -11,12 +11,14 @@ A scraped page has a header (site name, breadcrumbs, publication line), a title 
 from __future__ import annotations
 
 import re
+from itertools import accumulate, repeat
+from operator import add
 from typing import NamedTuple
 
 from jzrol import paths
 from jzrol.lexicon_loader import LexiconError, read_rows
 from jzrol.report.markers import _PART, _REPORT_SENTENCE, _SALUTATION, _SECTION
-from jzrol.report.normalize import _LINE_BREAKS, _SPACE, normalize_text
+from jzrol.report.normalize import _WHITESPACE, normalize_text
 
 _TITLE = re.compile(r"(报告|工作报告|情况|总结|意见|规划|纲要|公报|讲话|白皮书)$|^关于.+的|.+关于.+的(报告|情况)")
 
@@ -54,15 +56,21 @@ class _Line(NamedTuple):  # a tuple: reports have tens of thousands of lines
 
 
 def _split_lines(text: str) -> list[_Line]:
-    lines, offset = [], 0
-    for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\v\f" + _LINE_BREAKS)
-        left = len(body) - len(body.lstrip(_SPACE))
-        stripped = body.strip(_SPACE)
-        start = offset + left if stripped else offset
-        lines.append(_Line(start, start + len(stripped), stripped))
-        offset += len(raw)
-    return lines
+    """The lines of a text as str.splitlines cuts them, each stripped of spaces, with the offsets of what
+    is left (a blank line has start == end at the line's start). Each step runs over all lines at once.
+
+    >>> _split_lines("\\u3000\\u3000一、概况 \\r\\n\\n全年办结12件。")
+    [_Line(start=2, end=6, text='一、概况'), _Line(start=9, end=9, text=''), _Line(start=10, end=18, text='全年办结12件。')]
+    """
+    raws = text.splitlines(keepends=True)
+    lengths = list(map(len, raws))
+    # A line holds no line break but its last character(s), and begins with one only when blank: stripping
+    # all whitespace gives what stripping the spaces from the line without its break gives.
+    stripped = list(map(str.strip, raws, repeat(_WHITESPACE)))
+    lefts = map(len, map(str.lstrip, raws, repeat(_WHITESPACE)))
+    starts = [offset + length - left if line else offset
+              for offset, length, left, line in zip(accumulate(lengths, initial=0), lengths, lefts, stripped)]
+    return list(map(_Line._make, zip(starts, map(add, starts, map(len, stripped)), stripped)))
 
 
 def _is_prose(line: str) -> bool:

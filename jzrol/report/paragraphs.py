@@ -60,7 +60,7 @@ _DASH_LEAD = ("—", "－－", "--", "―")  # ——经济实力显著增强: a
 _INLINE_SECTION = re.compile(rf"(?<=[。！？!?])[ \t\u3000]*(?P<marker>[（(]\s*(?P<num>[{_NUM}]{{1,3}})\s*[）)])")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Paragraph:
     start: int
     end: int
@@ -98,7 +98,7 @@ def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end
 
     previous = ""
     for line in lines[first:last]:
-        if line.blank:
+        if not line.text:  # a blank line (what _Line.blank says, without a call per line)
             blank_since = True
             continue
         flat = line.text  # stripped of spaces and zero-width characters at both ends: enough for markers
