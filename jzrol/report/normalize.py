@@ -26,6 +26,13 @@ _FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-�
 _FULLWIDTH_ALNUM.update({0xFF05: ord("%"), 0xFF0E: ord(".")})  # ％ ．
 
 _FULLWIDTH_PRESENT = re.compile("[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+# Runs of them: translating each run is faster than translating a whole paragraph character by character.
+_FULLWIDTH_RUN = re.compile(_FULLWIDTH_PRESENT.pattern + "+")
+
+
+def _half_width(run: re.Match) -> str:
+    return run.group().translate(_FULLWIDTH_ALNUM)
+
 _INNER_BREAK = re.compile(rf"[ \t\r\f\v\u00a0]*[{_LINE_BREAKS}][\s\u3000]*")
 _SPACE_RUN = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 _NEEDS_NORMALIZING = re.compile(
@@ -91,7 +98,7 @@ def normalize_text(text: str) -> str:
         return text
     text = _ZERO_WIDTH.sub("", text)
     if _FULLWIDTH_PRESENT.search(text):
-        text = text.translate(_FULLWIDTH_ALNUM)
+        text = _FULLWIDTH_RUN.sub(_half_width, text)
     if "\n" in text or _LINE_BREAK.search(text):
         text = _INNER_BREAK.sub("", text)
     text = _SPACE_RUN.sub(" ", text)

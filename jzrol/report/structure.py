@@ -187,12 +187,19 @@ def _segments(text: str, start: int, end: int) -> tuple[list[int], list[tuple[in
     breaks = [match.end() for match in _SENTENCE_BREAK.finditer(text, start, end)]
     if breaks and breaks[-1] == end:
         breaks.pop()
+    lead = start
+    while lead < end and text[lead] in _SPACE:
+        lead += 1
+    may_be_numbered = text[lead:lead + 1] in _DIGITS or text[lead + 1:lead + 2] in _DIGITS
+    ordinal_marker = text.find("第", start, end) >= 0
+    if not may_be_numbered and not ordinal_marker and not _NUMERAL_SHI.search(text, start, end):
+        return [start, *breaks], None  # most paragraphs: no item marker can be there
     span = text[start:end]
     opening = span.lstrip(_SPACE)
-    numbered = _ITEM_NUMBERED.match(opening) if opening[:1] in _DIGITS or opening[1:2] in _DIGITS else None
-    ordinal = _ITEM_ORDINAL.match(opening) if "第" in span and not numbered else None
-    items = _item_markers(span) if "是" in span or "第" in span else []
-    if not ordinal and not items and not numbered:  # most paragraphs
+    numbered = _ITEM_NUMBERED.match(opening) if may_be_numbered else None
+    ordinal = _ITEM_ORDINAL.match(opening) if ordinal_marker and not numbered else None
+    items = _item_markers(span) if ordinal_marker or _NUMERAL_SHI.search(span) else []
+    if not ordinal and not items and not numbered:
         return [start, *breaks], None
     if numbered:
         family = numbered.lastgroup
@@ -297,7 +304,7 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
             columns.add(p, index, ["appendix"] * len(starts), starts, [0] * len(starts),
                         list(range(1, len(starts) + 1)), (0, "", 0, ""))
             continue
-        heading_end = where.read(p)
+        heading_end = where.read(p) if p.kind != "text" else None  # text moves no counter
         if place is not None and (where.part, where.section) != place:
             item, numbered_items = 0, ""  # item numbers restart in each part and section
         place = (where.part, where.section)
