@@ -88,13 +88,13 @@ def _is_part_heading(flat: str) -> bool:
 
 def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end: int) -> list[_Paragraph]:
     """Group lines[first:last] into paragraphs; single line breaks inside a sentence are joined."""
-    paragraphs: list[_Paragraph] = []
+    spans: list[tuple[int, int]] = []
     current: list[_Line] = []
     blank_since = False
 
     def close() -> None:
         if current:
-            paragraphs.append(_Paragraph(current[0].start, current[-1].end, region_end, ""))
+            spans.append((current[0].start, current[-1].end))
 
     previous = ""
     for line in lines[first:last]:
@@ -118,17 +118,21 @@ def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end
         previous = flat
         blank_since = False
     close()
-    paragraphs = [piece for paragraph in paragraphs for piece in _split_inline_sections(text, paragraph)]
-    for paragraph in paragraphs:
-        _describe(text, paragraph)
+    paragraphs: list[_Paragraph] = []
+    for start, end in spans:
+        if text[start] in "（(":  # what a section marker opens with: the paragraph may hold two sections
+            paragraphs += [_described(text, piece.start, piece.end, region_end)
+                           for piece in _split_inline_sections(text, _Paragraph(start, end, region_end, ""))]
+        else:
+            paragraphs.append(_described(text, start, end, region_end))
     return paragraphs
 
 
-def _describe(text: str, paragraph: _Paragraph) -> None:
-    raw = text[paragraph.start:paragraph.end]
-    paragraph.flat = normalize_text(raw)
-    paragraph.clean = paragraph.flat == raw
-    paragraph.table_row = "\t" in raw
+def _described(text: str, start: int, end: int, region_end: int) -> _Paragraph:
+    """The paragraph text[start:end] with its normalized text (and whether normalizing changes it)."""
+    raw = text[start:end]
+    flat = normalize_text(raw)
+    return _Paragraph(start, end, region_end, flat, clean=flat == raw, table_row="\t" in raw)
 
 
 def _split_inline_sections(text: str, paragraph: _Paragraph) -> list[_Paragraph]:
@@ -139,8 +143,6 @@ def _split_inline_sections(text: str, paragraph: _Paragraph) -> list[_Paragraph]
     >>> [text[p.start:p.end] for p in _split_inline_sections(text, _Paragraph(0, len(text), len(text), ""))]
     ['（一）加强领导。成立小组。', '（二）完善制度。']
     """
-    if text[paragraph.start:paragraph.start + 1] not in ("（", "("):  # what _SECTION begins with
-        return [paragraph]
     opening = _SECTION.match(text[paragraph.start:paragraph.end])
     if not opening or not _INLINE_SECTION.search(text, paragraph.start, paragraph.end):
         return [paragraph]
