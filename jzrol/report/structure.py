@@ -293,7 +293,8 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
     item = 0
     numbered_items = ""  # how the items of this part and section are numbered: dot, paren, ordinal or yishi
     columns = _Columns(text)
-    place = None
+    place = (where.part, where.section)
+    state = (where.part, where.part_title, where.section, where.section_title)
     appendix_from = len(paragraphs) if appendix_from is None else appendix_from
     for index, p in enumerate(paragraphs):
         if p.kind == "title":
@@ -304,11 +305,13 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
             columns.add(p, index, ["appendix"] * len(starts), starts, [0] * len(starts),
                         list(range(1, len(starts) + 1)), (0, "", 0, ""))
             continue
-        heading_end = where.read(p) if p.kind != "text" else None  # text moves no counter
-        if place is not None and (where.part, where.section) != place:
-            item, numbered_items = 0, ""  # item numbers restart in each part and section
-        place = (where.part, where.section)
-        state = (where.part, where.part_title, where.section, where.section_title)
+        heading_end = None
+        if p.kind != "text":  # text moves no counter of the outline
+            heading_end = where.read(p)
+            if (where.part, where.section) != place:
+                item, numbered_items = 0, ""  # item numbers restart in each part and section
+            place = (where.part, where.section)
+            state = (where.part, where.part_title, where.section, where.section_title)
         if heading_end is not None and heading_end >= p.end:
             columns.add(p, index, ["heading"], [p.start], [0], [0], state)
             continue
