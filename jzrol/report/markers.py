@@ -24,7 +24,7 @@ _ITEM = re.compile(rf"(?=[{_SPACE}{_NUM}])(?:^|(?<=[。；;！？!?：:，,]))[{
 # 第一， at a paragraph's start (not 第一、第二产业, 第一、二季度)
 _ITEM_ORDINAL = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})(?:[，,、](?![\d第{_NUM}])|是(?![否非]))")
 # 第一，第二， (or 第一是) inside a paragraph, after a sentence or clause end (after a comma, see _ITEM)
-_ITEM_ORDINAL_INLINE = re.compile(rf"(?<=[。；;！？!?：:，,])[{_SPACE}]*(?P<num>第[{_NUM}]{{1,3}})(?:[，,、](?![\d第{_NUM}])|是(?![否非]))")
+_ITEM_ORDINAL_INLINE = re.compile(rf"(?=[{_SPACE}第])(?<=[。；;！？!?：:，,])[{_SPACE}]*(?P<num>第[{_NUM}]{{1,3}})(?:[，,、](?![\d第{_NUM}])|是(?![否非]))")
 # Items numbered 1. 1、 or （1） (1) at a paragraph's start; ``dot`` or ``paren`` says which.
 _ITEM_NUMBERED = re.compile(r"^(?:(?P<dot>[0-9０-９]{1,2})\s*[.．、](?![0-9０-９])|[（(]\s*(?P<paren>[0-9０-９]{1,2})\s*[）)])")
 _SENTENCE_END = re.compile(r"[。！？!?…](?:(?<!…)[。！？!?]*[”’」』》）)]*|(?<=…)…[”’」』）)]*)")  # 。！？ runs or ……

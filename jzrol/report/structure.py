@@ -160,8 +160,10 @@ def _item_markers(span: str) -> list[tuple[int, int, str]]:
     markers = [marker for marker in markers if marker[1]]
     kept: list[tuple[int, int, str]] = []
     for index, (offset, number, family) in enumerate(markers):
-        before = span[:offset].rstrip(_SPACE)
-        if before.endswith(("，", ",")):  # after a comma: only within a sequence
+        before = offset - 1  # the last character before the marker that is not a space
+        while before >= 0 and span[before] in _SPACE:
+            before -= 1
+        if before >= 0 and span[before] in "，,":  # after a comma: only within a sequence
             if number == 1:
                 if not any(later[1] == 2 and later[2] == family for later in markers[index + 1:]):
                     continue
