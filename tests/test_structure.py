@@ -109,6 +109,10 @@ def test_a_part_named_in_passing_or_away_from_a_heading_announces_nothing():
     assert [(p.kind, p.number) for p in _marked(text) if p.kind != "text"] == [
         ("plain_heading", 0), ("plain_heading", 0), ("plain_heading", 0)]
     assert _layout(_marked(text)).name == "unnumbered parts"
+    # a paragraph further down that names the part and the heading's words announces it
+    text = "成就\n\n首先说成就。\n\n几个问题\n\n正文。\n\n对外工作\n\n据报道。\n\n报告的第二部分是关于对外工作。"
+    assert [(p.kind, p.number) for p in _marked(text) if p.kind != "text"] == [
+        ("announced", 1), ("plain_heading", 0), ("announced", 2)]
 
 
 def test_dash_lead_lines_are_text_not_headings_or_items():

@@ -230,19 +230,27 @@ def _mark_announced(paragraphs: list[_Paragraph]) -> None:
 
     A news agency's summary of a long report sets two levels of short unnumbered headings, the
     report's parts and its own sub-heads, alike; only the text tells them apart, where the paragraph
-    under a heading opens by naming the part (周恩来总理报告的第二部分是关于…). When the first part so
-    named is the second, the first unnumbered heading before it opens the first part.
+    under a heading opens by naming the part (周恩来总理报告的第二部分是关于…), or a later paragraph opens
+    so and names the heading's words. When the first part so named is the second, the first unnumbered
+    heading before it opens the first part.
 
     >>> text = "成就和任务\\n\\n报告首先指出成绩。\\n\\n应当注意的几个问题\\n\\n正文。\\n\\n对外工作\\n\\n报告的第二部分是关于对外工作。"
     >>> [(p.kind, p.number) for p in _marked(text) if p.kind != "text"]
     [('announced', 1), ('plain_heading', 0), ('announced', 2)]
     """
-    named = []  # (index of the heading, number of the part its next paragraph names)
-    for index, p in enumerate(paragraphs[:-1]):
-        if p.kind in _UNNUMBERED_HEADINGS and paragraphs[index + 1].kind == "text":
-            announcement = _PART_ANNOUNCED.match(paragraphs[index + 1].flat)
-            if announcement and _ordinal(announcement.group("num")):
-                named.append((index, _ordinal(announcement.group("num"))))
+    named = []  # (index of the heading, number of the part a paragraph under it names)
+    heading = None  # the last unnumbered heading not yet named
+    for index, p in enumerate(paragraphs):
+        if p.kind in _UNNUMBERED_HEADINGS:
+            heading = index
+            continue
+        if heading is None or p.kind != "text" or p.flat.find("部分", 0, 24) < 0:  # 部分: a quick test
+            continue
+        announcement = _PART_ANNOUNCED.match(p.flat)
+        if (announcement and _ordinal(announcement.group("num"))
+                and (heading == index - 1 or paragraphs[heading].flat in p.flat)):
+            named.append((heading, _ordinal(announcement.group("num"))))
+            heading = None
     if not named:
         return
     if named[0][1] == 2:
