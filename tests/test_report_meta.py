@@ -238,3 +238,38 @@ def test_sidebar_link_written_in_full_width_digits_is_still_a_link(tmp_path):
                    "<ul><li><a href='1.html'>某县２０２０年法治政府建设年度报告</a></li></ul>"
                    "<p>某县2021年法治政府建设年度报告</p><p>现将有关情况报告如下。</p><p>一、主要成效</p><p>全年办结12件。</p>")
     assert (report.meta.title, report.meta.year) == ("某县2021年法治政府建设年度报告", 2021)
+
+
+@pytest.mark.parametrize(("issuer", "place", "level"), [
+    ("中共锦州市委", "锦州市", "municipal"), ("锦州市委", "锦州市", "municipal"),
+    ("锦州市人民政府办公室", "锦州市", "municipal"), ("凌海市人民政府办公室", "凌海市", "municipal"),
+    ("中共锦州市委全面依法治市委员会办公室", "锦州市", "municipal"), ("锦州市司法局", "锦州市", "municipal"),
+    ("锦州市人民代表大会常务委员会", "锦州市", "municipal"),
+    ("太和区委", "太和区", "district/county"), ("中共锦州市太和区委", "锦州市太和区", "district/county"),
+    ("中共黑山县委", "黑山县", "district/county"), ("北京市西城区人民政府", "北京市西城区", "district/county"),
+    ("中共辽宁省委", "辽宁省", "provincial"), ("广西壮族自治区人民政府", "广西壮族自治区", "provincial"),
+    ("延边朝鲜族自治州人民政府", "延边朝鲜族自治州", "municipal"),
+    ("中共某镇委员会", "某镇", "township"), ("某街道办事处", "某街道", "township"),
+])
+def test_place_and_level_of_issuer_forms(issuer, place, level):
+    from jzrol.report.meta import _level, _place, _place_of
+
+    assert _place(issuer) == _place_of(issuer) == place
+    assert _level(place) == level
+
+
+@pytest.mark.parametrize("issuer", ["国务院", "国务院办公厅", "中华人民共和国国务院", "中共中央", "某某"])
+def test_national_organs_and_names_without_a_place_give_no_local_place(issuer):
+    from jzrol.report.meta import _place
+
+    assert _place(issuer) is None
+
+
+def test_a_party_committee_as_the_only_issuer_is_checked_against_the_site_name():
+    from jzrol.report.meta import ReportMeta, _provenance_warnings
+
+    warnings = []
+    _provenance_warnings(ReportMeta("doc", issuer=["中共锦州市委"], site_name="锦州政府网"), warnings)
+    assert warnings == []
+    _provenance_warnings(ReportMeta("doc", issuer=["中共锦州市委"], site_name="黑山县人民政府"), warnings)
+    assert len(warnings) == 1 and "site name '黑山县人民政府'" in warnings[0]

@@ -89,6 +89,32 @@ def test_two_section_headings_on_one_line_are_two_sections():
     assert "".join(units["text"]) == report.text[units["start"].iloc[0]:units["end"].iloc[-1]]
 
 
+def test_a_news_summary_takes_as_parts_only_the_unnumbered_headings_its_text_names_as_parts():
+    report = read_report(DATA / "news-summary.txt")
+    units = body(report)
+    assert _layout(_marked(report.text[units["start"].min():])).name == "announced parts"
+    assert report.parts().part_title.tolist() == ["过去五年的成就", "今后五年的目标任务", "加强政府自身建设"]
+    headings = units[units["kind"] == "heading"]
+    # the summary's own sub-heads, with a comma or without one, are headings inside the parts
+    assert headings[["part", "section"]].values.tolist() == [[1, 0], [1, 0], [1, 0], [2, 0], [2, 0], [2, 0],
+                                                              [3, 0], [3, 0]]
+    assert headings["norm"].tolist()[2] == "今后工作中需要注意的几个问题"
+    # both 第一，… sequences of the first part are its items, across its sub-heads
+    assert [item for item, _ in items_of(report, 1)] == [0, 0, 0, 0, 1, 2, 3, 3, 1, 2]
+    assert units.loc[units["part"] > 1, "item"].max() == 0
+
+
+def test_a_part_named_in_passing_or_away_from_a_heading_announces_nothing():
+    text = "过去五年的成就\n\n正文。\n\n应当注意的问题\n\n正文，如我在报告的第二部分说过的。\n\n今后的任务\n\n正文。"
+    assert [(p.kind, p.number) for p in _marked(text) if p.kind != "text"] == [
+        ("plain_heading", 0), ("plain_heading", 0), ("plain_heading", 0)]
+    assert _layout(_marked(text)).name == "unnumbered parts"
+    # a paragraph further down that names the part and the heading's words announces it
+    text = "成就\n\n首先说成就。\n\n几个问题\n\n正文。\n\n对外工作\n\n据报道。\n\n报告的第二部分是关于对外工作。"
+    assert [(p.kind, p.number) for p in _marked(text) if p.kind != "text"] == [
+        ("announced", 1), ("plain_heading", 0), ("announced", 2)]
+
+
 def test_dash_lead_lines_are_text_not_headings_or_items():
     report = read_report(DATA / "two-headings-one-line.txt")
     units = body(report)
@@ -102,6 +128,8 @@ def test_dash_lead_lines_are_text_not_headings_or_items():
     ("一、成效\n\n（一）执法\n\n正文。\n\n二、问题\n\n正文。", "numbered parts"),
     ("一\n\n（一）执法。正文。\n\n二\n\n正文。", "bare numerals"),
     ("主要成效\n\n（一）执法。正文。\n\n（二）复议。正文。\n\n存在不足\n\n正文。", "unnumbered parts"),
+    ("成效\n\n报告首先说。\n\n几个问题\n\n正文。\n\n任务\n\n报告的第二部分是关于任务。", "announced parts"),
+    ("成效\n\n首先说成效。\n\n几个问题\n\n正文。\n\n任务\n\n第二部分讲的是任务。", "announced parts"),
     ("（一）执法。正文。\n\n（二）复议。正文。", "sections as parts"),
 ])
 def test_each_layout_of_the_table_is_recognised(text, layout):
@@ -109,7 +137,7 @@ def test_each_layout_of_the_table_is_recognised(text, layout):
 
 
 def test_the_layout_table_has_one_row_per_layout_with_known_kinds():
-    kinds = {"chapter", "part", "bare", "section", "cue", "plain_heading", "lead", "closing"}
+    kinds = {"chapter", "part", "bare", "section", "cue", "plain_heading", "lead", "closing", "announced"}
     assert len({layout.name for layout in LAYOUTS}) == len(LAYOUTS)
     for layout in LAYOUTS:
         assert layout.parts <= kinds and layout.sections in kinds | {None} and layout.below in kinds | {None}

@@ -11,12 +11,14 @@ A scraped page has a header (site name, breadcrumbs, publication line), a title 
 from __future__ import annotations
 
 import re
+from itertools import accumulate, repeat
+from operator import add
 from typing import NamedTuple
 
 from jzrol import paths
 from jzrol.lexicon_loader import LexiconError, read_rows
 from jzrol.report.markers import _PART, _REPORT_SENTENCE, _SALUTATION, _SECTION
-from jzrol.report.normalize import _LINE_BREAKS, _SPACE, normalize_text
+from jzrol.report.normalize import _WHITESPACE, normalize_text
 
 _TITLE = re.compile(r"(报告|工作报告|情况|总结|意见|规划|纲要|公报|讲话|白皮书)$|^关于.+的|.+关于.+的(报告|情况)")
 
@@ -54,15 +56,22 @@ class _Line(NamedTuple):  # a tuple: reports have tens of thousands of lines
 
 
 def _split_lines(text: str) -> list[_Line]:
-    lines, offset = [], 0
-    for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\v\f" + _LINE_BREAKS)
-        left = len(body) - len(body.lstrip(_SPACE))
-        stripped = body.strip(_SPACE)
-        start = offset + left if stripped else offset
-        lines.append(_Line(start, start + len(stripped), stripped))
-        offset += len(raw)
-    return lines
+    """The lines of a text as str.splitlines cuts them, each stripped of spaces, with the offsets of what
+    is left (a blank line has start == end at the line's start). Each step runs over all lines at once.
+
+    >>> _split_lines("\\u3000\\u3000一、概况 \\r\\n\\n全年办结12件。")
+    [_Line(start=2, end=6, text='一、概况'), _Line(start=9, end=9, text=''), _Line(start=10, end=18, text='全年办结12件。')]
+    """
+    raws = text.splitlines(keepends=True)
+    lengths = list(map(len, raws))
+    # A line holds no line break but its last character(s), and begins with one only when blank: stripping
+    # all whitespace gives what stripping the spaces from the line without its break gives.
+    stripped = list(map(str.strip, raws, repeat(_WHITESPACE)))
+    lefts = map(len, map(str.lstrip, raws, repeat(_WHITESPACE)))
+    starts = [offset + length - left if line else offset
+              for offset, length, left, line in zip(accumulate(lengths, initial=0), lengths, lefts, stripped)]
+    # tuple.__new__ makes each _Line without a call of Python code per line
+    return list(map(tuple.__new__, repeat(_Line), zip(starts, map(add, starts, map(len, stripped)), stripped)))
 
 
 def _is_prose(line: str) -> bool:
@@ -113,17 +122,29 @@ def _footer_start(lines: list[_Line], after: int, end: int | None = None) -> int
     3
     """
     end = len(lines) if end is None else end
-    if not any(not line.blank and _FOOTER.match(line.text) for line in lines[after:end]):
+    candidates = [index for index in range(after, end) if lines[index].text and _FOOTER.match(lines[index].text)]
+    if not candidates:
         return end
-    weights = [len(line.text) if len(line.text) >= _SENTENCE_LINE and _REPORT_SENTENCE.search(line.text)
-               and not _is_chrome(line.text) else 0 for line in lines[after:end]]
-    following = sum(weights)
-    before = 0
-    for offset, line in enumerate(lines[after:end]):
-        following -= weights[offset]
-        if not line.blank and _FOOTER.match(line.text) and following * 5 <= before:
-            return after + offset
-        before += weights[offset]
+
+    def weight(index: int) -> int:
+        text = lines[index].text
+        return len(text) if len(text) >= _SENTENCE_LINE and _REPORT_SENTENCE.search(text) and not _is_chrome(text) else 0
+
+    # The text of sentences after each candidate, summed from the end; the text before it is summed
+    # from the start only as far as the test needs (a footer's candidates are near the end).
+    following, after_candidate, index = {}, 0, end - 1
+    for candidate in reversed(candidates):
+        while index > candidate:
+            after_candidate += weight(index)
+            index -= 1
+        following[candidate] = after_candidate
+    before, index = 0, after
+    for candidate in candidates:
+        while index < candidate and before < following[candidate] * 5:
+            before += weight(index)
+            index += 1
+        if following[candidate] * 5 <= before:
+            return candidate
     return end
 
 

@@ -24,7 +24,7 @@ _ITEM = re.compile(rf"(?=[{_SPACE}{_NUM}])(?:^|(?<=[。；;！？!?：:，,]))[{
 # 第一， at a paragraph's start (not 第一、第二产业, 第一、二季度)
 _ITEM_ORDINAL = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})(?:[，,、](?![\d第{_NUM}])|是(?![否非]))")
 # 第一，第二， (or 第一是) inside a paragraph, after a sentence or clause end (after a comma, see _ITEM)
-_ITEM_ORDINAL_INLINE = re.compile(rf"(?<=[。；;！？!?：:，,])[{_SPACE}]*(?P<num>第[{_NUM}]{{1,3}})(?:[，,、](?![\d第{_NUM}])|是(?![否非]))")
+_ITEM_ORDINAL_INLINE = re.compile(rf"(?=[{_SPACE}第])(?<=[。；;！？!?：:，,])[{_SPACE}]*(?P<num>第[{_NUM}]{{1,3}})(?:[，,、](?![\d第{_NUM}])|是(?![否非]))")
 # Items numbered 1. 1、 or （1） (1) at a paragraph's start; ``dot`` or ``paren`` says which.
 _ITEM_NUMBERED = re.compile(r"^(?:(?P<dot>[0-9０-９]{1,2})\s*[.．、](?![0-9０-９])|[（(]\s*(?P<paren>[0-9０-９]{1,2})\s*[）)])")
 _SENTENCE_END = re.compile(r"[。！？!?…](?:(?<!…)[。！？!?]*[”’」』》）)]*|(?<=…)…[”’」』）)]*)")  # 。！？ runs or ……
@@ -32,6 +32,10 @@ _SENTENCE_BREAK = re.compile(_SENTENCE_END.pattern + rf"[{_WHITESPACE}]*")  # a 
 _TERMINAL = tuple("。！？!?；;：:，,、")
 _OPENING = tuple("《“‘（(「『—")
 _CLOSING = tuple("》”’）)」』，,、。；;：:")
+# A news summary's announcement of the part it turns to (周恩来总理报告的第二部分是关于…, 第二部分讲的是…):
+# the first clause of the paragraph under that part's heading names the part by number (a part named
+# in passing further on, 如我在报告的第二部分说过的, is no announcement).
+_PART_ANNOUNCED = re.compile(rf"^(?:[^。！？!?，,；;：:]{{0,15}}?(?:报告|讲话)的?)?第(?P<num>[{_NUM}]{{1,2}})部分")
 _SALUTATION = re.compile(r"^(各位代表|同志们)[：:！!，,]")
 _CLOSING_NOTE = re.compile(r"^[（(]此件[^）)]{0,12}[）)]$")  # （此件公开发布） below a signature
 # The heading of back matter: 名词解释, 附：名词解释, 附件, 附件1：…, 附件：1.… (heading words from the data file)
@@ -46,4 +50,8 @@ _BLOCK_START = re.compile("|".join(
     "(?:" + re.sub(r"\(\?P<\w+>", "(?:", marker.pattern) + ")"
     for marker in (_PART, _SECTION, _ITEM, _ITEM_ORDINAL, _ITEM_NUMBERED, _SALUTATION, _CLOSING_NOTE, _BACK_MATTER_HEADING)
 ))
+# The characters a paragraph-start marker above (_PART, _BARE_NUMERAL, _SECTION, _ITEM, _ITEM_ORDINAL,
+# _ITEM_NUMBERED, _CLOSING_NOTE) can begin with: a text that begins with none of them has none of them,
+# which one set lookup tells (most paragraphs begin with a word).
+_MARKER_FIRST = frozenset(_NUM + "第（(" + "".join(_DIGITS) + _SPACE)
 _BLOCK_END = ("。", "！", "？", "!", "?", "：", ":", "；", "”", "」", "…")

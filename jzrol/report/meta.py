@@ -4,8 +4,8 @@ publication date and what the page chrome says of the site, each with where it c
 A page's own metadata (its ``ArticleTitle``, ``PubDate``, ``SiteName`` meta tags, its ``<h1>`` and
 ``<title>``) comes before what the text rules find; the file name comes last.
 
->>> _place("中共黑山县委"), _place("锦州市人民政府")
-('黑山', '锦州')
+>>> _place("中共黑山县委"), _place("锦州市人民政府办公室"), _place("中共锦州市委")
+('黑山县', '锦州市', '锦州市')
 >>> _place_of("深圳市南山区人民政府"), _level("深圳市南山区"), _level("辽宁省"), _level("国务院")
 ('深圳市南山区', 'district/county', 'provincial', 'national')
 """
@@ -16,9 +16,11 @@ import csv
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from itertools import compress, islice
 from pathlib import Path
 
 from jzrol import paths
+from jzrol.lexicon_loader import cue_pattern, read_cues
 from jzrol.report.chrome import _TITLE, _Line
 from jzrol.report.normalize import _year_value, normalize_text, to_simplified
 from jzrol.report.signature import _names, _Signature
@@ -37,8 +39,12 @@ _BYLINE_PREMIER = re.compile(r"国务院总理")
 _PLACE_PREFIX = re.compile(r"^(中共|中国共产党)")
 _PLACE_SUFFIX = re.compile(r"(人民政府|政府|委员会|党委|省委|市委|县委|区委|州委|办公室|办公厅)$")
 _ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)$")
-# The place a government's name holds: everything up to its last administrative suffix (深圳市南山区人民政府).
-_PLACE_OF = re.compile(r"^(?P<place>.*(?:特别行政区|自治区|自治州|自治县|自治旗|街道|省|市|县|区|州|盟|旗|乡|镇|地区))")
+_ADMIN_UNIT = "(?:特别行政区|自治区|自治州|自治县|自治旗|街道|省|市|县|区|州|盟|旗|乡|镇|地区)"
+# The place in an issuer's name: up to the first administrative suffix that an organ follows
+# (深圳市南山区 | 人民政府, 中共锦州市 | 委全面依法治市委员会办公室); else up to its last such suffix.
+_PLACE_BEFORE_ORGAN = re.compile(
+    rf"^(?P<place>.*?{_ADMIN_UNIT})(?={cue_pattern(read_cues(paths.GOVERNMENT_ORGANS))}|$)")
+_PLACE_OF = re.compile(rf"^(?P<place>.*{_ADMIN_UNIT})")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 # The line under a work report's title that says when and where it was delivered:
 # ——2024年3月5日在第十四届全国人民代表大会第二次会议上.
@@ -54,6 +60,7 @@ _PLACE_BEFORE_YEAR = re.compile(
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}|－)\s*")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 WORK_REPORT = "government_work_report"
+_BODY_KINDS = frozenset({"text", "heading"})
 
 
 @dataclass
@@ -93,6 +100,7 @@ class ReportMeta:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def _provinces() -> dict[str, str]:
     with open(paths.PROVINCES, encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -117,9 +125,23 @@ def _rows(path: str, columns: tuple[str, ...]) -> tuple[dict, ...]:
 
 
 def _place(issuer: str) -> str | None:
-    name = _PLACE_SUFFIX.sub("", _PLACE_PREFIX.sub("", issuer))
-    name = _ADMIN_SUFFIX.sub("", name)
-    return name if len(name) >= 2 and name not in {"国务院", "中央", "中共中央"} else None
+    """The local place an issuer governs (its administrative suffix kept); None for national organs.
+
+    >>> _place("太和区委"), _place("中共锦州市委全面依法治市委员会办公室"), _place("国务院办公厅")
+    ('太和区', '锦州市', None)
+    """
+    place = _place_of(issuer)
+    return place if place != "国务院" else None
+
+
+def _place_stem(place: str) -> str:
+    """A place without its last administrative suffix, as site names often write it (锦州政府网).
+
+    >>> _place_stem("锦州市"), _place_stem("深圳市南山区"), _place_stem("某县")
+    ('锦州', '深圳市南山', '某县')
+    """
+    stem = _ADMIN_SUFFIX.sub("", place)
+    return stem if len(stem) >= 2 else place
 
 
 def _place_of(name: str, *, aliases: str | Path = paths.PLACE_ALIASES) -> str | None:
@@ -132,10 +154,17 @@ def _place_of(name: str, *, aliases: str | Path = paths.PLACE_ALIASES) -> str | 
     name = _PLACE_PREFIX.sub("", name.strip())
     if name in known:
         return known[name]
-    if name.endswith("国务院"):
+    if name.startswith(("国务院", "中华人民共和国国务院")) or name.endswith("国务院"):
         return "国务院"
-    match = _PLACE_OF.match(name)
+    match = _PLACE_BEFORE_ORGAN.match(name) or _PLACE_OF.match(name)
     return match["place"] if match and len(match["place"]) >= 2 else None
+
+
+@lru_cache(maxsize=1)
+def _province_pattern() -> re.Pattern:
+    """A province's name, alone or with its suffix (辽宁, 辽宁省, 广西壮族自治区, 香港特别行政区)."""
+    names = [name for code, name in _provinces().items() if code.isdigit()]
+    return re.compile(f"(?:{'|'.join(map(re.escape, names))})(?:省|市|[\u4e00-\u9fff]{{0,4}}自治区|特别行政区)?")
 
 
 def _level(place: str | None, *, rules: str | Path = paths.LEVELS) -> str | None:
@@ -147,8 +176,7 @@ def _level(place: str | None, *, rules: str | Path = paths.LEVELS) -> str | None
     """
     if not place:
         return None
-    provinces = [name for code, name in _provinces().items() if code.isdigit()]
-    if any(re.fullmatch(rf"{name}(?:省|市|[\u4e00-\u9fff]{{0,4}}自治区|特别行政区)?", place) for name in provinces):
+    if _province_pattern().fullmatch(place):
         return "provincial"
     for row in _rows(str(rules), ("pattern", "level")):
         if row["regex"].search(place):
@@ -255,10 +283,10 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
         meta.issuer, meta.issuer_source = _names(to_simplified(issuing_body["name"])), "information table"
     _published(meta, page, pubmeta, block, signed)
     _site(meta, page, chrome)
-    units = list(zip(columns["kind"], columns["norm"])) if columns else []
-    body = "".join(norm for kind, norm in units if kind in {"text", "heading"})
+    kinds, norms = (columns["kind"], columns["norm"]) if columns else ([], [])
+    body = "".join(compress(norms, map(_BODY_KINDS.__contains__, kinds)))
     _place_and_level(meta, block + " " + body[:2000], body, file_name)
-    genre = _genre(meta.title, file_name, "".join([norm for kind, norm in units if kind == "text"][:3]))
+    genre = _genre(meta.title, file_name, "".join(islice(compress(norms, map("text".__eq__, kinds)), 3)))
     # A text of no known genre whose opening says which government delivers it (a summary of the
     # premier's report) is a delivered report too.
     delivered = genre == WORK_REPORT or (genre == "unknown" and meta.place_source == "opening")
@@ -359,7 +387,7 @@ def _years(meta: ReportMeta, year_in_title: int | None, work_report: bool, block
         (int(meta.published[:4]) if meta.published else None, meta.published_source),
     ]
     meta.delivered, meta.delivered_source = next(((y, s) for y, s in found if y is not None), (None, None))
-    headings = " ".join(norm for kind, norm in zip(columns["kind"], columns["norm"]) if kind == "heading") if columns else ""
+    headings = " ".join(compress(columns["norm"], map("heading".__eq__, columns["kind"]))) if columns else ""
     review = _REVIEW.search(headings)
     if review:
         meta.year, meta.year_source = int(review.group(1)), "heading"
@@ -368,7 +396,7 @@ def _years(meta: ReportMeta, year_in_title: int | None, work_report: bool, block
 
 
 def _provenance_warnings(meta: ReportMeta, warnings: list[str]) -> None:
-    places = [place for place in map(_place, meta.issuer) if place]
+    places = [_place_stem(place) for place in map(_place, meta.issuer) if place]
     names = [n for n in (meta.site_name, meta.provenance.get("sponsor")) if n]
     evidence = []
     address = meta.provenance.get("address")

@@ -26,11 +26,21 @@ _FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-�
 _FULLWIDTH_ALNUM.update({0xFF05: ord("%"), 0xFF0E: ord(".")})  # ％ ．
 
 _FULLWIDTH_PRESENT = re.compile("[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+# Runs of them: translating each run is faster than translating a whole paragraph character by character.
+_FULLWIDTH_RUN = re.compile(_FULLWIDTH_PRESENT.pattern + "+")
+
+
+def _half_width(run: re.Match) -> str:
+    return run.group().translate(_FULLWIDTH_ALNUM)
+
 _INNER_BREAK = re.compile(rf"[ \t\r\f\v\u00a0]*[{_LINE_BREAKS}][\s\u3000]*")
 _SPACE_RUN = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 _NEEDS_NORMALIZING = re.compile(
     "[\u200b\u200c\u200d\u2060\ufeff\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a \t\r\f\v\u00a0\u3000"
     + _LINE_BREAKS + "]")
+
+
+_NUMERAL_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
 
 def chinese_numeral(text: str) -> int:
@@ -42,7 +52,7 @@ def chinese_numeral(text: str) -> int:
     >>> chinese_numeral("十一"), chinese_numeral("二十"), chinese_numeral("九")
     (11, 20, 9)
     """
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits = _NUMERAL_DIGITS
     tens, ten, ones = text.partition("十")
     if not ten and len(text) == 1:
         return digits[text]
@@ -88,7 +98,7 @@ def normalize_text(text: str) -> str:
         return text
     text = _ZERO_WIDTH.sub("", text)
     if _FULLWIDTH_PRESENT.search(text):
-        text = text.translate(_FULLWIDTH_ALNUM)
+        text = _FULLWIDTH_RUN.sub(_half_width, text)
     if "\n" in text or _LINE_BREAK.search(text):
         text = _INNER_BREAK.sub("", text)
     text = _SPACE_RUN.sub(" ", text)

@@ -4,8 +4,9 @@ Lines are grouped into paragraphs (a single line break inside a sentence joins),
 is marked as a candidate of one heading family: ``chapter`` (第一部分), ``part`` (一、), ``bare`` (一 on
 its own line), ``section`` (（一）), ``cue`` (an unnumbered part heading with a cue of the genre,
 2019年工作回顾), ``plain_heading`` (another short line without sentence-final punctuation),
-``closing`` (结束语), ``lead`` (such a line with a comma: a sentence standing as a heading), ``point`` (a member of a
-（一）（二） list of points in running text) or ``text``. Which family makes the parts is decided later, from the whole report
+``closing`` (结束语), ``lead`` (such a line with a comma: a sentence standing as a heading), ``announced`` (an
+unnumbered heading that the text under it names as a part of the report: 报告的第二部分是关于…), ``point`` (a member
+of a （一）（二） list of points in running text) or ``text``. Which family makes the parts is decided later, from the whole report
 (:data:`jzrol.report.structure.LAYOUTS`).
 
 >>> text = "2019年工作回顾\\n\\n一、经济平稳运行\\n\\n全年增长6%。"
@@ -30,15 +31,17 @@ from jzrol.report.markers import (
     _ITEM,
     _ITEM_NUMBERED,
     _ITEM_ORDINAL,
+    _MARKER_FIRST,
     _NUM,
     _OPENING,
     _PART,
+    _PART_ANNOUNCED,
     _REPORT_SENTENCE,
     _SECTION,
     _TERMINAL,
 )
 from jzrol.report.normalize import _ordinal, normalize_text
-from jzrol.report.signature import _SIGNED_DATE
+from jzrol.report.signature import _SIGNED_DATE, _signed_date
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PART_CUE = re.compile(cue_pattern(read_cues(paths.PART_HEADING_CUES)))
@@ -57,7 +60,7 @@ _DASH_LEAD = ("—", "－－", "--", "―")  # ——经济实力显著增强: a
 _INLINE_SECTION = re.compile(rf"(?<=[。！？!?])[ \t\u3000]*(?P<marker>[（(]\s*(?P<num>[{_NUM}]{{1,3}})\s*[）)])")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Paragraph:
     start: int
     end: int
@@ -85,17 +88,17 @@ def _is_part_heading(flat: str) -> bool:
 
 def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end: int) -> list[_Paragraph]:
     """Group lines[first:last] into paragraphs; single line breaks inside a sentence are joined."""
-    paragraphs: list[_Paragraph] = []
+    spans: list[tuple[int, int]] = []
     current: list[_Line] = []
     blank_since = False
 
     def close() -> None:
         if current:
-            paragraphs.append(_Paragraph(current[0].start, current[-1].end, region_end, ""))
+            spans.append((current[0].start, current[-1].end))
 
     previous = ""
     for line in lines[first:last]:
-        if line.blank:
+        if not line.text:  # a blank line (what _Line.blank says, without a call per line)
             blank_since = True
             continue
         flat = line.text  # stripped of spaces and zero-width characters at both ends: enough for markers
@@ -103,7 +106,7 @@ def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end
             blank_since
             or _BLOCK_START.match(flat)
             or previous.endswith(_BLOCK_END)
-            or (len(previous) <= 40 and _SIGNED_DATE.search(previous))  # the date that closes a signature
+            or (len(previous) <= 40 and _signed_date(previous))  # the date that closes a signature
             or _CLOSING_NOTE.match(previous)
             or ((_PART.match(previous) or _SECTION.match(previous) or _ITEM_NUMBERED.match(previous))
                 and _is_heading_like(previous)
@@ -115,17 +118,21 @@ def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end
         previous = flat
         blank_since = False
     close()
-    paragraphs = [piece for paragraph in paragraphs for piece in _split_inline_sections(text, paragraph)]
-    for paragraph in paragraphs:
-        _describe(text, paragraph)
+    paragraphs: list[_Paragraph] = []
+    for start, end in spans:
+        if text[start] in "（(":  # what a section marker opens with: the paragraph may hold two sections
+            paragraphs += [_described(text, piece.start, piece.end, region_end)
+                           for piece in _split_inline_sections(text, _Paragraph(start, end, region_end, ""))]
+        else:
+            paragraphs.append(_described(text, start, end, region_end))
     return paragraphs
 
 
-def _describe(text: str, paragraph: _Paragraph) -> None:
-    raw = text[paragraph.start:paragraph.end]
-    paragraph.flat = normalize_text(raw)
-    paragraph.clean = paragraph.flat == raw
-    paragraph.table_row = "\t" in raw
+def _described(text: str, start: int, end: int, region_end: int) -> _Paragraph:
+    """The paragraph text[start:end] with its normalized text (and whether normalizing changes it)."""
+    raw = text[start:end]
+    flat = normalize_text(raw)
+    return _Paragraph(start, end, region_end, flat, clean=flat == raw, table_row="\t" in raw)
 
 
 def _split_inline_sections(text: str, paragraph: _Paragraph) -> list[_Paragraph]:
@@ -177,18 +184,21 @@ def _cue_heading(text: str, p: _Paragraph) -> int | None:
 def _mark_candidates(text: str, paragraphs: list[_Paragraph]) -> None:
     """Mark each paragraph with the heading family it may belong to (``kind``) and its number."""
     for index, p in enumerate(paragraphs):
-        part, section = _PART.match(p.flat), _SECTION.match(p.flat)
+        marked = p.flat[:1] in _MARKER_FIRST  # else no marker below can match
+        part, section = (_PART.match(p.flat), _SECTION.match(p.flat)) if marked else (None, None)
         if part and _is_heading_like(p.flat):
             p.kind = "chapter" if part.group("num2") else "part"  # 第一部分 or 一、
             p.number = _ordinal(part.group("num") or part.group("num2"))
-        elif _BARE_NUMERAL.match(p.flat):
+        elif marked and _BARE_NUMERAL.match(p.flat):
             p.kind, p.number = "bare", _ordinal(p.flat)
         elif section:
             p.kind, p.number = "section", _ordinal(section.group("num"))
-        elif (index + 1 < len(paragraphs) and not _ITEM.match(p.flat) and not _ITEM_ORDINAL.match(p.flat)
-              and not _ITEM_NUMBERED.match(p.flat) and not _CLOSING_NOTE.match(p.flat)
+        elif (index + 1 < len(paragraphs)
+              and not (marked and (_ITEM.match(p.flat) or _ITEM_ORDINAL.match(p.flat) or _ITEM_NUMBERED.match(p.flat)
+                                   or _CLOSING_NOTE.match(p.flat)))
               # a signer (above its date, or with it on the next line), not a heading
-              and not _SIGNED_DATE.fullmatch(paragraphs[index + 1].flat) and not _SIGNED_DATE.search(p.flat)):
+              and not (paragraphs[index + 1].flat.endswith("日") and _SIGNED_DATE.fullmatch(paragraphs[index + 1].flat))
+              and not _signed_date(p.flat)):
             cue_end = _cue_heading(text, p)
             if p.flat in _CLOSING_HEADINGS:
                 p.kind = "closing"
@@ -198,6 +208,7 @@ def _mark_candidates(text: str, paragraphs: list[_Paragraph]) -> None:
                   and _HAN.search(p.flat) and not p.flat.startswith(_DASH_LEAD)):
                 p.kind = "lead" if _COMMA.search(p.flat) else "plain_heading"
     _mark_points(paragraphs)
+    _mark_announced(paragraphs)
     if _in_sequence(paragraphs, "chapter") < 2:  # a lone 第一部分 is a part like 一、
         for p in paragraphs:
             if p.kind == "chapter":
@@ -209,6 +220,45 @@ def _mark_candidates(text: str, paragraphs: list[_Paragraph]) -> None:
             part = _PART.match(p.flat)
             if part and p.kind == "text" and _is_part_heading(p.flat):
                 p.kind, p.number = "part", _ordinal(part.group("num") or part.group("num2"))
+
+
+_UNNUMBERED_HEADINGS = ("cue", "plain_heading", "lead")
+
+
+def _mark_announced(paragraphs: list[_Paragraph]) -> None:
+    """Unnumbered headings that the text names as parts are ``announced`` headings numbered as named.
+
+    A news agency's summary of a long report sets two levels of short unnumbered headings, the
+    report's parts and its own sub-heads, alike; only the text tells them apart, where the paragraph
+    under a heading opens by naming the part (周恩来总理报告的第二部分是关于…), or a later paragraph opens
+    so and names the heading's words. When the first part so named is the second, the first unnumbered
+    heading before it opens the first part.
+
+    >>> text = "成就和任务\\n\\n报告首先指出成绩。\\n\\n应当注意的几个问题\\n\\n正文。\\n\\n对外工作\\n\\n报告的第二部分是关于对外工作。"
+    >>> [(p.kind, p.number) for p in _marked(text) if p.kind != "text"]
+    [('announced', 1), ('plain_heading', 0), ('announced', 2)]
+    """
+    named = []  # (index of the heading, number of the part a paragraph under it names)
+    heading = None  # the last unnumbered heading not yet named
+    for index, p in enumerate(paragraphs):
+        if p.kind in _UNNUMBERED_HEADINGS:
+            heading = index
+            continue
+        if heading is None or p.kind != "text" or p.flat.find("部分", 0, 24) < 0:  # 部分: a quick test
+            continue
+        announcement = _PART_ANNOUNCED.match(p.flat)
+        if (announcement and _ordinal(announcement.group("num"))
+                and (heading == index - 1 or paragraphs[heading].flat in p.flat)):
+            named.append((heading, _ordinal(announcement.group("num"))))
+            heading = None
+    if not named:
+        return
+    if named[0][1] == 2:
+        first = next((i for i, p in enumerate(paragraphs[:named[0][0]]) if p.kind in _UNNUMBERED_HEADINGS), None)
+        if first is not None:
+            named.insert(0, (first, 1))
+    for index, number in named:
+        paragraphs[index].kind, paragraphs[index].number = "announced", number
 
 
 def _mark_points(paragraphs: list[_Paragraph]) -> None:

@@ -22,6 +22,18 @@ _SIGNER = re.compile(cue_pattern(_SIGNER_SUFFIXES) + "$")
 _SIGNED_DATE = re.compile(r"(?:^|[\s\u3000]|(?<=[" + re.escape("".join(sorted({cue[-1] for cue in _SIGNER_SUFFIXES})))
                           + r"]))(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*"
                           r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
+
+
+def _signed_date(line: str) -> re.Match | None:
+    """The date that closes a signature at the end of a line (a quick test of the last character first:
+    most lines are sentences, and the pattern would be tried at each of their characters).
+
+    >>> _signed_date("某县人民政府 2022年3月25日")["y"], _signed_date("全年办结12件。")
+    ('2022', None)
+    """
+    return _SIGNED_DATE.search(line) if line.endswith("日") else None
+
+
 _ISSUER_SPLIT = re.compile(r"[\s、，,]+|(?<=[委府院])和(?=[\u4e00-\u9fff])")
 
 
@@ -46,20 +58,37 @@ class _Signature(NamedTuple):
     start: int | None = None  # where the signature starts in the text
 
 
-def _signature(lines: list[_Line]) -> _Signature:
-    """The signature that closes a report (its last body lines): signers, date and where it starts.
+def _last_nonblank(lines: list[_Line], end: int, count: int) -> list[int]:
+    """The indexes of the last ``count`` non-blank lines of lines[:end], in order (a backward scan: a
+    report's end is all a signature needs)."""
+    found, index = [], end - 1
+    while index >= 0 and len(found) < count:
+        if not lines[index].blank:
+            found.append(index)
+        index -= 1
+    return found[::-1]
+
+
+def _signature(lines: list[_Line], end: int | None = None) -> _Signature:
+    """The signature that closes a report (the last body lines of lines[:end]): signers, date and where
+    it starts.
 
     >>> from jzrol.report.chrome import _split_lines
     >>> text = "……报告如下。\\n中共某县委　某县人民政府\\n二〇二二年三月二十五日"
     >>> _signature(_split_lines(text))
     _Signature(signers=['中共某县委', '某县人民政府'], date='2022-03-25', start=8)
     """
-    tail = [line for line in lines if not line.blank]
-    while tail and _CLOSING_NOTE.match(normalize_text(tail[-1].text)):  # （此件公开发布） below the date
-        tail.pop()
-    tail = tail[-3:]
+    tail: list[_Line] = []
+    index = len(lines) - 1 if end is None else end - 1
+    while index >= 0 and len(tail) < 3:
+        line = lines[index]
+        # （此件公开发布） below the date is left out; the three lines above it are the signature's place
+        if not line.blank and (tail or not _CLOSING_NOTE.match(normalize_text(line.text))):
+            tail.append(line)
+        index -= 1
+    tail.reverse()
     last = normalize_text(tail[-1].text) if tail else ""
-    date = _SIGNED_DATE.search(last)
+    date = _signed_date(last)
     if date is None:
         return _Signature([], None)
     year = _year_value(date["y"])
@@ -91,9 +120,9 @@ def _signature_and_notes(lines: list[_Line]) -> tuple[_Signature, int | None]:
     signature = _signature(lines)
     if signature.date is not None:
         return signature, None
-    nonblank = [index for index, line in enumerate(lines) if not line.blank]
+    nonblank = _last_nonblank(lines, len(lines), 13)
     for position in range(len(nonblank) - 2, max(-1, len(nonblank) - 13), -1):
-        candidate = _signature(lines[:nonblank[position] + 1])
+        candidate = _signature(lines, nonblank[position] + 1)
         if candidate.date is not None and candidate.signers:
             notes = [lines[index] for index in nonblank[position + 1:]
                      if not _CLOSING_NOTE.match(normalize_text(lines[index].text))]

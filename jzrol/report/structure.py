@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -39,8 +40,10 @@ UNIT_COLUMNS = [
     "start", "end", "text", "paragraph", "sentence", "norm",
 ]
 
+# A numeral right before 是 (every 一是 marker has one): a quick test before the item pattern.
+_NUMERAL_SHI = re.compile(f"[{_NUM}]是")
 _UNNUMBERED = frozenset({"cue", "plain_heading", "lead", "closing"})  # heading families without numbers: each heading is the next one
-_HEADING_KINDS = frozenset({"part", "plain_heading", "lead", "bare", "cue", "closing"})  # out of the layout: headings, no number
+_HEADING_KINDS = frozenset({"part", "plain_heading", "lead", "bare", "cue", "closing", "announced"})  # out of the layout: headings, no number
 
 
 class Layout(NamedTuple):
@@ -73,6 +76,9 @@ class Layout(NamedTuple):
 LAYOUTS = (
     # 第一部分 › 一、 › （一）
     Layout("chapters", frozenset({"chapter", "closing"}), 2, "part", below="section"),
+    # a news summary: unnumbered headings that the text names as parts (报告的第二部分是关于…) › （一）; the
+    # summary's own unnumbered sub-heads between them are headings that set no number
+    Layout("announced parts", frozenset({"announced", "closing"}), 2, "section"),
     # 2019年工作回顾 › 一、 › （一）: unnumbered part headings with a cue of the genre, 一、 restarting under them
     Layout("cued parts", frozenset({"cue", "closing"}), 2, "part", below="section", first=True, needs_sections=True,
            restarts=True),
@@ -95,18 +101,20 @@ LAYOUTS = (
 
 def _layout(paragraphs: list[_Paragraph]) -> Layout | None:
     """The first layout of :data:`LAYOUTS` whose conditions the paragraphs meet, or None."""
+    marked = [(i, p) for i, p in enumerate(paragraphs) if p.kind != "text"]  # the candidates, read once
+    candidates = [p for _, p in marked]
     for layout in LAYOUTS:
-        heads = [i for i, p in enumerate(paragraphs) if p.kind in layout.parts]
-        count = len(heads) if layout.parts <= _UNNUMBERED else max(_in_sequence(paragraphs, k) for k in layout.parts)
+        heads = [i for i, p in marked if p.kind in layout.parts]
+        count = len(heads) if layout.parts <= _UNNUMBERED else max(_in_sequence(candidates, k) for k in layout.parts)
         if count < layout.at_least:
             continue
-        in_sequence = _in_sequence(paragraphs, layout.sections) if layout.sections else 0
+        in_sequence = _in_sequence(candidates, layout.sections) if layout.sections else 0
         if layout.needs_sections and not in_sequence:
             continue
-        if layout.restarts and sum(p.kind == layout.sections and p.number == 1 for p in paragraphs) < 2:
+        if layout.restarts and sum(p.kind == layout.sections and p.number == 1 for p in candidates) < 2:
             continue
         if layout.first and (in_sequence >= 2 or layout.needs_sections):
-            first_section = next(i for i, p in enumerate(paragraphs) if p.kind == layout.sections)
+            first_section = next(i for i, p in marked if p.kind == layout.sections)
             if heads[0] > first_section:
                 continue
         return layout
@@ -132,16 +140,6 @@ def _section_heading_end(text: str, p: _Paragraph) -> int:
     return p.end
 
 
-def _may_hold_item(span: str) -> bool:
-    """True when a numeral comes right before a 是 (every item marker has one): a quick test before the pattern."""
-    position = span.find("是", 1)
-    while position > 0:
-        if span[position - 1] in _NUM:
-            return True
-        position = span.find("是", position + 1)
-    return False
-
-
 def _item_markers(span: str) -> list[tuple[int, int, str]]:
     """The inline item markers of a span as ``(offset, number, family)``: 一是/二是 (family ``""``)
     and 第一，/第二， after a sentence or clause end (``ordinal``). A 一是 after a comma counts only
@@ -154,7 +152,7 @@ def _item_markers(span: str) -> list[tuple[int, int, str]]:
     >>> _item_markers("请看事实：第一，队伍壮大；第二，成果增多。")
     [(5, 1, 'ordinal'), (13, 2, 'ordinal')]
     """
-    found = [(match, "") for match in _ITEM.finditer(span)] if _may_hold_item(span) else []
+    found = [(match, "") for match in _ITEM.finditer(span)] if _NUMERAL_SHI.search(span) else []
     if "第" in span:
         found += [(match, "ordinal") for match in _ITEM_ORDINAL_INLINE.finditer(span)]
         found.sort(key=lambda pair: pair[0].start())
@@ -162,8 +160,10 @@ def _item_markers(span: str) -> list[tuple[int, int, str]]:
     markers = [marker for marker in markers if marker[1]]
     kept: list[tuple[int, int, str]] = []
     for index, (offset, number, family) in enumerate(markers):
-        before = span[:offset].rstrip(_SPACE)
-        if before.endswith(("，", ",")):  # after a comma: only within a sequence
+        before = offset - 1  # the last character before the marker that is not a space
+        while before >= 0 and span[before] in _SPACE:
+            before -= 1
+        if before >= 0 and span[before] in "，,":  # after a comma: only within a sequence
             if number == 1:
                 if not any(later[1] == 2 and later[2] == family for later in markers[index + 1:]):
                     continue
@@ -185,23 +185,31 @@ def _segments(text: str, start: int, end: int) -> tuple[list[int], list[tuple[in
     >>> _segments("1.强化学习。一是学法；二是用法。", 0, 16)
     ([0, 7, 12], [(1, 'dot'), (1, ''), (2, '')])
     """
-    span = text[start:end]
-    breaks = [match.end() for match in _SENTENCE_BREAK.finditer(span)]
-    if breaks and breaks[-1] == len(span):
+    # sentence ends found in the text itself (the pattern looks behind only within its own match)
+    breaks = [match.end() for match in _SENTENCE_BREAK.finditer(text, start, end)]
+    if breaks and breaks[-1] == end:
         breaks.pop()
+    lead = start
+    while lead < end and text[lead] in _SPACE:
+        lead += 1
+    may_be_numbered = text[lead:lead + 1] in _DIGITS or text[lead + 1:lead + 2] in _DIGITS
+    ordinal_marker = text.find("第", start, end) >= 0
+    if not may_be_numbered and not ordinal_marker and not _NUMERAL_SHI.search(text, start, end):
+        return [start, *breaks], None  # most paragraphs: no item marker can be there
+    span = text[start:end]
     opening = span.lstrip(_SPACE)
-    numbered = _ITEM_NUMBERED.match(opening) if opening[:1] in _DIGITS or opening[1:2] in _DIGITS else None
-    ordinal = _ITEM_ORDINAL.match(opening) if "第" in span and not numbered else None
-    items = _item_markers(span) if "是" in span or "第" in span else []
-    if not ordinal and not items and not numbered:  # most paragraphs
-        return [start, *(start + offset for offset in breaks)], None
+    numbered = _ITEM_NUMBERED.match(opening) if may_be_numbered else None
+    ordinal = _ITEM_ORDINAL.match(opening) if ordinal_marker and not numbered else None
+    items = _item_markers(span) if ordinal_marker or _NUMERAL_SHI.search(span) else []
+    if not ordinal and not items and not numbered:
+        return [start, *breaks], None
     if numbered:
         family = numbered.lastgroup
         first = (int(numbered.group(family)), family) if int(numbered.group(family)) else None
     else:
         first = (_ordinal(ordinal.group("num")), "ordinal") if ordinal and _ordinal(ordinal.group("num")) else None
     cuts: dict[int, tuple[int, str] | None] = {0: first}
-    cuts.update(dict.fromkeys(breaks))
+    cuts.update(dict.fromkeys(offset - start for offset in breaks))
     cuts.update((offset, (number, family)) for offset, number, family in items)
     offsets = sorted(cuts)
     return [start + offset for offset in offsets], [cuts[offset] for offset in offsets]
@@ -232,7 +240,8 @@ class _Outline:
             if layout.nested and self.part and self._continues_nested(p):
                 return self._nested_entry(p)
             if p.number == self.part + 1:
-                return self._new_part(p.number, p, _section_heading_end(text, p) if p.kind == "section" else p.end)
+                return self._new_part(p.number, p,
+                                      _section_heading_end(text, p) if p.kind == "section" else p.heading_end or p.end)
             if layout.nested and self.part and p.number == 1:
                 self.nested.append((0, len(p.flat)))
                 self._continues_nested(p)
@@ -286,7 +295,8 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
     item = 0
     numbered_items = ""  # how the items of this part and section are numbered: dot, paren, ordinal or yishi
     columns = _Columns(text)
-    place = None
+    place = (where.part, where.section)
+    state = (where.part, where.part_title, where.section, where.section_title)
     appendix_from = len(paragraphs) if appendix_from is None else appendix_from
     for index, p in enumerate(paragraphs):
         if p.kind == "title":
@@ -297,11 +307,13 @@ def _units(text: str, paragraphs: list[_Paragraph], doc_id: str, warnings: list[
             columns.add(p, index, ["appendix"] * len(starts), starts, [0] * len(starts),
                         list(range(1, len(starts) + 1)), (0, "", 0, ""))
             continue
-        heading_end = where.read(p)
-        if place is not None and (where.part, where.section) != place:
-            item, numbered_items = 0, ""  # item numbers restart in each part and section
-        place = (where.part, where.section)
-        state = (where.part, where.part_title, where.section, where.section_title)
+        heading_end = None
+        if p.kind != "text":  # text moves no counter of the outline
+            heading_end = where.read(p)
+            if (where.part, where.section) != place:
+                item, numbered_items = 0, ""  # item numbers restart in each part and section
+            place = (where.part, where.section)
+            state = (where.part, where.part_title, where.section, where.section_title)
         if heading_end is not None and heading_end >= p.end:
             columns.add(p, index, ["heading"], [p.start], [0], [0], state)
             continue
@@ -336,8 +348,11 @@ class _Columns:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.kind, self.start, self.item, self.sentence, self.paragraph, self.norm = [], [], [], [], [], []
-        self.part, self.part_title, self.section, self.section_title = [], [], [], []
+        self.kind, self.start, self.item, self.sentence, self.norm = [], [], [], [], []
+        # what is the same for all units of a paragraph, once a paragraph, with its number of units
+        self.counts: list[int] = []
+        self.paragraphs: list[int] = []
+        self.states: list[tuple] = []
         self.region_ends: list[int] = []  # the end of each region and the index of its last unit
         self.region_last: list[int] = []
 
@@ -358,9 +373,9 @@ class _Columns:
         self.start += starts
         self.item += items
         self.sentence += sentences
-        self.paragraph += [index + 1] * n
-        for column, value in zip((self.part, self.part_title, self.section, self.section_title), state):
-            column += [value] * n
+        self.counts.append(n)
+        self.paragraphs.append(index + 1)
+        self.states.append(state)
 
     def table(self, doc_id: str) -> dict[str, list]:
         """The columns in ``UNIT_COLUMNS`` order; each unit runs to the next unit's start in its region
@@ -370,11 +385,16 @@ class _Columns:
         for last, region_end in zip(self.region_last, self.region_ends):
             ends[last] = region_end
         spans = list(map(self.text.__getitem__, map(slice, self.start, ends)))
+
+        def per_unit(values) -> list:
+            return list(chain.from_iterable(map(repeat, values, self.counts)))
+
+        part, part_title, section, section_title = map(per_unit, zip(*self.states)) if self.states else ([], [], [], [])
         return {
             "doc_id": [doc_id] * count, "unit_id": list(range(1, count + 1)), "kind": self.kind,
-            "part": self.part, "part_title": self.part_title, "section": self.section,
-            "section_title": self.section_title, "item": self.item, "start": self.start, "end": ends,
-            "text": spans, "paragraph": self.paragraph, "sentence": self.sentence,
+            "part": part, "part_title": part_title, "section": section,
+            "section_title": section_title, "item": self.item, "start": self.start, "end": ends,
+            "text": spans, "paragraph": per_unit(self.paragraphs), "sentence": self.sentence,
             "norm": self.norm,
         }
 
