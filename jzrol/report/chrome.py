@@ -70,8 +70,7 @@ def _split_lines(text: str) -> list[_Line]:
     lefts = map(len, map(str.lstrip, raws, repeat(_WHITESPACE)))
     starts = [offset + length - left if line else offset
               for offset, length, left, line in zip(accumulate(lengths, initial=0), lengths, lefts, stripped)]
-    # tuple.__new__ makes each _Line without a call of Python code per line
-    return list(map(tuple.__new__, repeat(_Line), zip(starts, map(add, starts, map(len, stripped)), stripped)))
+    return list(map(_Line._make, zip(starts, map(add, starts, map(len, stripped)), stripped)))
 
 
 def _is_prose(line: str) -> bool:
