@@ -158,6 +158,28 @@ def test_a_folder_without_read_permission_is_named_and_skipped(tmp_path):
     assert summary.stdout.splitlines() == [f"{[reason]} {[locked.name, 'gbk']}", reason]
 
 
+def test_a_report_without_read_permission_is_named_and_skipped_and_alone_is_one_line(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copyfile(DATA / "gbk.txt", folder / "gbk.txt")
+    locked = folder / "locked.txt"
+    shutil.copyfile(DATA / "gbk.txt", locked)
+    locked.chmod(0)
+    try:
+        info = subprocess.run(bound_by_permissions([sys.executable, "-m", "jzrol.cli", "info", str(folder),
+                                                    "--format", "csv"]), capture_output=True, text=True, timeout=300)
+        build = subprocess.run(bound_by_permissions([sys.executable, "-m", "jzrol.cli", "build", "--quiet",
+                                                     "--input", str(locked), "--out", str(tmp_path / "out")]),
+                               capture_output=True, text=True, timeout=300)
+    finally:
+        locked.chmod(0o644)
+    reason = f"{locked}: cannot be read (Permission denied)"
+    assert info.returncode == 1 and info.stderr.strip().splitlines() == [f"jzrol: skipped {reason}"], info.stderr
+    assert pd.read_csv(io.StringIO(info.stdout)).doc_id.tolist() == ["gbk"]
+    assert build.returncode == 2 and build.stderr.strip().splitlines() == [f"jzrol: error: {reason}"], build.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_changed_codebook_or_stopword_list_is_seen_by_the_next_summary(tmp_path):
     codebook, stopwords = tmp_path / "themes.yaml", tmp_path / "stopwords.txt"
     shutil.copyfile(themes.THEMES_FILE, codebook)
