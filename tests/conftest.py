@@ -4,6 +4,7 @@ import functools
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,17 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 def seed():
     """The parsed seed report (Jinzhou, 2020)."""
     return read_report(paths.SEED_REPORT)
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """One full ``jzrol build`` of the seed by the real command in a fresh process, shared by the tests that
+    only read what it wrote (a test that changes files copies the folder first)."""
+    out = tmp_path_factory.mktemp("seed-build") / "figures"
+    result = subprocess.run([sys.executable, "-m", "jzrol", "build", "--quiet", "--out", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 @pytest.fixture(scope="session")

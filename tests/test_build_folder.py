@@ -31,13 +31,10 @@ def jzrol_bound_by_permissions(*args):
                           capture_output=True, text=True)
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """One full build of the seed, made by the real command in a fresh process."""
-    out = tmp_path_factory.mktemp("build") / "figures"
-    result = jzrol("build", "--quiet", "--out", out)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture
+def built(seed_build):
+    """The full build of the seed made by the real command in a fresh process (read only: copy to change it)."""
+    return seed_build
 
 
 @pytest.fixture
