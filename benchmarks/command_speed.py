@@ -1,6 +1,7 @@
-"""Whole commands on a corpus: ``jzrol terms`` against plain jieba, and the memory of ``terms`` and ``checks``.
+"""Whole commands on a corpus: ``jzrol terms`` against plain jieba; time and memory of terms, claims, checks.
 
-    python benchmarks/command_speed.py [--megabytes 10] [--rounds 3] [--memory 10,100] [--corpus DIR]
+    python benchmarks/command_speed.py [--megabytes 10] [--rounds 3] [--memory 10,100] [--memory-rounds 1]
+                                       [--corpus DIR]
 
 The State Council work reports (``$JZROL_CORPUS`` or the shared folder next to the repository) are
 copied into a temporary folder as many times as needed to reach about ``--megabytes`` MB. Then, as
@@ -11,9 +12,12 @@ repeated ``--rounds`` times, every other round in reverse order:
 2. ``jzrol terms DIR --by doc -o out.csv`` (the machine's cores as workers, the default).
 
 Goal (corpus engine issue): 2 at least 8× faster than 1 (medians). Then, once for each size of
-``--memory`` (MB), ``jzrol terms DIR --by doc -o out.csv`` and ``jzrol checks DIR -o out.csv``:
-time and the peak resident memory of the largest process of the run (the command or one of its
-workers), which should grow with the vocabulary and the output, not with the text.
+``--memory`` (MB), ``jzrol terms DIR --by doc -o out.csv``, ``jzrol claims DIR -o out.csv`` and
+``jzrol checks DIR -o out.csv``: time and the peak resident memory of the largest process of the run
+(the command or one of its workers), which should grow with the vocabulary and the output, not with
+the text; and the time of ``checks`` over the time of ``claims`` (goal: about 1, since checks only
+add a pass over each report's claims to what claims does), the two run ``--memory-rounds`` times in
+alternating order, medians.
 """
 
 from __future__ import annotations
@@ -87,6 +91,7 @@ def main() -> None:
     parser.add_argument("--megabytes", type=float, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--memory", default="10,100", help="sizes (MB) for the memory runs; empty for none")
+    parser.add_argument("--memory-rounds", type=int, default=1, help="runs of claims and checks at each size")
     parser.add_argument("--corpus", type=Path, default=paths.SHARED_CORPUS)
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average before: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
@@ -109,11 +114,21 @@ def main() -> None:
         for megabytes in [float(m) for m in args.memory.split(",") if m.strip()]:
             big = Path(scratch) / f"corpus-{megabytes:g}"
             size = build_corpus(args.corpus, big, megabytes)
-            for name, command in (("terms --by doc", jzrol("terms", str(big), "--by", "doc", "-o", str(out))),
-                                  ("checks", jzrol("checks", str(big), "-o", str(out)))):
-                seconds, peak = timed(command)
-                print(f"jzrol {name:15s} {size:6.1f} MB: {seconds:7.2f} s, largest process {peak:6.0f} MB, "
-                      f"output {out.stat().st_size / 1e6:.1f} MB")
+            commands = {"terms --by doc": jzrol("terms", str(big), "--by", "doc", "-o", str(out)),
+                        "claims": jzrol("claims", str(big), "-o", str(out)),
+                        "checks": jzrol("checks", str(big), "-o", str(out))}
+            took: dict[str, list[float]] = {name: [] for name in commands}
+            order = list(commands)
+            for number in range(args.memory_rounds):  # terms once; claims and checks alternate their order
+                for name in order if number == 0 else (order[1:] if number % 2 == 0 else order[:0:-1]):
+                    seconds, peak = timed(commands[name])
+                    took[name].append(seconds)
+                    print(f"jzrol {name:15s} {size:6.1f} MB: {seconds:7.2f} s, largest process {peak:6.0f} MB, "
+                          f"output {out.stat().st_size / 1e6:.1f} MB", flush=True)
+            claims_s, checks_s = statistics.median(took["claims"]), statistics.median(took["checks"])
+            print(f"checks cost {checks_s / claims_s:.2f}x claims at {size:.1f} MB, whole processes, medians of "
+                  f"{args.memory_rounds} (goal about 1; per round: "
+                  + ", ".join(f"{k / c:.2f}x" for c, k in zip(took["claims"], took["checks"])) + ")", flush=True)
             shutil.rmtree(big)
     print(f"load average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 

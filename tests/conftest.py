@@ -1,6 +1,10 @@
 """Shared fixtures: the seed report, the hand-made fixtures, the optional shared corpus."""
 
+import functools
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,9 +28,45 @@ def seed():
 
 
 @pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """One full ``jzrol build`` of the seed by the real command in a fresh process, shared by the tests that
+    only read what it wrote (a test that changes files copies the folder first)."""
+    out = tmp_path_factory.mktemp("seed-build") / "figures"
+    result = subprocess.run([sys.executable, "-m", "jzrol", "build", "--quiet", "--out", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
 def corpus_files():
     """The State Council work reports, or a skip when the shared corpus is not on this machine."""
     files = sorted(paths.SHARED_CORPUS.glob("*.txt"))
     if not files:
         pytest.skip(f"shared corpus not present at {paths.SHARED_CORPUS}")
     return files
+
+
+# Root reads and writes any file whatever its mode. Without these two capabilities it is bound by file
+# permissions like any user (it stays the owner of the test's own folders), so that the real code path of
+# an unreadable folder or a read-only one is run.
+_DROP_PERMISSION_OVERRIDES = ["--bounding-set=-dac_override,-dac_read_search",
+                              "--inh-caps=-dac_override,-dac_read_search"]
+
+
+@functools.cache
+def _setpriv():
+    setpriv = shutil.which("setpriv")
+    if setpriv and subprocess.run([setpriv, *_DROP_PERMISSION_OVERRIDES, "true"], capture_output=True).returncode == 0:
+        return setpriv
+    return None
+
+
+def bound_by_permissions(command):
+    """``command`` as run by a user whom file permissions bind: as it is for a user, under ``setpriv`` without
+    the capabilities that let root ignore them for root; a skip when neither is possible."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return list(command)
+    if _setpriv() is None:
+        pytest.skip("file permissions do not bind root, and setpriv cannot drop the capabilities that let it")
+    return [_setpriv(), *_DROP_PERMISSION_OVERRIDES, *command]

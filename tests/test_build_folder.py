@@ -19,20 +19,22 @@ from jzrol import __version__ as jzrol_version  # noqa: E402
 from jzrol import figures, paths, staging  # noqa: E402
 from jzrol.cli import main  # noqa: E402
 from jzrol.manifest import sha256_file  # noqa: E402
-from tests.conftest import DATA  # noqa: E402
+from tests.conftest import DATA, bound_by_permissions  # noqa: E402
 
 
 def jzrol(*args):
     return subprocess.run([sys.executable, "-m", "jzrol", *map(str, args)], capture_output=True, text=True)
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """One full build of the seed, made by the real command in a fresh process."""
-    out = tmp_path_factory.mktemp("build") / "figures"
-    result = jzrol("build", "--quiet", "--out", out)
-    assert result.returncode == 0, result.stderr
-    return out
+def jzrol_bound_by_permissions(*args):
+    return subprocess.run(bound_by_permissions([sys.executable, "-m", "jzrol", *map(str, args)]),
+                          capture_output=True, text=True)
+
+
+@pytest.fixture
+def built(seed_build):
+    """The full build of the seed made by the real command in a fresh process (read only: copy to change it)."""
+    return seed_build
 
 
 @pytest.fixture
@@ -43,6 +45,30 @@ def quick_build(monkeypatch):
 
 def snapshot(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def lock_is_held(folder):
+    """Whether a build holds the lock of ``folder`` (a lock we can take and let go of is free)."""
+    lock = staging.lock_path(folder)
+    if not lock.exists():
+        return False
+    with open(lock, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
+
+
+def wait_until(condition, timeout=600):
+    """Polls ``condition`` until it holds (True) or ``timeout`` seconds pass (False): a slow machine only waits longer."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def leftovers(folder):
@@ -161,21 +187,24 @@ def test_a_concurrent_build_refuses_and_a_real_sigint_exits_130_with_the_old_fol
     before = snapshot(out)
     process = subprocess.Popen([sys.executable, "-m", "jzrol", "build", "--quiet", "--input", str(DATA / "gbk.txt"),
                                 "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        stages = list(tmp_path.glob(".figures.staging-*/*.png"))
-        if stages:  # the build is writing figures into its staging folder
-            break
-        time.sleep(0.05)
-    assert process.poll() is None, "the build ended before it could be interrupted"
-    process.send_signal(signal.SIGSTOP)  # held mid-build, lock taken, while a second build of another report tries
     try:
-        second = jzrol("build", "--quiet", "--input", DATA / "traditional.txt", "--out", out)
-        process.send_signal(signal.SIGINT)  # delivered as soon as the first build runs again
+        # however slow the machine, wait until the build writes figures into its staging folder (made under
+        # the lock, so the probe of the lock never races the build for it) and holds its lock
+        mid_build = wait_until(lambda: process.poll() is not None
+                               or (any(tmp_path.glob(".figures.staging-*/*.png")) and lock_is_held(out)))
+        assert mid_build and process.poll() is None, "the build ended before it could be interrupted"
+        process.send_signal(signal.SIGSTOP)  # held mid-build, lock taken, while a second build of another report tries
+        try:
+            second = jzrol("build", "--quiet", "--input", DATA / "traditional.txt", "--out", out)
+            process.send_signal(signal.SIGINT)  # delivered as soon as the first build runs again
+        finally:
+            process.send_signal(signal.SIGCONT)
+        assert second.returncode == 2 and second.stderr.count("\n") == 1 and "another build is writing" in second.stderr
+        _, stderr = process.communicate(timeout=600)
     finally:
-        process.send_signal(signal.SIGCONT)
-    assert second.returncode == 2 and second.stderr.count("\n") == 1 and "another build is writing" in second.stderr
-    _, stderr = process.communicate(timeout=60)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
     assert process.returncode == 130 and stderr.strip().splitlines()[-1] == "jzrol: interrupted", stderr
     assert "Traceback" not in stderr
     assert snapshot(out) == before and leftovers(out) == []
@@ -206,16 +235,16 @@ def test_build_onto_a_file_or_a_read_only_folder_is_one_line(tmp_path, monkeypat
     assert error.count("\n") == 1 and "read-only" in error and not (folder / "figures").exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="permissions do not bind root")
 def test_build_into_a_really_read_only_folder_is_one_line(tmp_path):
     folder = tmp_path / "ro"
     folder.mkdir()
     os.chmod(folder, 0o555)
     try:
-        result = jzrol("build", "--quiet", "--out", folder / "figures")
+        result = jzrol_bound_by_permissions("build", "--quiet", "--out", folder / "figures")
     finally:
         os.chmod(folder, 0o755)
-    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "read-only" in result.stderr
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "read-only" in result.stderr, result.stderr
+    assert not (folder / "figures").exists() and list(folder.iterdir()) == []
 
 
 def test_build_of_a_report_of_headings_only_is_one_line(tmp_path, capsys):
@@ -227,17 +256,17 @@ def test_build_of_a_report_of_headings_only_is_one_line(tmp_path, capsys):
     assert error.count("\n") == 1 and "no body text" in error and not out.exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="permissions do not bind root")
 def test_build_with_an_unreadable_corpus_folder_is_one_line(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(DATA / "gbk.txt", corpus)
     os.chmod(corpus, 0)
     try:
-        result = jzrol("build", "--quiet", "--out", tmp_path / "out", "--corpus", corpus)
+        result = jzrol_bound_by_permissions("build", "--quiet", "--out", tmp_path / "out", "--corpus", corpus)
     finally:
         os.chmod(corpus, 0o755)
-    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "cannot read the folder" in result.stderr
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "cannot read the folder" in result.stderr and not (tmp_path / "out").exists()
 
 
 def test_build_into_a_new_nested_folder_creates_it(tmp_path, quick_build):

@@ -70,11 +70,13 @@ count = 24
 if MOMENT == "submit":  # thousands of one-report batches: the first kills its worker while the rest are submitted
     engine._BATCHES_PER_WORKER, count = 10**6, 3000
 items = [f"report-{i:02d}" for i in range(count)]
+started = time.monotonic()
 try:
     list(engine.run(engine.Job(each=each, start=start, finish=finish), items, sizes=[10] * count, workers=2,
                     names=items))
 except engine.WorkerError as error:
     print(error)
+    print(f"{time.monotonic() - started:.2f} s")  # from the start of the run, not of the interpreter
     sys.exit(3)
 """
 
@@ -82,12 +84,11 @@ except engine.WorkerError as error:
 @linux_only
 @pytest.mark.parametrize("moment", ["start", "submit", "each", "finish", "spill"])
 def test_a_worker_killed_at_any_moment_ends_the_run_with_its_last_report(moment):
-    started = time.monotonic()
-    result = subprocess.run([sys.executable, "-c", DYING, moment], capture_output=True, text=True, timeout=60,
+    result = subprocess.run([sys.executable, "-c", DYING, moment], capture_output=True, text=True, timeout=120,
                             check=False)
-    assert time.monotonic() - started < 20
     assert result.returncode == 3, result.stderr
-    lines = result.stdout.strip().splitlines()
+    lines, took = result.stdout.strip().splitlines()[:-1], result.stdout.split()[-2]
+    assert float(took) < 20, f"the run took {took} s to end after its worker died"
     assert len(lines) == 1 and "a worker process died" in lines[0]
     if moment == "each":
         assert "its last report was report-07" in lines[0]
@@ -180,7 +181,9 @@ def test_ctrl_c_stops_the_workers_and_leaves_the_output_as_it_was(big_folder, tm
     assert process.returncode == 130 and stderr.strip().splitlines()[-1] == "jzrol: interrupted"
     assert "Traceback" not in stderr
     assert out.read_text(encoding="utf-8") == "earlier result\n" and [p.name for p in tmp_path.iterdir()] == ["terms.csv"]
-    time.sleep(0.5)
+    deadline = time.monotonic() + 30  # the workers are gone within moments; a slow machine only takes longer
+    while [pid for pid in workers if _running(pid)] and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert not [pid for pid in workers if _running(pid)]
 
 

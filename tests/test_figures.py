@@ -91,11 +91,10 @@ def run_build(out_dir, *extra):
                           capture_output=True, text=True)
 
 
-def test_build_twice_in_fresh_processes_is_byte_identical(tmp_path):
-    first, second = tmp_path / "a", tmp_path / "b"
-    for out in (first, second):
-        result = run_build(out)
-        assert result.returncode == 0, result.stderr
+def test_build_twice_in_fresh_processes_is_byte_identical(seed_build, tmp_path):
+    first, second = seed_build, tmp_path / "b"
+    result = run_build(second)
+    assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in first.iterdir())
     assert names == sorted(p.name for p in second.iterdir())
     assert {"MANIFEST", "README.md", "units.csv", "info.json", "01-structure-outline.png", "02-terms-top-by-part.png",
@@ -107,22 +106,20 @@ def test_build_twice_in_fresh_processes_is_byte_identical(tmp_path):
         assert sha256(first / name) == sha256(second / name), name
 
 
-def test_manifest_records_every_file_hash_font_versions_and_seeds(tmp_path):
-    assert run_build(tmp_path).returncode == 0
-    manifest = json.loads((tmp_path / "MANIFEST").read_text(encoding="utf-8"))
-    files = {p.name for p in tmp_path.iterdir()} - {"MANIFEST"}
+def test_manifest_records_every_file_hash_font_versions_and_seeds(seed_build):
+    manifest = json.loads((seed_build / "MANIFEST").read_text(encoding="utf-8"))
+    files = {p.name for p in seed_build.iterdir()} - {"MANIFEST"}
     assert set(manifest["files"]) == files
     for name, digest in manifest["files"].items():
-        assert sha256(tmp_path / name) == digest
+        assert sha256(seed_build / name) == digest
     assert manifest["font"]["sha256"] == fonts.find_cjk_font().sha256()
     assert manifest["versions"]["matplotlib"] == matplotlib.__version__
     assert manifest["seeds"] and manifest["input"]["sha256"] == sha256(paths.SEED_REPORT)
     assert "provinces.csv" in manifest["lexicons"]
 
 
-def test_writeup_stands_on_its_own(tmp_path):
-    assert run_build(tmp_path).returncode == 0
-    writeup = (tmp_path / "README.md").read_text(encoding="utf-8")
+def test_writeup_stands_on_its_own(seed_build):
+    writeup = (seed_build / "README.md").read_text(encoding="utf-8")
     assert "![Structure of the report](01-structure-outline.png)" in writeup
     assert "3 parts, 11 sections" in writeup and "顶盛体育" in writeup
 

@@ -15,7 +15,7 @@ import pytest
 
 from jzrol import corpus, paths, themes
 from jzrol.corpus import Analysis, report_files
-from tests.conftest import DATA
+from tests.conftest import DATA, bound_by_permissions
 
 
 def cli(*args, **kwargs):
@@ -125,16 +125,59 @@ def test_a_folder_the_system_will_not_list_is_named_and_skipped(tmp_path, monkey
     _check_unreadable_folder(locked, capsys)
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may list any folder")
-def test_a_folder_without_read_permission_is_named_and_skipped(tmp_path, capsys):
+SUMMARIZE_AND_SHOW = """
+import sys
+from jzrol import corpus
+summary = corpus.summarize(sys.argv[1:], progress=False)
+print(summary.failures.error.tolist(), summary.documents.doc_id.tolist())
+try:
+    corpus.summarize(sys.argv[1:2], progress=False)
+except corpus.SourceError as error:
+    print(error)
+"""
+
+
+def test_a_folder_without_read_permission_is_named_and_skipped(tmp_path):
     locked = tmp_path / "locked"
     locked.mkdir()
     shutil.copyfile(DATA / "gbk.txt", locked / "hidden.txt")
     locked.chmod(0o311)  # can be entered, not listed
     try:
-        _check_unreadable_folder(locked, capsys)
+        info = subprocess.run(bound_by_permissions([sys.executable, "-m", "jzrol.cli", "info", str(locked),
+                                                    str(DATA / "gbk.txt"), "--format", "csv"]),
+                              capture_output=True, text=True, timeout=300)
+        summary = subprocess.run(bound_by_permissions([sys.executable, "-c", SUMMARIZE_AND_SHOW, str(locked),
+                                                       str(DATA / "gbk.txt")]),
+                                 capture_output=True, text=True, timeout=300)
     finally:
         locked.chmod(0o755)
+    reason = f"{locked}: folder cannot be read (Permission denied)"
+    assert info.returncode == 1 and info.stderr.strip().splitlines() == [f"jzrol: skipped {reason}"], info.stderr
+    assert "gbk" in info.stdout
+    assert summary.returncode == 0, summary.stderr
+    assert summary.stdout.splitlines() == [f"{[reason]} {[locked.name, 'gbk']}", reason]
+
+
+def test_a_report_without_read_permission_is_named_and_skipped_and_alone_is_one_line(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copyfile(DATA / "gbk.txt", folder / "gbk.txt")
+    locked = folder / "locked.txt"
+    shutil.copyfile(DATA / "gbk.txt", locked)
+    locked.chmod(0)
+    try:
+        info = subprocess.run(bound_by_permissions([sys.executable, "-m", "jzrol.cli", "info", str(folder),
+                                                    "--format", "csv"]), capture_output=True, text=True, timeout=300)
+        build = subprocess.run(bound_by_permissions([sys.executable, "-m", "jzrol.cli", "build", "--quiet",
+                                                     "--input", str(locked), "--out", str(tmp_path / "out")]),
+                               capture_output=True, text=True, timeout=300)
+    finally:
+        locked.chmod(0o644)
+    reason = f"{locked}: cannot be read (Permission denied)"
+    assert info.returncode == 1 and info.stderr.strip().splitlines() == [f"jzrol: skipped {reason}"], info.stderr
+    assert pd.read_csv(io.StringIO(info.stdout)).doc_id.tolist() == ["gbk"]
+    assert build.returncode == 2 and build.stderr.strip().splitlines() == [f"jzrol: error: {reason}"], build.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_changed_codebook_or_stopword_list_is_seen_by_the_next_summary(tmp_path):

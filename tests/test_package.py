@@ -88,7 +88,7 @@ def test_wheel_and_sdist_install_into_a_fresh_venv_and_run_outside_the_checkout(
     _run(sys.executable, "-m", "build", "--no-isolation", "--outdir", dist, source, cwd=tmp_path, env=env)
     wheels, sdists = sorted(dist.glob("jzrol-*.whl")), sorted(dist.glob("jzrol-*.tar.gz"))
     assert len(wheels) == 1 and len(sdists) == 1
-    built = time.perf_counter()
+    packaged = time.perf_counter()
 
     venv = tmp_path / "venv"
     _run(sys.executable, "-m", "uv", "venv", "--quiet", "--python", sys.executable, venv, cwd=tmp_path, env=env)
@@ -119,5 +119,5 @@ def test_wheel_and_sdist_install_into_a_fresh_venv_and_run_outside_the_checkout(
     imported = _run(python, "-c", "import jzrol, jzrol.paths as p; print(jzrol.__file__); print(p.IN_CHECKOUT); "
                     "print(len(jzrol.read_report('report.txt').parts()))", cwd=elsewhere, env=env).stdout.split()
     assert str(venv) in imported[0] and imported[1:] == ["False", "3"]
-    print(f"package test: build {built - started:.1f} s, fresh venv and install {installed - built:.1f} s, "
+    print(f"package test: build {packaged - started:.1f} s, fresh venv and install {installed - packaged:.1f} s, "
           f"commands {time.perf_counter() - installed:.1f} s")
