@@ -28,32 +28,16 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from corpus_copies import copy_corpus  # benchmarks/, the folder of this script
+
 from jzrol import corpus, paths, read_report
 from jzrol.claims import check_claims, extract_claims, prepare
 from jzrol.report import parse_report
-
-
-def build_corpus(source: Path, target: Path, megabytes: float) -> float:
-    originals = sorted(source.glob("*.txt"))
-    if not originals:
-        sys.exit(f"no reports in {source}; set JZROL_CORPUS or pass --corpus")
-    size, copy = 0, 0
-    while size < megabytes * 1e6:
-        for path in originals:
-            shutil.copyfile(path, target / f"{copy:03d}-{path.name}")
-            size += path.stat().st_size
-            if size >= megabytes * 1e6:
-                break
-        copy += 1
-    return size / 1e6
-
 
 _SENTENCE_WITH_A_NUMBER = re.compile(r"[^。！？\n]*[0-9０-９][^。！？\n]*[。！？]")
 
@@ -82,7 +66,7 @@ def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core, as one worker has
     with tempfile.TemporaryDirectory() as folder:
-        megabytes = build_corpus(args.corpus, Path(folder), args.megabytes)
+        megabytes = copy_corpus(args.corpus, Path(folder), args.megabytes)
         files = sorted(Path(folder).glob("*.txt"))
         prepare()
         reports: list = []

@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus_copies import copy_corpus  # benchmarks/, the folder of this script
+
 from jzrol import paths
 
 PLAIN_JIEBA = r"""
@@ -55,20 +57,6 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, code)
 """
 
 
-def build_corpus(source: Path, target: Path, megabytes: float) -> float:
-    originals = sorted(source.glob("*.txt"))
-    if not originals:
-        sys.exit(f"no reports in {source}; set JZROL_CORPUS or pass --corpus")
-    target.mkdir(parents=True, exist_ok=True)
-    size, copy = 0, 0
-    while size < megabytes * 1e6:
-        for path in originals:
-            shutil.copyfile(path, target / f"{copy:04d}-{path.name}")
-            size += path.stat().st_size
-            if size >= megabytes * 1e6:
-                break
-        copy += 1
-    return size / 1e6
 
 
 def timed(command: list[str]) -> tuple[float, float]:
@@ -97,7 +85,7 @@ def main() -> None:
     print(f"{os.cpu_count()} cores; load average before: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as scratch:
         folder, out = Path(scratch) / "corpus", Path(scratch) / "out.csv"
-        size = build_corpus(args.corpus, folder, args.megabytes)
+        size = copy_corpus(args.corpus, folder, args.megabytes)
         print(f"{len(list(folder.iterdir()))} reports, {size:.1f} MB")
         runs = {"jieba": [], "terms": []}
         commands = {"jieba": [sys.executable, "-c", PLAIN_JIEBA, str(folder), str(out)],
@@ -113,7 +101,7 @@ def main() -> None:
               + ", ".join(f"{j / t:.1f}x" for j, t in zip(runs["jieba"], runs["terms"])))
         for megabytes in [float(m) for m in args.memory.split(",") if m.strip()]:
             big = Path(scratch) / f"corpus-{megabytes:g}"
-            size = build_corpus(args.corpus, big, megabytes)
+            size = copy_corpus(args.corpus, big, megabytes)
             commands = {"terms --by doc": jzrol("terms", str(big), "--by", "doc", "-o", str(out)),
                         "claims": jzrol("claims", str(big), "-o", str(out)),
                         "checks": jzrol("checks", str(big), "-o", str(out))}

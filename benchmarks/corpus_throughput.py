@@ -46,6 +46,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from corpus_copies import copy_corpus  # benchmarks/, the folder of this script
+
 from jzrol import paths
 
 RUN = r"""
@@ -87,19 +89,6 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024}))
 """
 
 
-def build_corpus(source: Path, target: Path, megabytes: float) -> float:
-    originals = sorted(p for p in source.glob("*.txt"))
-    if not originals:
-        sys.exit(f"no reports in {source}; set JZROL_CORPUS or pass --corpus")
-    size, copy = 0, 0
-    while size < megabytes * 1e6:
-        for path in originals:
-            shutil.copyfile(path, target / f"{copy:03d}-{path.name}")
-            size += path.stat().st_size
-            if size >= megabytes * 1e6:
-                break
-        copy += 1
-    return size / 1e6
 
 
 def run_pair(folder: Path, cores: list[int], mode: str) -> dict:
@@ -144,7 +133,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         base = Path(scratch) / "corpus"
         base.mkdir()
-        size = build_corpus(args.corpus, base, args.megabytes)
+        size = copy_corpus(args.corpus, base, args.megabytes)
         files = len(list(base.glob("*.txt")))
         for scale in scales:  # the same reports repeated: folder-2x holds the corpus twice
             repeated = Path(f"{base}-{scale}x")
