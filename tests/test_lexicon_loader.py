@@ -72,3 +72,19 @@ def test_cue_pattern_is_literal_and_prefers_the_longest_cue():
     pattern = re.compile(cue_pattern(["委员会", "委员会办公室", "a.b"]) + "$")
     assert pattern.search("某市法治政府建设委员会办公室").group() == "委员会办公室"
     assert not pattern.search("axb")
+
+
+def test_the_variant_and_province_tables_are_read_by_the_loader(tmp_path):
+    from jzrol.report.normalize import _variant_table, to_simplified
+
+    path = tmp_path / "variants.csv"
+    path.write_text("variant,standard,note\n衞,卫,ok\n# a comment\n擧擧,举,two characters\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"variants\.csv:4: a variant and its standard form are one character"):
+        _variant_table(str(path))
+    path = tmp_path / "no-standard.csv"  # tables are read once per path: each case has its own file
+    path.write_text("variant,note\n衞,no standard column\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"no-standard\.csv:1: header lacks the column\(s\) standard"):
+        _variant_table(str(path))
+    path = tmp_path / "good.csv"
+    path.write_text("variant,standard,note\n衞,卫,ok\n", encoding="utf-8")
+    assert to_simplified("衞生", variants=path) == "卫生"

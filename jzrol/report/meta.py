@@ -12,7 +12,6 @@ A page's own metadata (its ``ArticleTitle``, ``PubDate``, ``SiteName`` meta tags
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -20,7 +19,7 @@ from itertools import compress, islice
 from pathlib import Path
 
 from jzrol import paths
-from jzrol.lexicon_loader import cue_pattern, read_cues
+from jzrol.lexicon_loader import cue_pattern, read_cues, read_rows
 from jzrol.report.chrome import _TITLE, _Line
 from jzrol.report.normalize import _year_value, normalize_text, to_simplified
 from jzrol.report.signature import _names, _Signature
@@ -100,28 +99,17 @@ class ReportMeta:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _provinces() -> dict[str, str]:
-    with open(paths.PROVINCES, encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_rows(paths.PROVINCES, ["code", "name", "abbr"], patterns=())
     return {row["code"]: row["name"] for row in rows} | {row["abbr"]: row["code"] for row in rows}
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _rows(path: str, columns: tuple[str, ...]) -> tuple[dict, ...]:
-    """The rows of a lexicon CSV; a row without a required column or with a bad pattern names file and line."""
-    with open(path, encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for number, row in enumerate(rows, start=2):
-        missing = [column for column in columns if not row.get(column)]
-        if missing:
-            raise ValueError(f"{path}:{number}: no {', '.join(missing)}")
-        if "pattern" in row:
-            try:
-                row["regex"] = re.compile(row["pattern"])
-            except re.error as error:
-                raise ValueError(f"{path}:{number}: bad pattern ({error})") from None
-    return tuple(rows)
+    """The rows of a lexicon CSV (:func:`jzrol.lexicon_loader.read_rows`: a malformed row names file and
+    line), each with its ``pattern`` compiled as ``regex``."""
+    return tuple({**row, "regex": re.compile(row["pattern"])} if "pattern" in row else row
+                 for row in read_rows(path, list(columns)))
 
 
 def _place(issuer: str) -> str | None:

@@ -6,12 +6,12 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from jzrol import paths
+from jzrol.lexicon_loader import LexiconError, lexicon_lines, read_rows
 
 _SPACE = " \t\r\f\v\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"
 # Line breaks as str.splitlines knows them: \n, the separators U+2028 and U+2029, NEL (U+0085) and the
@@ -136,11 +136,11 @@ def is_traditional(text: str, *, threshold: float = 0.02) -> bool:
 def _variant_table(path: str) -> tuple[dict[int, str], re.Pattern]:
     """Old variant characters that OpenCC's t2s keeps, mapped to their standard forms (``variants.csv``),
     and a pattern that finds any of them (most texts hold none, and finding is faster than translating)."""
-    with open(path, encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for number, row in enumerate(rows, start=2):
-        if len(row["variant"] or "") != 1 or len(row["standard"] or "") != 1:
-            raise ValueError(f"{path}:{number}: a variant and its standard form are one character each")
+    rows = read_rows(path, ["variant", "standard"], patterns=())
+    for row in rows:
+        if len(row["variant"]) != 1 or len(row["standard"]) != 1:
+            line = next(number for number, text in lexicon_lines(path) if text.startswith(row["variant"] + ","))
+            raise LexiconError(path, line, "a variant and its standard form are one character each")
     table = {ord(row["variant"]): row["standard"] for row in rows}
     return table, re.compile("[" + "".join(map(chr, table)) + "]")
 
