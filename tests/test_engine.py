@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -120,6 +121,19 @@ def _workers_of(pid: int) -> list[int]:
     return found
 
 
+def _checks_with_two_workers(folder: Path, out: Path) -> tuple[subprocess.Popen, list[int]]:
+    """``jzrol checks FOLDER --workers 2 -o OUT`` started, and its worker processes once they are up."""
+    process = subprocess.Popen([sys.executable, "-m", "jzrol.cli", "checks", str(folder), "--workers", "2",
+                                "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    workers = []
+    while not workers and time.monotonic() < deadline and process.poll() is None:
+        workers = _workers_of(process.pid)
+        time.sleep(0.01)
+    assert workers, "the command started no worker"
+    return process, workers
+
+
 @pytest.fixture(scope="module")
 def big_folder(tmp_path_factory):
     """Reports enough for a run of a few seconds: the shared corpus twice, else the fixtures many times."""
@@ -138,14 +152,7 @@ def big_folder(tmp_path_factory):
 @pytest.mark.parametrize("delay", [0.0, 0.3, 0.9])
 def test_killing_a_worker_of_a_command_never_hangs(big_folder, delay, tmp_path):
     out = tmp_path / "terms.csv"
-    process = subprocess.Popen([sys.executable, "-m", "jzrol.cli", "checks", str(big_folder), "--workers", "2",
-                                "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 30
-    workers = []
-    while not workers and time.monotonic() < deadline and process.poll() is None:
-        workers = _workers_of(process.pid)
-        time.sleep(0.01)
-    assert workers, "the command started no worker"
+    process, workers = _checks_with_two_workers(big_folder, out)
     time.sleep(delay)
     workers = [pid for pid in _workers_of(process.pid) if pid in workers] or workers  # still workers, not a helper
     killed_at = time.monotonic()
@@ -165,14 +172,7 @@ def test_killing_a_worker_of_a_command_never_hangs(big_folder, delay, tmp_path):
 def test_ctrl_c_stops_the_workers_and_leaves_the_output_as_it_was(big_folder, tmp_path):
     out = tmp_path / "terms.csv"
     out.write_text("earlier result\n", encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "jzrol.cli", "checks", str(big_folder), "--workers", "2",
-                                "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 30
-    workers = []
-    while not workers and time.monotonic() < deadline and process.poll() is None:
-        workers = _workers_of(process.pid)
-        time.sleep(0.01)
-    assert workers, "the command started no worker"
+    process, workers = _checks_with_two_workers(big_folder, out)
     time.sleep(0.3)
     os.kill(process.pid, signal.SIGINT)  # what Ctrl-C sends (the workers ignore it; the command stops them)
     _, stderr = process.communicate(timeout=60)
