@@ -20,9 +20,8 @@ copied into a temporary folder as many times as needed to reach about ``--megaby
 
 Each run is a fresh process; the time from after its imports to the end (dictionary loading, worker
 start-up and all the work included) and its peak resident memory (its own and its workers') are
-recorded. Module imports are outside the timing on both sides: jieba, rjieba (whose import builds a
-default dictionary that jzrol does not use) and jzrol are imported first; jzrol's own dictionary is
-built inside the timing, as ``jieba.initialize()`` is.
+recorded. Module imports are outside the timing on both sides: jieba and jzrol are imported first;
+jzrol's own dictionary is built inside the timing, as ``jieba.initialize()`` is.
 
 Cores of a virtual machine need not run at the same speed, nor at the same speed from one minute to
 the next, so runs 1, 2 and the lone loops are pinned to one core, each core in turn, and compared core by
@@ -58,7 +57,7 @@ if sys.argv[3] != "all":
 from pathlib import Path
 files = sorted(Path(sys.argv[1]).glob("*.txt"))
 mode = sys.argv[2]
-import collections, jieba, rjieba
+import collections, jieba
 from jzrol import corpus
 if len(sys.argv) > 4:  # one of a pair started together: wait for the word
     print("ready", flush=True)

@@ -74,6 +74,16 @@ def test_rjieba_and_jieba_engines_agree_on_the_seed_and_fixtures(seed):
         assert fast.tokenize(text) == reference.tokenize(text)
 
 
+def test_a_tokenizer_does_not_build_rjiebas_unused_default_dictionary():
+    # rjieba's __init__ builds a module-level tokenizer jzrol never uses; jzrol loads the compiled class
+    # alone, and a later plain import of rjieba still works and shares that class.
+    code = ("import sys; from jzrol import terms; tokenizer = terms.get_tokenizer(); "
+            "print('rjieba' in sys.modules, tokenizer.cut('全力推进一网通办')); "
+            "import rjieba; print(rjieba.cut('依法行政', False), type(tokenizer._segmenter) is rjieba.Jieba)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["False ['全力', '推进', '一网通办']", "['依法行政'] True"]
+
+
 def test_rjieba_and_jieba_counts_agree_on_the_corpus(corpus_files):
     fast, reference = terms.Tokenizer(engine="rjieba"), terms.Tokenizer(engine="jieba")
     texts = [path.read_text(encoding="utf-8") for path in corpus_files[::5]]

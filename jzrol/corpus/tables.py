@@ -17,7 +17,8 @@ from __future__ import annotations
 import csv
 import io
 import sys
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import compress
@@ -82,52 +83,61 @@ def count_report_terms(report: Report, *, by: Iterable[str] = ("doc_id",), polic
                        tokenizer: terms.Tokenizer | None = None) -> pd.DataFrame:
     """:func:`jzrol.terms.count_terms` of one report, counted as the text streams by (the same table).
 
-    The report's sentences are segmented in one call, joined by line breaks (a line break is a token
-    of its own and no word spans one); the tokens become word numbers of the process's vocabulary,
-    which knows what each word is (a stopword, a number, punctuation), and are counted per group
-    with array operations. The policy verbs are left out too with ``policy_verbs="drop"``.
+    The sentences of each group are segmented in one call, joined by line breaks (a line break is a
+    token of its own and no word spans one), and their tokens counted by a ``Counter``; only the
+    distinct words are then looked up in the process's vocabulary, which knows what each word is (a
+    stopword, a number, punctuation). The policy verbs are left out too with ``policy_verbs="drop"``.
 
     >>> from jzrol import read_report, paths
     >>> table = count_report_terms(read_report(paths.SEED_REPORT), by=["doc_id", "part"])
     >>> table.columns.tolist(), table.iloc[0]["term"], int(table.iloc[0]["n"])
     (['doc_id', 'part', 'term', 'n', 'per_1000'], '全面', 3)
     """
+    columns = _term_columns(report, keys=[key for key in by if key != "doc_id"], policy_verbs=policy_verbs,
+                            tokenizer=tokenizer or terms.get_tokenizer())
+    return pd.DataFrame(columns)
+
+
+def _term_columns(report: Report, *, keys: Sequence[str] = (), policy_verbs: str = "keep",
+                  tokenizer: terms.Tokenizer, top: int = 0) -> dict[str, Any]:
+    """The columns of :func:`count_report_terms` (``top`` > 0: only each group's ``top`` first rows)."""
     if policy_verbs not in ("keep", "drop"):
         raise ValueError(f"policy_verbs must be 'keep' or 'drop', not {policy_verbs!r}")
-    tokenizer = tokenizer or terms.get_tokenizer()
-    keys = [key for key in by if key != "doc_id"]
     columns = report.columns
     is_text = [kind == "text" for kind in columns["kind"]]
-    sentence_keys = list(zip(*(compress(columns[key], is_text) for key in keys))) if keys else []
-    vocabulary = vocabulary_for(tokenizer, terms.cached_wordlist(str(terms.STOPWORDS)), themes.matcher_for())
-    ids = vocabulary.numbers(tokenizer.cut("\n".join(compress(columns["norm"], is_text))))
-    if keys:  # a token's sentence counts the line breaks before it; a sentence's group is its keys' rank
-        group_keys = sorted(set(sentence_keys))
-        rank = {key: number for number, key in enumerate(group_keys)}
-        group_of_sentence = np.fromiter(map(rank.__getitem__, sentence_keys), dtype=np.int64, count=len(sentence_keys))
-        groups = group_of_sentence[np.cumsum(ids == vocabulary.ids.get("\n", -1))]
+    sentences = compress(columns["norm"], is_text)
+    if keys:  # each group's sentences, groups in the order of their keys
+        grouped: dict[tuple, list[str]] = {}
+        for key, sentence in zip(zip(*(compress(columns[key], is_text) for key in keys)), sentences):
+            grouped.setdefault(key, []).append(sentence)
+        groups = sorted(grouped.items())
     else:
-        group_keys, groups = [()], np.zeros(len(ids), dtype=np.int64)
-    kept = ~vocabulary.dropped[ids]
-    pairs, n = np.unique(groups[kept] * len(vocabulary.words) + ids[kept], return_counts=True)
-    group, word = np.divmod(pairs, len(vocabulary.words))
-    words = np.array([vocabulary.words[i] for i in word.tolist()], dtype=object)
-    if policy_verbs == "drop":
-        verbs = terms.cached_wordlist(str(terms.POLICY_VERBS))
-        counted = np.fromiter((w not in verbs for w in words), dtype=bool, count=len(words))
-        group, words, n = group[counted], words[counted], n[counted]
-    present = sorted(set(words.tolist()))
-    alphabetical = dict(zip(present, range(len(present))))
-    order = np.lexsort((np.fromiter(map(alphabetical.__getitem__, words), dtype=np.int64, count=len(words)), -n, group))
-    group, words, n = group[order], words[order], n[order].astype(np.int64)
-    totals = np.bincount(group, weights=n, minlength=len(group_keys)).astype(np.int64)
-    table = {"doc_id": np.full(len(n), report.doc_id, dtype=object)}
-    for position, key in enumerate(keys):
-        table[key] = np.array([k[position] for k in group_keys], dtype=np.int64)[group]
-    table |= {"term": words, "n": n}
-    frame = pd.DataFrame(table)
-    frame["per_1000"] = (frame["n"] * 1000 / totals[group]).round(3)
-    return frame
+        groups = [((), list(sentences))]
+    vocabulary = vocabulary_for(tokenizer, terms.cached_wordlist(str(terms.STOPWORDS)), themes.matcher_for())
+    verbs = terms.cached_wordlist(str(terms.POLICY_VERBS)) if policy_verbs == "drop" else frozenset()
+    found_terms: list[str] = []
+    found: dict[str, list[np.ndarray]] = {name: [] for name in [*keys, "n", "per_1000"]}
+    for key, group in groups:
+        counted = Counter(tokenizer.cut("\n".join(group)))  # counting in C, then each word looked at once
+        words = list(counted)
+        ids = vocabulary.numbers(words)  # first: it extends the flags to the words met for the first time
+        kept = ~vocabulary.dropped[ids]
+        if verbs:
+            kept &= np.fromiter((word not in verbs for word in words), dtype=bool, count=len(words))
+        words = sorted(compress(words, kept))  # alphabetical, then most frequent first (a stable sort)
+        n = np.fromiter(map(counted.__getitem__, words), dtype=np.int64, count=len(words))
+        order = np.argsort(-n, kind="stable")[:top or None]
+        found_terms += map(words.__getitem__, order.tolist())
+        found["n"].append(n[order])
+        found["per_1000"].append(np.round(n[order] * 1000 / n.sum(), 3))
+        for position, name in enumerate(keys):
+            found[name].append(np.full(len(order), key[position], dtype=np.int64))
+
+    def joined(name: str) -> np.ndarray:
+        return np.concatenate(found[name]) if found[name] else np.zeros(0, dtype=float if name == "per_1000" else int)
+
+    return {"doc_id": np.full(len(found_terms), report.doc_id, dtype=object), **{name: joined(name) for name in keys},
+            "term": np.array(found_terms, dtype=object), "n": joined("n"), "per_1000": joined("per_1000")}
 
 
 def _body_units(report: Report) -> pd.DataFrame | None:
@@ -151,6 +161,14 @@ def report_table(report: Report, request: Request) -> Any:
     return table
 
 
+def _requested_terms(report: Report, request: Request) -> dict[str, Any]:
+    """The columns of the ``terms`` table ``request`` asks for (:class:`NoBodyText` without sentences)."""
+    if "text" not in report.columns["kind"]:
+        raise NoBodyText("report has no body text to analyse")
+    return _term_columns(report, keys=GROUPS[request.by][1:], policy_verbs=request.policy_verbs,
+                         tokenizer=terms.get_tokenizer(request.userdict), top=request.top)
+
+
 def _report_table(report: Report, request: Request) -> Any:
     """The table ``request`` asks for of one report (for ``info``, the metadata as a dict; for ``kwic``,
     one table per term).
@@ -167,11 +185,7 @@ def _report_table(report: Report, request: Request) -> Any:
         return report.units
     report.require_text()  # a page without a report (menus, link lists) is named, not analysed
     if command == "terms":
-        if "text" not in report.columns["kind"]:
-            raise NoBodyText("report has no body text to analyse")
-        counts = count_report_terms(report, by=GROUPS[request.by], policy_verbs=request.policy_verbs,
-                                    tokenizer=terms.get_tokenizer(request.userdict))
-        return terms.top_terms(counts, request.top) if request.top else counts
+        return pd.DataFrame(_requested_terms(report, request))
     units = _body_units(report)
     if command == "kwic":
         tokenizer = terms.get_tokenizer(request.userdict)
@@ -203,13 +217,24 @@ class CsvRows:
 
     @classmethod
     def of(cls, table: pd.DataFrame, doc_id: str) -> CsvRows:
-        header = table.head(0).to_csv(index=False, lineterminator="\n")
         if table.isna().to_numpy().any():  # pandas writes a missing value as an empty field
+            header = table.head(0).to_csv(index=False, lineterminator="\n")
             return cls(header, table.to_csv(index=False, header=False, lineterminator="\n"), doc_id)
-        # Plain values through the csv module, column by column: the bytes to_csv writes, in half the time.
-        rows = io.StringIO()
-        csv.writer(rows, lineterminator="\n").writerows(zip(*(table[column].tolist() for column in table.columns)))
-        return cls(header, rows.getvalue(), doc_id)
+        return cls.of_columns({column: table[column] for column in table.columns}, doc_id)
+
+    @classmethod
+    def of_columns(cls, columns: dict[str, Any], doc_id: str) -> CsvRows:
+        """The rows of a table given as columns (arrays or lists of plain values, none missing).
+
+        >>> print(CsvRows.of_columns({"term": ["法治"], "n": np.array([3])}, "a").rows, end="")
+        法治,3
+        """
+        header, rows = io.StringIO(), io.StringIO()
+        csv.writer(header, lineterminator="\n").writerow(columns)
+        # Plain values through the csv module, column by column: the bytes pandas' to_csv writes, in half the time.
+        csv.writer(rows, lineterminator="\n").writerows(zip(*(column if isinstance(column, list) else column.tolist()
+                                                               for column in columns.values())))
+        return cls(header.getvalue(), rows.getvalue(), doc_id)
 
 
 def _one(file: ReportFile, _state: None, *, request: Request) -> tuple[Any, str | None]:
@@ -217,7 +242,11 @@ def _one(file: ReportFile, _state: None, *, request: Request) -> tuple[Any, str 
     if file.error:
         return None, file.error
     try:
-        table = report_table(read_named(file.path, file.doc_id), request)
+        report = read_named(file.path, file.doc_id)
+        if request.as_csv and request.command == "terms" and not request.with_docvars:  # straight from the counts
+            report.require_text()
+            return CsvRows.of_columns(_requested_terms(report, request), file.doc_id), None
+        table = report_table(report, request)
         return (CsvRows.of(table, file.doc_id) if request.as_csv and isinstance(table, pd.DataFrame) else table), None
     except SourceError as error:
         return None, f"{file.name}: {error.reason}"
