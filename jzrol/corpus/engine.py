@@ -21,6 +21,7 @@ shared with the workers says which report each was on).
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import pickle
@@ -261,6 +262,7 @@ def _on_dask(client: Any, job: Job, planned: list, take: Callable) -> Iterator[t
 def _on_pool(job: Job, planned: list, workers: int, take: Callable,
              names: Sequence[str]) -> Iterator[tuple[int, Any]]:
     """The batches in a process pool of ``workers`` processes; results travel as files (see above)."""
+    gc.freeze()  # what exists now is shared with the forked workers: their collector leaves it alone, uncopied
     pool = _Pool.start(workers)
     finished = False
     try:
@@ -272,6 +274,7 @@ def _on_pool(job: Job, planned: list, workers: int, take: Callable,
             pool.executor.shutdown(wait=True)
         else:
             pool.stop()
+        gc.unfreeze()
 
 
 def _on_executor(executor: Any, job: Job, planned: list, spill: str | None, take: Callable,
