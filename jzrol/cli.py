@@ -21,11 +21,15 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import json
 import logging
 import os
+import shutil
 import stat
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -45,6 +49,7 @@ from jzrol.terms import LexiconError
 EXIT_SKIPPED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program whose reader went away
 
 
 class CommandError(Exception):
@@ -110,15 +115,31 @@ def _concat(frames: list[pd.DataFrame], *, sort_by_doc: bool = False) -> pd.Data
     return table.sort_values("doc_id", kind="stable", ignore_index=True) if sort_by_doc else table
 
 
-def _tables(args: argparse.Namespace, request: Request, *, sort_by_doc: bool = False) -> str | list[str]:
-    """One table of every report, as CSV or JSON. For CSV the workers write each report's rows, and
-    this process only puts them in order (by ``doc_id`` with ``sort_by_doc``; doc_ids are unique)."""
+def _tables(args: argparse.Namespace, request: Request, *, sort_by_doc: bool = False) -> str | Iterator[str]:
+    """One table of every report, as CSV or JSON. For CSV the workers write each report's rows to a file
+    of their own, and this process writes those files in order (by ``doc_id`` with ``sort_by_doc``;
+    doc_ids are unique), one at a time, so that memory does not grow with the output."""
     if args.format == "json":
         return _table_output(_concat(_run(args, request), sort_by_doc=sort_by_doc), "json")
-    found = _run(args, dataclasses.replace(request, as_csv=True))
+    spill = tempfile.mkdtemp(prefix="jzrol-rows-")
+    try:
+        found = _run(args, dataclasses.replace(request, as_csv=True, spill=spill))
+    except BaseException:
+        shutil.rmtree(spill, ignore_errors=True)
+        raise
     if sort_by_doc:
         found.sort(key=lambda rows: rows.doc_id)
-    return [found[0].header, *(rows.rows for rows in found)]  # written in turn, never joined
+    return _rows_in_turn(found, spill)
+
+
+def _rows_in_turn(found: list, spill: str) -> Iterator[str]:
+    """The header, then each report's rows from its file; the folder of the files is removed at the end."""
+    try:
+        yield found[0].header
+        for rows in found:
+            yield rows.text()
+    finally:
+        shutil.rmtree(spill, ignore_errors=True)
 
 
 def _info(args: argparse.Namespace) -> str:
@@ -345,12 +366,17 @@ def main(argv: list[str] | None = None) -> int:
         output = _run_showing_library_messages(args)
         chunks = [output] if isinstance(output, str) else output
         if getattr(args, "encoding", "utf-8") == "utf-8-sig":
-            chunks = ["\ufeff", *chunks]  # the byte-order mark Excel and WPS look for
+            chunks = itertools.chain(["\ufeff"], chunks)  # the byte-order mark Excel and WPS look for
         if getattr(args, "output", None):
             atomic_write_text(Path(args.output), chunks)
         else:
-            for chunk in chunks:
-                sys.stdout.write(chunk)
+            try:
+                for chunk in chunks:
+                    sys.stdout.write(chunk)
+                sys.stdout.flush()
+            except BrokenPipeError:  # the reader stopped reading (| head): stop quietly, as on SIGPIPE
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+                return EXIT_BROKEN_PIPE
     except (SourceError, CommandError, FontNotFoundError, LexiconError, WorkerError, StopRun, BuildFolderError,
             ManifestError) as error:
         print(f"jzrol: error: {error}", file=sys.stderr)

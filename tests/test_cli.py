@@ -4,12 +4,14 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from jzrol import corpus, paths
 from jzrol.cli import main
+from jzrol.corpus.tables import tables
 from tests.conftest import DATA
 
 
@@ -70,6 +72,38 @@ def test_strict_stops_at_the_first_bad_report_and_leaves_the_output_as_it_was(tm
     assert main(["parse", str(paths.SEED_REPORT), str(DATA / "empty.txt"), "-o", str(out), "--strict"]) == 2
     assert out.read_text(encoding="utf-8") == "earlier result\n"
     assert [p.name for p in tmp_path.iterdir()] == ["units.csv"]
+
+
+def test_rows_of_a_folder_pass_through_files_that_are_removed_after_a_run_and_after_a_stop(tmp_path, monkeypatch):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again in this process
+    from jzrol.corpus.tables import CsvRows
+
+    read_from, text = [], CsvRows.text
+    monkeypatch.setattr(CsvRows, "text", lambda rows: read_from.append(Path(rows.path).parent.parent) or text(rows))
+    out = tmp_path / "terms.csv"
+    reports = [paths.SEED_REPORT, DATA / "no-title.txt", DATA / "traditional.txt"]
+    assert main(["terms", *map(str, reports), "-o", str(out), "--workers", "2"]) == 0
+    assert read_from == [scratch] * 3  # each report's rows came through a file in the temporary folder
+    expected = pd.concat([tables([path], corpus.Request("terms")).results[0] for path in reports])
+    written = pd.read_csv(out, keep_default_na=False)
+    assert written.doc_id.tolist() == sorted(expected.doc_id.tolist()) and len(written) == len(expected)
+    assert list(scratch.iterdir()) == []
+    assert main(["parse", *map(str, reports), str(DATA / "empty.txt"), "-o", str(out), "--strict"]) == 2
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path):
+    long_report = tmp_path / "long.txt"  # units far beyond what a pipe holds, so the writer meets a closed pipe
+    long_report.write_text("\n\n".join([paths.SEED_REPORT.read_text(encoding="utf-8")] * 20), encoding="utf-8")
+    command = f"{sys.executable} -m jzrol.cli parse {long_report} | head -n 1"
+    result = subprocess.run(["bash", "-c", f"{command}; exit ${{PIPESTATUS[0]}}"], capture_output=True, text=True)
+    assert result.stdout.startswith("doc_id,unit_id,kind,") and result.stdout.count("\n") == 1
+    assert (result.returncode, result.stderr) == (141, "")
 
 
 def test_info_csv_writes_years_as_whole_numbers():

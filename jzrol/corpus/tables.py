@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -65,6 +67,7 @@ class Request:
     window: int = 15
     match: Literal["token", "substring"] = "token"
     as_csv: bool = False  # tables come back as CSV rows (a :class:`CsvRows`), written in the workers
+    spill: str | None = None  # with as_csv, a folder: each report's rows go to a file there, not through memory
     with_docvars: bool = False  # each row carries its report's document variables (``corpus_table``)
 
     def prepare(self) -> None:
@@ -214,6 +217,26 @@ class CsvRows:
     header: str
     rows: str
     doc_id: str
+    path: str | None = None  # the file holding the rows instead (``rows`` is then empty)
+
+    def text(self) -> str:
+        """The rows, read from their file when they were written to one (which is then removed).
+
+        >>> CsvRows("n\\n", "3\\n", "a").text()
+        '3\\n'
+        """
+        if self.path is None:
+            return self.rows
+        found = Path(self.path).read_text(encoding="utf-8")
+        Path(self.path).unlink()
+        return found
+
+    def spilled(self, folder: str) -> CsvRows:
+        """The same rows written to a new file in ``folder``, returned as a :class:`CsvRows` that names it."""
+        handle, name = tempfile.mkstemp(dir=folder, suffix=".csv")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(self.rows)
+        return CsvRows(self.header, "", self.doc_id, name)
 
     @classmethod
     def of(cls, table: pd.DataFrame, doc_id: str) -> CsvRows:
@@ -245,9 +268,13 @@ def _one(file: ReportFile, _state: None, *, request: Request) -> tuple[Any, str 
         report = read_named(file.path, file.doc_id)
         if request.as_csv and request.command == "terms" and not request.with_docvars:  # straight from the counts
             report.require_text()
-            return CsvRows.of_columns(_requested_terms(report, request), file.doc_id), None
+            rows = CsvRows.of_columns(_requested_terms(report, request), file.doc_id)
+            return (rows.spilled(request.spill) if request.spill else rows), None
         table = report_table(report, request)
-        return (CsvRows.of(table, file.doc_id) if request.as_csv and isinstance(table, pd.DataFrame) else table), None
+        if not (request.as_csv and isinstance(table, pd.DataFrame)):
+            return table, None
+        rows = CsvRows.of(table, file.doc_id)
+        return (rows.spilled(request.spill) if request.spill else rows), None
     except SourceError as error:
         return None, f"{file.name}: {error.reason}"
     except NoBodyText as error:
