@@ -99,10 +99,12 @@ def test_rows_of_a_folder_pass_through_files_that_are_removed_after_a_run_and_af
 
 def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path):
     long_report = tmp_path / "long.txt"  # units far beyond what a pipe holds, so the writer meets a closed pipe
-    long_report.write_text("\n\n".join([paths.SEED_REPORT.read_text(encoding="utf-8")] * 20), encoding="utf-8")
+    long_report.write_text("某县2021年法治政府建设年度报告\n\n" + "\n\n".join(
+        f"全县第{n}个乡镇办理行政复议案件{n}件，同比增长{n % 97}%。" for n in range(5_000)), encoding="utf-8")
     command = f"{sys.executable} -m jzrol.cli parse {long_report} | head -n 1"
     result = subprocess.run(["bash", "-c", f"{command}; exit ${{PIPESTATUS[0]}}"], capture_output=True, text=True)
     assert result.stdout.startswith("doc_id,unit_id,kind,") and result.stdout.count("\n") == 1
+    assert len(subprocess.run([sys.executable, "-m", "jzrol.cli", "parse", long_report], capture_output=True).stdout) > 2**19
     assert (result.returncode, result.stderr) == (141, "")
 
 
