@@ -47,6 +47,13 @@ def corpus_files():
     return files
 
 
+@pytest.fixture(scope="session")
+def corpus_reports(corpus_files):
+    """The State Council work reports parsed once for the session, in the order of ``corpus_files``, for the
+    tests that only read them (about 20 MB for the 52)."""
+    return [read_report(path) for path in corpus_files]
+
+
 # Root reads and writes any file whatever its mode. Without these two capabilities it is bound by file
 # permissions like any user (it stays the owner of the test's own folders), so that the real code path of
 # an unreadable folder or a read-only one is run.
