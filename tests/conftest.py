@@ -27,6 +27,14 @@ def seed():
     return read_report(paths.SEED_REPORT)
 
 
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist every worker has its own session fixtures: the tests that read the seed build run on
+    one worker, so that the seed is built once, not once a worker."""
+    for item in items:
+        if "seed_build" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("seed_build"))
+
+
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory):
     """One full ``jzrol build`` of the seed by the real command in a fresh process, shared by the tests that
