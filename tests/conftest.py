@@ -1,5 +1,6 @@
 """Shared fixtures: the seed report, the hand-made fixtures, the optional shared corpus."""
 
+import fcntl
 import functools
 import os
 import shutil
@@ -30,11 +31,19 @@ def seed():
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory):
     """One full ``jzrol build`` of the seed by the real command in a fresh process, shared by the tests that
-    only read what it wrote (a test that changes files copies the folder first)."""
-    out = tmp_path_factory.mktemp("seed-build") / "figures"
-    result = subprocess.run([sys.executable, "-m", "jzrol", "build", "--quiet", "--out", str(out)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    only read what it wrote (a test that changes files copies the folder first). Under pytest-xdist the
+    workers of a run share it too: the first to need it builds it under a lock, the others wait and read it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the folder of this run that holds every worker's own
+    out = root / "seed-build" / "figures"
+    with open(root / "seed-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not out.exists():  # the build swaps its folder into place whole, so a folder there is complete
+            out.parent.mkdir(exist_ok=True)
+            result = subprocess.run([sys.executable, "-m", "jzrol", "build", "--quiet", "--out", str(out)],
+                                    capture_output=True, text=True)
+            assert result.returncode == 0, result.stderr
     return out
 
 
@@ -45,6 +54,13 @@ def corpus_files():
     if not files:
         pytest.skip(f"shared corpus not present at {paths.SHARED_CORPUS}")
     return files
+
+
+@pytest.fixture(scope="session")
+def corpus_reports(corpus_files):
+    """The State Council work reports parsed once for the session, in the order of ``corpus_files``, for the
+    tests that only read them (about 20 MB for the 52)."""
+    return [read_report(path) for path in corpus_files]
 
 
 # Root reads and writes any file whatever its mode. Without these two capabilities it is bound by file

@@ -108,10 +108,10 @@ def test_a_batch_table_counts_by_word_number_and_sends_only_the_words_it_counted
     assert sum(sent.total().values()) == summary.tokens
 
 
-def test_sentences_joined_by_line_breaks_segment_as_they_do_alone(corpus_files):
+def test_sentences_joined_by_line_breaks_segment_as_they_do_alone(corpus_files, corpus_reports):
     tokenizer = terms.get_tokenizer()
-    for path in corpus_files:
-        sentences = read_report(path).units.query("kind == 'text'")["norm"].tolist()
+    for path, report in zip(corpus_files, corpus_reports):
+        sentences = report.units.query("kind == 'text'")["norm"].tolist()
         alone = [token for words in tokenizer.cut_many(sentences) for token in [*words, "\n"]][:-1]
         assert tokenizer.cut("\n".join(sentences)) == alone, path.name
 

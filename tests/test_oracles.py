@@ -13,7 +13,7 @@ from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 from scipy.stats import chi2_contingency, fisher_exact
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from jzrol import association, read_report, terms
+from jzrol import association, terms
 
 
 @pytest.fixture(scope="module")
@@ -45,9 +45,9 @@ def test_keyness_g2_and_p_against_scipy_on_the_seed(seed_tokens):
             assert row.p == pytest.approx(fisher_exact(cells).pvalue, rel=1e-6), row.term
 
 
-def test_keyness_against_scipy_on_two_state_council_reports(corpus_files):
+def test_keyness_against_scipy_on_two_state_council_reports(corpus_reports):
     """Two whole work reports (1954 and the latest) as target and reference: big and small counts, many zeros."""
-    first, last = read_report(corpus_files[0]), read_report(corpus_files[-1])
+    first, last = corpus_reports[0], corpus_reports[-1]
     units = pd.concat([first.units, last.units], ignore_index=True)
     toks = terms.tokens(units)
     table = terms.keyness_between(toks, {"doc_id": first.doc_id}, {"doc_id": last.doc_id}, min_n=1)

@@ -169,12 +169,12 @@ def test_work_report_delivered_in_one_year_reports_on_the_year_before():
     assert (meta.place, meta.level) == ("锦州市", "municipal")
 
 
-def test_state_council_reports_year_delivered_place_and_level(corpus_files):
+def test_state_council_reports_year_delivered_place_and_level(corpus_files, corpus_reports):
     """All 52 reports: filed under the year of delivery, each reports on the year before and is the
     State Council's (national) — from 我代表国务院, 受国务院的委托, the byline, or 国务院决定 in the body."""
     assert len(corpus_files) == 52
-    for path in corpus_files:
-        meta = read_report(path).meta
+    for path, report in zip(corpus_files, corpus_reports):
+        meta = report.meta
         delivered = int(path.stem)
         assert (meta.delivered, meta.year) == (delivered, delivered - 1), path.name
         assert (meta.place, meta.level) == ("国务院", "national"), path.name

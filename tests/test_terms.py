@@ -300,11 +300,11 @@ def test_textrank_is_pagerank_on_the_candidate_window_graph():
     assert table.loc["法治", "n"] == 2
 
 
-def test_textrank_on_a_corpus_vocabulary_stays_sparse(corpus_files):
+def test_textrank_on_a_corpus_vocabulary_stays_sparse(corpus_reports):
     """Forty reports as one graph: a dense matrix of their vocabulary would take gigabytes."""
     import tracemalloc
 
-    units = pd.concat([read_report(path).units for path in corpus_files[-40:]], ignore_index=True)
+    units = pd.concat([report.units for report in corpus_reports[-40:]], ignore_index=True)
     toks = terms.tokens(units).assign(doc_id="all")
     vocabulary = toks[~toks.stop & ~toks.policy_verb & (toks.token.str.len() >= 2)].token.nunique()
     assert vocabulary ** 2 * 8 > 1e9

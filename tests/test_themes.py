@@ -217,11 +217,10 @@ def test_themes_command(tmp_path):
     assert failed.returncode == 2 and "themes.yaml:4:" in failed.stderr and "Traceback" not in failed.stderr
 
 
-def test_agreement_table_for_every_state_council_report(corpus_files):
+def test_agreement_table_for_every_state_council_report(corpus_reports):
     """Work reports have economic sections: few headings carry a rule-of-law cue, but each gets a row."""
     tables = []
-    for path in corpus_files:
-        report = read_report(path)
+    for report in corpus_reports:
         table = themes.heading_agreement(themes.code_units(report.units), report.units)
         assert len(table) == len(report.sections())
         tables.append(table)
@@ -262,13 +261,13 @@ def test_the_genre_picks_the_codebook_and_results_name_it(seed):
     assert work.attrs["codebook"] == "work_report" and set(work["theme"]) <= set(themes.theme_order())
 
 
-def test_work_report_codebook_agrees_with_the_state_council_section_headings(corpus_files):
+def test_work_report_codebook_agrees_with_the_state_council_section_headings(corpus_reports):
     """Headed sections of the State Council reports: the body's dominant theme against the topic its
     heading announces (cue words independent of the codebook). Always answering the most frequent
     heading topic would agree on well under half of them."""
     tables = []
-    for path in corpus_files:
-        units = read_report(path).units
+    for report in corpus_reports:
+        units = report.units
         hits = themes.code_units(units, codebook=themes.WORK_REPORT_THEMES_FILE)
         tables.append(themes.heading_agreement(hits, units, cues=themes.WORK_REPORT_HEADING_CUES))
     labelled = pd.concat(tables).dropna(subset=["agree"])
