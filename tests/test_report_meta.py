@@ -250,13 +250,18 @@ def test_sidebar_link_written_in_full_width_digits_is_still_a_link(tmp_path):
     ("中共辽宁省委", "辽宁省", "provincial"), ("广西壮族自治区人民政府", "广西壮族自治区", "provincial"),
     ("延边朝鲜族自治州人民政府", "延边朝鲜族自治州", "municipal"),
     ("中共某镇委员会", "某镇", "township"), ("某街道办事处", "某街道", "township"),
-    # a department whose name holds a place's suffix character (市场, 城市, 城乡, 区域) or repeats it (市委)
+    # a department whose name holds a place's suffix character (市场, 城市, 城乡, 乡村) or repeats it (市委), and
+    # places whose own names hold one (晋城市, 沙市区, 古城乡, 沙市市)
     ("锦州市市场监督管理局", "锦州市", "municipal"), ("锦州市市委", "锦州市", "municipal"),
     ("锦州市城市管理综合行政执法局", "锦州市", "municipal"), ("锦州市住房和城乡建设局", "锦州市", "municipal"),
     ("北京市市政管理委员会", "北京市", "provincial"), ("辽宁省省政府", "辽宁省", "provincial"),
     ("大连市中山区市场监督管理局", "大连市中山区", "district/county"), ("太和区区长", "太和区", "district/county"),
-    ("某县乡村振兴局", "某县", "district/county"), ("某县区域协调发展中心", "某县", "district/county"),
-    ("荆州市沙市区人民政府", "荆州市沙市区", "district/county"), ("晋城市生态环境局", "晋城市", "municipal"),
+    ("某县乡村振兴局", "某县", "district/county"), ("荆州市沙市区人民政府", "荆州市沙市区", "district/county"),
+    ("晋城市生态环境局", "晋城市", "municipal"), ("锦州市政府", "锦州市", "municipal"),
+    ("锦州市政务服务中心", "锦州市", "municipal"), ("锦州市政法委", "锦州市", "municipal"),
+    ("某县古城乡人民政府", "某县古城乡", "township"), ("辽宁省直机关工委", "辽宁省", "provincial"),
+    ("沙市市人民政府", "沙市市", "municipal"), ("锦州市市政工程管理处", "锦州市", "municipal"),
+    ("北京市朝阳区城市管理委员会", "北京市朝阳区", "district/county"),
 ])
 def test_place_and_level_of_issuer_forms(issuer, place, level):
     from jzrol.report.meta import _level, _place, _place_of

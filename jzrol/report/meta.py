@@ -40,31 +40,14 @@ _PLACE_SUFFIX = re.compile(r"(人民政府|政府|委员会|党委|省委|市委
 _ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)$")
 _ADMIN_UNITS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "街道", "省", "市", "县", "区", "州", "盟", "旗", "乡",
                 "镇", "地区")
-
-
-def _admin_unit_pattern(units: tuple[str, ...], not_suffixes: tuple[str, ...]) -> str:
-    """A regular expression for the suffix of an administrative unit, where its character is not part
-    of one of the ``not_suffixes`` words (the 市 that begins 市场 ends no place).
-
-    >>> pattern = re.compile(_admin_unit_pattern(("市", "县"), ("市场", "城乡")))
-    >>> [m.end() for m in pattern.finditer("锦州市市场监督管理局")]
-    [3]
-    """
-    alternatives = []
-    for unit in units:
-        guards = [f"(?!{f'(?<={re.escape(word[:i])})' if i else ''}{re.escape(word[i:])})"
-                  for word in not_suffixes for i, char in enumerate(word) if char == unit]
-        alternatives.append("".join(guards) + re.escape(unit))
-    return "(?:" + "|".join(alternatives) + ")"
-
-
-_ADMIN_UNIT = _admin_unit_pattern(_ADMIN_UNITS, read_cues(paths.NOT_PLACE_SUFFIXES))
+_ADMIN_UNIT = "(?:" + "|".join(_ADMIN_UNITS) + ")"
 # The place in an issuer's name: up to the first administrative suffix that an organ follows
 # (深圳市南山区 | 人民政府, 中共锦州市 | 委全面依法治市委员会办公室); else up to its last such suffix.
 _PLACE_BEFORE_ORGAN = re.compile(
     rf"^(?P<place>.*?{_ADMIN_UNIT})(?={cue_pattern(read_cues(paths.GOVERNMENT_ORGANS))}|$)")
 _PLACE_OF = re.compile(rf"^(?P<place>.*{_ADMIN_UNIT})")
-_DOUBLED_SUFFIX = re.compile(r"([市县区省州旗盟乡镇])\1$")
+# A place whose one-character suffix is said twice, 锦州市 | 市委: the second begins the place's own organ
+_DOUBLED_SUFFIX = re.compile(f"([{''.join(unit for unit in _ADMIN_UNITS if len(unit) == 1)}])\\1$")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 # The line under a work report's title that says when and where it was delivered:
 # ——2024年3月5日在第十四届全国人民代表大会第二次会议上.
@@ -167,10 +150,15 @@ def _place_of(name: str, *, aliases: str | Path = paths.PLACE_ALIASES) -> str | 
         return known[name]
     if name.startswith(("国务院", "中华人民共和国国务院")) or name.endswith("国务院"):
         return "国务院"
-    match = _PLACE_BEFORE_ORGAN.match(name) or _PLACE_OF.match(name)
-    if not match:
-        return None
-    place = _DOUBLED_SUFFIX.sub(r"\1", match["place"])  # 锦州市市委, 太和区区长: the place's own organ follows it
+    match = _PLACE_BEFORE_ORGAN.match(name)
+    if match:  # 锦州市市委, 辽宁省省政府 (锦州市 | 市委, 辽宁省 | 省政府) but 沙市市人民政府 (沙市市, a city)
+        place = match["place"]
+        doubled = _DOUBLED_SUFFIX.search(place) and name.startswith(("委", "长", "政府"), len(place))
+    else:  # no organ follows: up to the last suffix, not into a doubled one (太和区区长, 锦州市市政工程处)
+        match = _PLACE_OF.match(name)
+        place = match["place"] if match else ""
+        doubled = _DOUBLED_SUFFIX.search(place)
+    place = place[:-1] if doubled else place
     return place if len(place) >= 2 else None
 
 
