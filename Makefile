@@ -48,7 +48,7 @@ browser:
 # The package byte-compiled ahead: an editable install is not, and where PYTHONDONTWRITEBYTECODE is set
 # every command (and every test that runs one) would compile it again at start-up (about 0.1 s).
 setup: $(STAMP) font
-	@$(BIN)/python -m compileall -q jzrol >/dev/null
+	@$(BIN)/python -m compileall -q jzrol
 
 build: setup
 	$(BIN)/jzrol build

@@ -26,11 +26,14 @@ import json
 import logging
 import os
 import shutil
+import signal
 import stat
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from tqdm.contrib.logging import logging_redirect_tqdm
@@ -117,29 +120,17 @@ def _concat(frames: list[pd.DataFrame], *, sort_by_doc: bool = False) -> pd.Data
 
 def _tables(args: argparse.Namespace, request: Request, *, sort_by_doc: bool = False) -> str | Iterator[str]:
     """One table of every report, as CSV or JSON. For CSV the workers write each report's rows to a file
-    of their own, and this process writes those files in order (by ``doc_id`` with ``sort_by_doc``;
-    doc_ids are unique), one at a time, so that memory does not grow with the output."""
+    of their own, in a temporary folder that :func:`main` removes, and this process writes those files
+    in order (by ``doc_id`` with ``sort_by_doc``; doc_ids are unique), one at a time, so that memory
+    does not grow with the output."""
     if args.format == "json":
         return _table_output(_concat(_run(args, request), sort_by_doc=sort_by_doc), "json")
     spill = tempfile.mkdtemp(prefix="jzrol-rows-")
-    try:
-        found = _run(args, dataclasses.replace(request, as_csv=True, spill=spill))
-    except BaseException:
-        shutil.rmtree(spill, ignore_errors=True)
-        raise
+    args.temporary.append(spill)
+    found = _run(args, dataclasses.replace(request, as_csv=True, spill=spill))
     if sort_by_doc:
         found.sort(key=lambda rows: rows.doc_id)
-    return _rows_in_turn(found, spill)
-
-
-def _rows_in_turn(found: list, spill: str) -> Iterator[str]:
-    """The header, then each report's rows from its file; the folder of the files is removed at the end."""
-    try:
-        yield found[0].header
-        for rows in found:
-            yield rows.text()
-    finally:
-        shutil.rmtree(spill, ignore_errors=True)
+    return itertools.chain([found[0].header], (rows.take() for rows in found))
 
 
 def _info(args: argparse.Namespace) -> str:
@@ -154,11 +145,11 @@ def _info(args: argparse.Namespace) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def _parse(args: argparse.Namespace) -> str:
+def _parse(args: argparse.Namespace) -> str | Iterator[str]:
     return _tables(args, Request("parse"))
 
 
-def _terms(args: argparse.Namespace) -> str:
+def _terms(args: argparse.Namespace) -> str | Iterator[str]:
     request = Request("terms", by=args.by, top=args.top, policy_verbs=args.policy_verbs, userdict=args.userdict)
     return _tables(args, request, sort_by_doc=True)
 
@@ -185,15 +176,15 @@ def _kwic(args: argparse.Namespace) -> str:
     return _table_output(_concat(found), args.format)
 
 
-def _claims(args: argparse.Namespace) -> str:
+def _claims(args: argparse.Namespace) -> str | Iterator[str]:
     return _tables(args, Request("claims"))
 
 
-def _checks(args: argparse.Namespace) -> str:
+def _checks(args: argparse.Namespace) -> str | Iterator[str]:
     return _tables(args, Request("checks"))
 
 
-def _themes(args: argparse.Namespace) -> str:
+def _themes(args: argparse.Namespace) -> str | Iterator[str]:
     request = Request("themes", by=args.by, codebook=args.codebook, weight=args.weight)
     return _tables(args, request, sort_by_doc=True)
 
@@ -361,7 +352,8 @@ def _run_showing_library_messages(args: argparse.Namespace):
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
-    args.skipped = 0
+    args.skipped, args.temporary = 0, []  # reports skipped; folders of this run's temporary files
+    on_terminate = _stop_on_sigterm()
     try:
         output = _run_showing_library_messages(args)
         chunks = [output] if isinstance(output, str) else output
@@ -387,7 +379,26 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("jzrol: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    finally:
+        for folder in args.temporary:
+            shutil.rmtree(folder, ignore_errors=True)
+        if on_terminate is not None:
+            signal.signal(signal.SIGTERM, on_terminate)
     return EXIT_SKIPPED if args.skipped else 0
+
+
+def _stop_on_sigterm() -> Any:
+    """Make SIGTERM (``kill``, a job scheduler's stop) end the run as Ctrl-C does, through the clean-up
+    of temporary files and workers, with exit code 143; returns the handler it replaces (None when it
+    cannot set one: not the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def terminated(signum: int, _frame: Any) -> None:
+        print("jzrol: terminated", file=sys.stderr)
+        raise SystemExit(128 + signum)
+
+    return signal.signal(signal.SIGTERM, terminated)
 
 
 if __name__ == "__main__":

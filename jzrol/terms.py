@@ -110,29 +110,25 @@ def _rjieba_class() -> type:
 
     Importing ``rjieba`` builds a default instance of its dictionary (0.17 s, the cost of one more
     tokenizer) that jzrol never uses, as its tokenizers are its own. The compiled module is loaded
-    directly and registered under its usual name, so that a later ``import rjieba`` uses it and works
-    as always; any other layout of the package falls back to the plain import.
+    directly and not registered, so that a later ``import rjieba`` imports the package as always (and
+    gets the same class); any other layout of the package falls back to the plain import.
 
     >>> _rjieba_class().__name__
     'Jieba'
     """
-    loaded = sys.modules.get("rjieba.rjieba")
-    if loaded is None and "rjieba" not in sys.modules:
+    if "rjieba" not in sys.modules:
         spec = importlib.util.find_spec("rjieba")
         for folder in (spec.submodule_search_locations or []) if spec else []:
             for suffix in importlib.machinery.EXTENSION_SUFFIXES:
                 compiled = Path(folder) / f"rjieba{suffix}"
                 if compiled.is_file():
                     module_spec = importlib.util.spec_from_file_location("rjieba.rjieba", compiled)
-                    loaded = importlib.util.module_from_spec(module_spec)
-                    module_spec.loader.exec_module(loaded)
-                    sys.modules["rjieba.rjieba"] = loaded
-                    return loaded.Jieba
-    if loaded is None:
-        import rjieba
+                    module = importlib.util.module_from_spec(module_spec)
+                    module_spec.loader.exec_module(module)
+                    return module.Jieba
+    import rjieba
 
-        return rjieba.Jieba
-    return loaded.Jieba
+    return rjieba.Jieba
 
 
 class Tokenizer:

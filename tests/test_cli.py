@@ -2,8 +2,10 @@
 
 import io
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -83,8 +85,8 @@ def test_rows_of_a_folder_pass_through_files_that_are_removed_after_a_run_and_af
     monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again in this process
     from jzrol.corpus.tables import CsvRows
 
-    read_from, text = [], CsvRows.text
-    monkeypatch.setattr(CsvRows, "text", lambda rows: read_from.append(Path(rows.path).parent.parent) or text(rows))
+    read_from, take = [], CsvRows.take
+    monkeypatch.setattr(CsvRows, "take", lambda rows: read_from.append(Path(rows.path).parent.parent) or take(rows))
     out = tmp_path / "terms.csv"
     reports = [paths.SEED_REPORT, DATA / "no-title.txt", DATA / "traditional.txt"]
     assert main(["terms", *map(str, reports), "-o", str(out), "--workers", "2"]) == 0
@@ -95,6 +97,42 @@ def test_rows_of_a_folder_pass_through_files_that_are_removed_after_a_run_and_af
     assert list(scratch.iterdir()) == []
     assert main(["parse", *map(str, reports), str(DATA / "empty.txt"), "-o", str(out), "--strict"]) == 2
     assert list(scratch.iterdir()) == []
+    assert main(["parse", *map(str, reports), "-o", str(tmp_path)]) == 2  # the output is a folder: nothing written
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_full_disk_for_the_rows_stops_the_run_instead_of_skipping_reports(tmp_path, monkeypatch, capsys):
+    from jzrol.corpus.tables import CsvRows
+
+    def full(_rows, folder):
+        raise OSError(28, "No space left on device", f"{folder}/rows.csv")
+
+    monkeypatch.setattr(CsvRows, "spilled", full)
+    out = tmp_path / "units.csv"
+    assert main(["parse", str(paths.SEED_REPORT), str(DATA / "no-title.txt"), "-o", str(out), "--workers", "1"]) == 2
+    message = capsys.readouterr().err.strip().splitlines()
+    assert len(message) == 1 and message[0].endswith("rows.csv: cannot write (No space left on device)")
+    assert "skipped" not in message[0] and not out.exists()
+
+
+def test_sigterm_ends_a_run_like_ctrl_c_leaving_no_temporary_files(tmp_path):
+    folder, scratch, out = tmp_path / "reports", tmp_path / "scratch", tmp_path / "units.csv"
+    folder.mkdir()
+    scratch.mkdir()
+    for number in range(8):  # reports large enough that the run is still going when it is stopped
+        (folder / f"county-{number}.txt").write_text("某县2021年法治政府建设年度报告\n\n" + "\n\n".join(
+            f"第{number}批第{n}个乡镇办理行政复议案件{n}件。" for n in range(3_000)), encoding="utf-8")
+    out.write_text("earlier result\n", encoding="utf-8")
+    command = subprocess.Popen([sys.executable, "-m", "jzrol.cli", "parse", str(folder), "-o", str(out), "--workers",
+                                "2"], env={**os.environ, "TMPDIR": str(scratch)}, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not any(scratch.glob("jzrol-rows-*/*.csv")) and command.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the first report's rows are written
+    command.terminate()
+    assert command.wait(timeout=60) == 143, command.stderr.read()
+    assert command.stderr.read().strip().splitlines()[-1] == "jzrol: terminated"
+    assert out.read_text(encoding="utf-8") == "earlier result\n" and list(scratch.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports", "scratch", "units.csv"]
 
 
 def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path):

@@ -262,7 +262,9 @@ def _on_dask(client: Any, job: Job, planned: list, take: Callable) -> Iterator[t
 def _on_pool(job: Job, planned: list, workers: int, take: Callable,
              names: Sequence[str]) -> Iterator[tuple[int, Any]]:
     """The batches in a process pool of ``workers`` processes; results travel as files (see above)."""
-    gc.freeze()  # what exists now is shared with the forked workers: their collector leaves it alone, uncopied
+    freezing = gc.get_freeze_count() == 0  # a caller's own freeze is left as it is
+    if freezing:  # what exists now is shared with the forked workers: their collector leaves it alone, uncopied
+        gc.freeze()
     pool = _Pool.start(workers)
     finished = False
     try:
@@ -274,7 +276,8 @@ def _on_pool(job: Job, planned: list, workers: int, take: Callable,
             pool.executor.shutdown(wait=True)
         else:
             pool.stop()
-        gc.unfreeze()
+        if freezing:
+            gc.unfreeze()
 
 
 def _on_executor(executor: Any, job: Job, planned: list, spill: str | None, take: Callable,

@@ -143,11 +143,12 @@ def _term_columns(report: Report, *, keys: Sequence[str] = (), policy_verbs: str
             "term": np.array(found_terms, dtype=object), "n": joined("n"), "per_1000": joined("per_1000")}
 
 
-def _body_units(report: Report) -> pd.DataFrame | None:
-    """The report's units (built when first asked for), or :class:`NoBodyText`."""
+def _require_sentences(report: Report) -> None:
+    """:class:`jzrol.sources.SourceError` for a page without a report, :class:`NoBodyText` for a report
+    without a sentence to analyse."""
+    report.require_text()  # a page without a report (menus, link lists) is named, not analysed
     if "text" not in report.columns["kind"]:
         raise NoBodyText("report has no body text to analyse")
-    return report.units
 
 
 def report_table(report: Report, request: Request) -> Any:
@@ -165,9 +166,8 @@ def report_table(report: Report, request: Request) -> Any:
 
 
 def _requested_terms(report: Report, request: Request) -> dict[str, Any]:
-    """The columns of the ``terms`` table ``request`` asks for (:class:`NoBodyText` without sentences)."""
-    if "text" not in report.columns["kind"]:
-        raise NoBodyText("report has no body text to analyse")
+    """The columns of the ``terms`` table ``request`` asks for (see :func:`_require_sentences` for errors)."""
+    _require_sentences(report)
     return _term_columns(report, keys=GROUPS[request.by][1:], policy_verbs=request.policy_verbs,
                          tokenizer=terms.get_tokenizer(request.userdict), top=request.top)
 
@@ -186,10 +186,10 @@ def _report_table(report: Report, request: Request) -> Any:
         return report.meta.to_dict()
     if command == "parse" and len(report.units):
         return report.units
-    report.require_text()  # a page without a report (menus, link lists) is named, not analysed
     if command == "terms":
         return pd.DataFrame(_requested_terms(report, request))
-    units = _body_units(report)
+    _require_sentences(report)
+    units = report.units
     if command == "kwic":
         tokenizer = terms.get_tokenizer(request.userdict)
         return [terms.kwic(units, term, window=request.window, match=request.match, tokenizer=tokenizer)
@@ -219,10 +219,10 @@ class CsvRows:
     doc_id: str
     path: str | None = None  # the file holding the rows instead (``rows`` is then empty)
 
-    def text(self) -> str:
+    def take(self) -> str:
         """The rows, read from their file when they were written to one (which is then removed).
 
-        >>> CsvRows("n\\n", "3\\n", "a").text()
+        >>> CsvRows("n\\n", "3\\n", "a").take()
         '3\\n'
         """
         if self.path is None:
@@ -261,26 +261,31 @@ class CsvRows:
 
 
 def _one(file: ReportFile, _state: None, *, request: Request) -> tuple[Any, str | None]:
-    """``(table, None)`` for a report, or ``(None, reason)`` naming the file when it cannot be analysed."""
+    """``(table, None)`` for a report, or ``(None, reason)`` naming the file when it cannot be analysed.
+
+    With ``request.spill`` the CSV rows are written to a file there; a failure to write it (a full
+    disk) is no fault of the report and stops the run.
+    """
     if file.error:
         return None, file.error
     try:
-        report = read_named(file.path, file.doc_id)
-        if request.as_csv and request.command == "terms" and not request.with_docvars:  # straight from the counts
-            report.require_text()
-            rows = CsvRows.of_columns(_requested_terms(report, request), file.doc_id)
-            return (rows.spilled(request.spill) if request.spill else rows), None
-        table = report_table(report, request)
-        if not (request.as_csv and isinstance(table, pd.DataFrame)):
-            return table, None
-        rows = CsvRows.of(table, file.doc_id)
-        return (rows.spilled(request.spill) if request.spill else rows), None
+        table = _table_of(file, request)
     except SourceError as error:
         return None, f"{file.name}: {error.reason}"
     except NoBodyText as error:
         return None, f"{file.name}: {error}"
     except Exception as error:  # noqa: BLE001 - one report that breaks the analysis must not stop the others
         return None, f"{file.name}: cannot be analysed ({type(error).__name__}: {error})"
+    return (table.spilled(request.spill) if request.spill and isinstance(table, CsvRows) else table), None
+
+
+def _table_of(file: ReportFile, request: Request) -> Any:
+    """:func:`report_table` of the file's report, as :class:`CsvRows` with ``request.as_csv``."""
+    report = read_named(file.path, file.doc_id)
+    if request.as_csv and request.command == "terms" and not request.with_docvars:  # straight from the counts
+        return CsvRows.of_columns(_requested_terms(report, request), file.doc_id)
+    table = report_table(report, request)
+    return CsvRows.of(table, file.doc_id) if request.as_csv and isinstance(table, pd.DataFrame) else table
 
 
 @dataclass
