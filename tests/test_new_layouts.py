@@ -1,0 +1,142 @@
+"""Reports in layouts the other fixtures do not have, read as a researcher would read them: each test
+compares the parser, the claims or the checks with what the fixture says, checked by hand."""
+
+from pathlib import Path
+
+from jzrol import read_report
+from jzrol.claims import check_claims, extract_claims
+from jzrol.corpus.summary import report_genre
+
+DATA = Path(__file__).parent / "data"
+
+
+def _read(name: str):
+    return read_report(DATA / name)
+
+
+def _meta(report) -> dict:
+    meta = report.meta
+    return {"title": meta.title, "issuer": meta.issuer, "place": meta.place, "level": meta.level,
+            "year": meta.year, "delivered": meta.delivered, "published": meta.published,
+            "genre": report_genre(report)}
+
+
+def _claims(report) -> list[tuple]:
+    claims = extract_claims(report.units)
+    return [(row.raw, row.value, row.unit, row.kind, row.qualifier, row.role) for row in claims.itertuples()]
+
+
+def _offsets_hold(report) -> None:
+    for row in report.units.itertuples():
+        assert report.text[row.start:row.end] == row.text
+
+
+# --- a province's joint report: 一、(一)1., two signers on one line -----------------------------------
+
+def test_a_provincial_report_signed_by_the_party_committee_and_the_government():
+    report = _read("province-joint-signature.txt")
+    assert _meta(report) == {
+        "title": "中共青川省委 青川省人民政府关于2022年法治政府建设情况的报告",
+        "issuer": ["中共青川省委", "青川省人民政府"], "place": "青川省", "level": "provincial", "year": 2022,
+        "delivered": None, "published": "2023-03-28", "genre": "rule_of_law_report"}
+    assert report.parts().part_title.tolist() == ["2022年法治政府建设的主要举措和成效", "存在的不足", "2023年工作安排"]
+    sections = report.sections()
+    assert sections[sections.part == 1].section_title.tolist() == [
+        "加强党对法治政府建设的领导", "依法全面履行政府职能", "严格规范公正文明执法"]
+    text = report.units[report.units.kind == "text"]
+    # 1. 2. restart in every section; 一是 … 三是 in part 2
+    assert text.groupby(["part", "section"]).item.max().to_dict() == {
+        (0, 0): 0, (1, 1): 2, (1, 2): 2, (1, 3): 2, (2, 0): 3, (3, 1): 0, (3, 2): 0, (3, 3): 0}
+    signature = report.units[report.units.kind == "signature"]
+    assert "".join(signature.text).split() == ["中共青川省委", "青川省人民政府", "2023年3月28日"]
+    _offsets_hold(report)
+
+
+# --- a county bureau's report in 第一部分 parts with 一、 sections and 一是 items ------------------------
+
+def test_a_county_bureau_report_in_parts_named_by_ordinal():
+    report = _read("county-bureau-parts.txt")
+    assert _meta(report) == {
+        "title": "柳河县司法局2022年度法治政府建设工作报告", "issuer": ["柳河县司法局"], "place": "柳河县",
+        "level": "district/county", "year": 2022, "delivered": None, "published": "2023-01-16",
+        "genre": "rule_of_law_report"}
+    assert report.parts().part_title.tolist() == ["2022年法治政府建设工作开展情况", "存在的问题和不足", "2023年工作思路"]
+    assert report.sections().groupby("part").section.max().to_dict() == {1: 3, 3: 2}
+    text = report.units[report.units.kind == "text"]
+    assert text.groupby(["part", "section"]).item.max().to_dict() == {
+        (0, 0): 0, (1, 1): 3, (1, 2): 3, (1, 3): 0, (2, 0): 3, (3, 1): 2, (3, 2): 2}
+    assert ("不到3人", 3.0, "人", "count", "less_than", "") in _claims(report)
+    assert ("5个工作日以内", 5.0, "个工作日", "duration", "at_most", "") in _claims(report)
+    _offsets_hold(report)
+
+
+# --- full-width digits, percent signs and ranges --------------------------------------------------
+
+def test_full_width_figures_ranges_and_money_of_a_city_department():
+    report = _read("city-market-fullwidth.txt")
+    assert _meta(report) == {
+        "title": "白石市市场监督管理局2022年法治政府建设年度报告", "issuer": ["白石市市场监督管理局"],
+        "place": "白石市", "level": "municipal", "year": 2022, "delivered": None, "published": "2023-02-20",
+        "genre": "rule_of_law_report"}
+    assert _claims(report) == [
+        ("３．６万户", 36000.0, "户", "count", "exact", ""), ("１１．８％", 11.8, "%", "percent", "exact", ""),
+        ("１．２万户", 12000.0, "户", "count", "exact", ""), ("７．５％", 7.5, "%", "percent", "exact", ""),
+        ("１个工作日以内", 1.0, "个工作日", "duration", "at_most", ""),
+        ("０．５个工作日", 0.5, "个工作日", "duration", "exact", ""),
+        ("１８６２件", 1862.0, "件", "count", "exact", ""), ("６．３％", 6.3, "%", "percent", "exact", ""),
+        ("２３５０万元", 23500000.0, "元", "money", "exact", ""), ("４７件", 47.0, "件", "count", "exact", ""),
+        ("８６００户次", 8600.0, "户次", "count", "exact", ""),
+        ("５-８个百分点", 6.5, "个百分点", "percent", "exact", ""),
+        ("１．５２万批次", 15200.0, "批次", "count", "exact", ""), ("９８．６％", 98.6, "%", "percent", "exact", ""),
+        ("１００％", 100.0, "%", "percent", "exact", ""), ("０．８亿元", 80000000.0, "元", "money", "exact", ""),
+        ("２３件", 23.0, "件", "count", "exact", ""), ("１．１万件", 11000.0, "件", "count", "exact", ""),
+        ("１５个工作日", 15.0, "个工作日", "duration", "exact", "from"),
+        ("３～５个工作日", 4.0, "个工作日", "duration", "exact", "to"),
+        ("１２．４亿元", 1240000000.0, "元", "money", "exact", ""), ("２１％", 21.0, "%", "percent", "exact", ""),
+        ("不足９０％", 90.0, "%", "percent", "less_than", ""), ("４－６名", 5.0, "名", "count", "exact", ""),
+        ("３万户以上", 30000.0, "户", "count", "at_least", ""),
+        ("０．５个工作日", 0.5, "个工作日", "duration", "exact", ""),
+    ]
+    claims = extract_claims(report.units)
+    ranges = claims[claims.raw.isin(["５-８个百分点", "３～５个工作日", "４－６名"])]
+    assert list(zip(ranges.low, ranges.high)) == [(5.0, 8.0), (3.0, 5.0), (4.0, 6.0)]
+    assert report.parts().part_title.tolist() == ["主要工作及成效", "存在的问题", "2023年工作安排"]
+    _offsets_hold(report)
+
+
+# --- no title, a township's signature dated in Chinese numerals ------------------------------------
+
+def test_a_report_without_title_takes_its_issuer_and_date_from_the_signature():
+    report = _read("no-title-signature.txt")
+    assert _meta(report) == {
+        "title": None, "issuer": ["青石镇人民政府"], "place": "青石镇", "level": "township", "year": 2022,
+        "delivered": None, "published": "2023-01-20", "genre": "rule_of_law_report"}
+    assert report.parts().part_title.tolist() == ["法治政府建设主要成效", "存在的主要问题", "下一步工作打算"]
+    assert report.units.kind.iloc[-1] == "signature"
+
+
+def test_the_second_count_of_a_list_under_qizhong_is_no_part_of_the_first():
+    # 全镇18个行政村 …，其中省级2个、市级5个: both are parts of the 18, neither of the other
+    report = _read("no-title-signature.txt")
+    findings = check_claims(extract_claims(report.units), report.units)
+    assert findings[["check", "status", "detail"]].values.tolist() == [
+        ["part_of_whole", "consistent", "省级 2个 ≤ 行政村全部 18个"]]
+
+
+# --- a page in Big5 -------------------------------------------------------------------------------
+
+def test_a_big5_page_has_its_header_and_footer_told_apart_in_traditional_characters():
+    report = _read("district-page-big5.html")
+    assert report.meta.provenance["encoding"] == "big5"
+    assert report.chrome.kind.tolist() == ["breadcrumb", "breadcrumb", "pubmeta", "footer", "footer"]
+    assert report.chrome.text.iloc[1].startswith("當前位置")  # the chrome keeps the source's characters
+    assert _meta(report) == {
+        "title": "东湖区2021年法治政府建设年度报告", "issuer": ["东湖区人民政府"], "place": "东湖区",
+        "level": "district/county", "year": 2021, "delivered": None, "published": "2022-02-15",
+        "genre": "rule_of_law_report"}
+    assert report.meta.site_code == "4101050001" and report.meta.provenance["sponsor"] == "东湖区人民政府办公室"
+    assert report.meta.warnings == []  # the menu line 首頁 | 政務公開 is no site name
+    title = report.units[report.units.kind == "title"]
+    assert title.text.str.strip().tolist() == ["東湖區2021年法治政府建設年度報告"]
+    assert report.parts().part_title.tolist() == ["主要工作成效", "存在的问题", "2022年工作计划"]
+    _offsets_hold(report)
