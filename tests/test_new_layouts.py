@@ -3,7 +3,7 @@ compares the parser, the claims or the checks with what the fixture says, checke
 
 from pathlib import Path
 
-from jzrol import read_report
+from jzrol import parse_report, read_report
 from jzrol.claims import check_claims, extract_claims
 from jzrol.corpus.summary import report_genre
 
@@ -140,3 +140,36 @@ def test_a_big5_page_has_its_header_and_footer_told_apart_in_traditional_charact
     assert title.text.str.strip().tolist() == ["東湖區2021年法治政府建設年度報告"]
     assert report.parts().part_title.tolist() == ["主要工作成效", "存在的问题", "2022年工作计划"]
     _offsets_hold(report)
+
+
+# --- a district's work report: title 政府工作报告 over its delivery line and the speaker's byline -------
+
+def test_a_district_work_report_is_titled_delivered_and_issued_by_its_title_block():
+    report = _read("district-work-report.txt")
+    assert _meta(report) == {
+        "title": "政府工作报告", "issuer": ["金沙区人民政府"], "place": "金沙区", "level": "district/county",
+        "year": 2022, "delivered": 2023, "published": "2023-01-10", "genre": "government_work_report"}
+    assert report.meta.issuer_source == "title block" and report.meta.delivered_source == "title block"
+    title = report.units[report.units.kind == "title"]
+    assert title.text.str.strip().tolist() == [
+        "政府工作报告", "——2023年1月10日在金沙区第十八届人民代表大会第三次会议上", "金沙区人民政府区长\u3000李明"]
+    assert report.parts().part_title.tolist() == ["过去五年工作回顾", "2023年工作安排", "全面加强政府自身建设"]
+    assert report.sections().groupby("part").section.max().to_dict() == {1: 3, 2: 3}
+    text = report.units[report.units.kind == "text"]
+    assert text[text.item > 0].text.str[:2].tolist() == ["一是", "二是", "三是"]
+    claims = [(raw, value, unit, qualifier, role) for raw, value, unit, _, qualifier, role in _claims(report)]
+    assert claims[:5] == [("486.2亿元", 48620000000.0, "元", "exact", "from"),
+                          ("712.5亿元", 71250000000.0, "元", "exact", "to"), ("6.8%", 6.8, "%", "exact", ""),
+                          ("58.3亿元", 5830000000.0, "元", "exact", ""), ("5.2%", 5.2, "%", "exact", "")]
+    targets = [claim for claim in claims if claim[0] in {"6%左右", "5.5%以内", "3%以内", "300亿元以上"}]
+    assert targets == [("6%左右", 6.0, "%", "approx", ""), ("5.5%以内", 5.5, "%", "at_most", ""),
+                       ("3%以内", 3.0, "%", "at_most", ""), ("300亿元以上", 30000000000.0, "元", "at_least", "")]
+    assert ("120万平方米", 1200000.0, "平方米", "exact", "") in claims and ("2.4倍", 2.4, "倍", "exact", "") in claims
+    _offsets_hold(report)
+
+
+def test_a_speakers_byline_names_the_issuer_of_a_work_report():
+    report = parse_report("政府工作报告\n——2024年1月8日在某县第十九届人民代表大会第四次会议上\n"
+                          "某县人民政府代县长　王某\n\n各位代表：\n\n一、2023年工作回顾\n\n全县生产总值增长5%。")
+    assert (report.meta.title, report.meta.issuer, report.meta.place, report.meta.year, report.meta.delivered) == (
+        "政府工作报告", ["某县人民政府"], "某县", 2023, 2024)

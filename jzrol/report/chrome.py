@@ -41,6 +41,9 @@ _PUBMETA = re.compile(
 )
 # A document number on a line of its own (某政发〔2022〕25号).
 _DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
+# A line under a title that opens with a dash (——2023年1月10日在某区第十八届人民代表大会第三次会议上,
+# ——在全市法治政府建设推进会上的讲话): the delivery or occasion, never the title's second half.
+_DASH_LINE = re.compile(r"^(?:——|──|－－|--)")
 _SPACES = re.compile(r"\s+")
 _FOOTER = re.compile("^(" + "|".join(_chrome_patterns("footer")) + ")")
 
@@ -177,10 +180,10 @@ def _is_chrome(flat: str) -> bool:
 
 
 def _stands_alone(line: str) -> bool:
-    """True for a line never joined to its neighbours in the header: page chrome or a document number
-    (某政发〔2022〕25号)."""
+    """True for a line never joined to its neighbours in the header: page chrome, a document number
+    (某政发〔2022〕25号) or a dash line under the title (——2023年1月10日在…会议上)."""
     flat = normalize_text(line)
-    return _is_chrome(flat) or bool(_DOC_NUMBER_LINE.match(flat))
+    return _is_chrome(flat) or bool(_DOC_NUMBER_LINE.match(flat) or _DASH_LINE.match(flat))
 
 
 def _blocks(text: str, lines: list[_Line]) -> list[_Line]:

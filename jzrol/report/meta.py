@@ -35,6 +35,8 @@ _POLICE = re.compile(r"(?P<abbr>[\u4e00-\u9fff])公网安备\s*(?P<number>\d{6,}
 _ADDRESS = re.compile(r"地址\s*[:：]\s*(?P<address>[^\s　]+)")
 _PHONE = re.compile(r"电话\s*[:：]\s*(?P<phone>[0-9\-—－ ]{7,})")
 _BYLINE_PREMIER = re.compile(r"国务院总理")
+# The speaker's byline under a work report's title: 某区人民政府区长 李明, 某县人民政府代县长, 某自治区人民政府主席.
+_BYLINE_HEAD = re.compile(r"(?P<government>[\u4e00-\u9fff]{2,20}?人民政府)\s*(?:代理?|常务副|副)?(?:[省市区县州旗盟镇乡]长|主席)")
 _PLACE_PREFIX = re.compile(r"^(中共|中国共产党)")
 _PLACE_SUFFIX = re.compile(r"(人民政府|政府|委员会|党委|省委|市委|县委|区委|州委|办公室|办公厅)$")
 _ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)$")
@@ -289,6 +291,9 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
     block = " ".join(normalize_text(line.text) for line in title_block)
     if not meta.issuer and _BYLINE_PREMIER.search(block):
         meta.issuer, meta.issuer_source = ["国务院"], "title block"
+    byline = None if meta.issuer else _BYLINE_HEAD.search(to_simplified(block))
+    if byline:
+        meta.issuer, meta.issuer_source = [byline["government"]], "title block"
     if not meta.issuer and signers:
         meta.issuer, meta.issuer_source = [to_simplified(name) for name in signers], "signature"
     pubmeta = " ".join(normalize_text(line.text) for kind, line in chrome if kind == "pubmeta")
