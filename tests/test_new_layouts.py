@@ -173,3 +173,22 @@ def test_a_speakers_byline_names_the_issuer_of_a_work_report():
                           "某县人民政府代县长　王某\n\n各位代表：\n\n一、2023年工作回顾\n\n全县生产总值增长5%。")
     assert (report.meta.title, report.meta.issuer, report.meta.place, report.meta.year, report.meta.delivered) == (
         "政府工作报告", ["某县人民政府"], "某县", 2023, 2024)
+
+
+# --- quantities of work reports the extractor read in pieces --------------------------------------
+
+def test_percent_ranges_months_and_multiples_with_more_are_read_whole():
+    report = parse_report("一、工作情况\n\n地区生产总值增长5%—8%，减少8%至10%。历时3个多月，用了两个多月，"
+                          "工作10个多小时。投资增长一倍多，收入翻了一番多，产值增长两倍多的企业。"
+                          "推动3倍多元化发展，3个多元主体。")
+    claims = extract_claims(report.units)
+    assert claims[["raw", "value", "low", "high", "unit", "kind", "qualifier"]].astype(object).fillna("").values.tolist() == [
+        ["5%—8%", 6.5, 5.0, 8.0, "%", "percent", "exact"], ["8%至10%", 9.0, 8.0, 10.0, "%", "percent", "exact"],
+        ["3个多月", 3.0, 3.0, "", "个月", "duration", "more_than"],
+        ["两个多月", 2.0, 2.0, "", "个月", "duration", "more_than"],
+        ["10个多小时", 10.0, 10.0, "", "个小时", "duration", "more_than"],
+        ["一倍多", 1.0, 1.0, "", "倍", "count", "more_than"], ["翻了一番多", 1.0, 1.0, "", "番", "count", "more_than"],
+        ["两倍多", 2.0, 2.0, "", "倍", "count", "more_than"],
+        ["3倍", 3.0, 3.0, 3.0, "倍", "count", "exact"], ["3个", 3.0, 3.0, 3.0, "个", "count", "exact"]]
+    for row in claims.itertuples():
+        assert report.text[row.start:row.end] == row.raw

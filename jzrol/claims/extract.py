@@ -83,7 +83,8 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], start_
     ``text`` holds the match's unit (units joined by line breaks), which spans ``start_of_unit:end_of_unit``;
     ``blocked`` are the spans of dates, phone numbers and document numbers in it.
     """
-    doubling, sign, number, unit = match.group("doubling", "sign", "number", "unit")
+    doubling, sign, number = match.group("doubling", "sign", "number")
+    unit = _unit_written(match)
     if doubling:
         return False
     start, number_end = match.span("number")
@@ -119,7 +120,7 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], start_
             return not (any(match.group("more_before", "more", "suffix"))
                         or text.startswith(grammar.duration_after, end)
                         or cue_before)
-    if unit and len(unit) == 1 and "\u4e00" <= unit <= "\u9fff" and not match.group("per"):
+    if match.group("unit") and len(unit) == 1 and "\u4e00" <= unit <= "\u9fff" and not match.group("per"):
         unit_start, unit_end = match.span("unit")
         next_char = text[unit_end:min(unit_end + 1, end_of_unit)]
         if next_char and _tokenizer().has_word(unit + next_char):
@@ -182,8 +183,14 @@ def _blocked_spans(patterns: tuple[re.Pattern, ...], texts: list[str], offsets: 
 
 # --- qualifiers, intervals, subjects -----------------------------------------------------------
 
+def _unit_written(match: re.Match) -> str | None:
+    """The unit of a match as the units list names it: 个月 for 3个多月."""
+    rest = match.group("unit_rest")
+    return "个" + rest if rest else match.group("unit")
+
+
 def _qualifier(match: re.Match, qualifiers: dict[str, str]) -> str:
-    words = match.group("prefix", "more_before", "more", "suffix")
+    words = match.group("prefix", "more_before", "more", "more_inside", "more_after", "suffix")
     if not any(words):
         return "exact"
     found = {qualifiers[word] for word in words if word}
@@ -363,9 +370,10 @@ _DOUBLINGS = {None: 1.0, "一": 1.0, "两": 2.0, "二": 2.0, "三": 3.0, "四": 
 def _read(match: re.Match, scan: str, unit_end: int, grammar: Grammar) -> _Reading | None:
     """What a match of the grammar that is a claim says, or None when its number cannot be read."""
     if match.group("doubling"):  # 翻一番 (a doubling) is 1 番, 翻两番 2 番, as 增长2倍 is 2 倍
-        return _Reading(match, match.start(), match.end(), _DOUBLINGS[match.group("times")], None, "番", "count", "exact")
-    number, high_text, multiplier_word, unit, per, fraction = match.group(
-        "number", "high", "multiplier", "unit", "per", "fraction")
+        qualifier = "more_than" if match.group("doubling_more") else "exact"  # 翻了一番多
+        return _Reading(match, match.start(), match.end(), _DOUBLINGS[match.group("times")], None, "番", "count", qualifier)
+    number, high_text, multiplier_word, per, fraction = match.group("number", "high", "multiplier", "per", "fraction")
+    unit = _unit_written(match)
     value = number_value(number)
     high = number_value(high_text) if high_text else None
     if value is None or (high_text and high is None):
@@ -425,7 +433,8 @@ def _readings(texts: list[str], grammar: Grammar) -> Iterator[tuple[int, str, in
     offsets = line_starts(texts)
     candidates: dict[int, list[re.Match]] = {}
     for match in grammar.pattern.finditer(scan):
-        unit, multiplier, fraction, doubling, number = match.group("unit", "multiplier", "fraction", "doubling", "number")
+        multiplier, fraction, doubling, number = match.group("multiplier", "fraction", "doubling", "number")
+        unit = _unit_written(match)
         if unit or multiplier or fraction or doubling or (number and _MIXED_MAGNITUDE.fullmatch(number)):
             candidates.setdefault(bisect_right(offsets, match.start()) - 1, []).append(match)
     has_brackets = any(bracket in scan for bracket in "〔[［【")  # a document number needs one

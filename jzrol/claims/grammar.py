@@ -1,8 +1,9 @@
 """The claim grammar: what a quantity looks like, built once from the lexicon's data files.
 
 A quantity is an optional qualifier (约, 超过, 突破), an optional fraction word (百分之, 三分之), an optional
-sign, a number (digits or Chinese numerals), an optional range end (3至5), 余/多, a multiplier (万, 亿), a
-unit (件, 万元, 元/月) and an optional qualifier after it (以上, 左右); or a doubling (翻一番). The data files
+sign, a number (digits or Chinese numerals), an optional range end (3至5, 5%—8%), 余/多, a multiplier (万,
+亿), a unit (件, 万元, 元/月, 个多月) and an optional qualifier after it (以上, 左右, 一倍多); or a doubling
+(翻一番, 翻一番多). The data files
 say which units there are (``units.csv``), which qualifiers (``qualifiers.csv``), which denominators a
 compound unit may have (``per_units.txt``), what is never a claim (``named_numbers.txt``,
 ``not_claims.csv``), when a Chinese-numeral number of years is a duration (``chinese_durations.csv``) and
@@ -44,6 +45,8 @@ _MULTIPLIER = "千万|百万|万亿|万|亿"
 _RANGE_JOIN = "至|到|-|~|～|—|－"
 _DENOMINATOR = "[一二三四五六七八九十百千万两]{1,3}|[0-9]{1,4}"
 _SIGN = "-−－"
+# 多 after a multiple (增长一倍多，翻了一番多): more than it, where no word goes on (3倍多元化)
+_MORE_AFTER = "多(?![\u4e00-\u9fff])|多(?=的)"
 
 
 class GrammarError(ValueError):
@@ -129,17 +132,21 @@ def _load(units_path: str, named_path: str) -> Grammar:
     starts = {w[0] for w in by_position["before"]} | set(HAN_NUMERALS) | set("0123456789０１２３４５６７８９翻") | set(_SIGN)
     pattern = re.compile(
         rf"(?=[{''.join(sorted(starts))}])"  # cheap first-character test before the alternatives
-        rf"(?:(?P<doubling>翻了?(?P<times>[一两二三四])?番)|"
+        rf"(?:(?P<doubling>翻了?(?P<times>[一两二三四])?番)(?P<doubling_more>(?:{_MORE_AFTER}))?|"
         rf"(?:(?P<prefix>{_alternatives(by_position['before'])})(?:{_alternatives(by_position['link'])})?)?"
         rf"(?P<fraction>(?P<denominator>{_DENOMINATOR})分之)?"
         rf"(?:(?<![0-9０-９A-Za-z.．%％])(?P<sign>[{_SIGN}])(?=[0-9０-９]))?"
         rf"(?P<number>{number})"
-        rf"(?:(?P<join>{_RANGE_JOIN})(?P<high>{number}))?"
+        # 5%—8%: a range whose ends both carry the percent sign
+        rf"(?:(?P<low_unit>[%％](?=(?:{_RANGE_JOIN})(?:{number})[%％]))?(?P<join>{_RANGE_JOIN})(?P<high>{number}))?"
         rf"(?P<more_before>{more})?"
         rf"(?P<multiplier>{_MULTIPLIER})?"
         rf"(?P<more>{more})?"
-        rf"(?P<unit>[%％]|{_alternatives(units)})?"
+        # 3个多月, 两个多小时: 多/余 inside a unit of 个 (个月, 个小时 …), whose unit is the one without it
+        rf"(?:个(?P<more_inside>{more})(?P<unit_rest>{_alternatives(u[1:] for u in units if u.startswith('个') and len(u) > 1)})"
+        rf"|(?P<unit>[%％]|{_alternatives(units)}))?"
         rf"(?:/(?P<per>{_alternatives(per_units)}))?"
+        rf"(?P<more_after>(?<=[倍番])(?:{_MORE_AFTER}))?"
         rf"(?P<suffix>{_alternatives(by_position['after'])})?)"
     )
     named = set(read_wordlist(named_path))
