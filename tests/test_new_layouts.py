@@ -192,3 +192,13 @@ def test_percent_ranges_months_and_multiples_with_more_are_read_whole():
         ["3倍", 3.0, 3.0, 3.0, "倍", "count", "exact"], ["3个", 3.0, 3.0, 3.0, "个", "count", "exact"]]
     for row in claims.itertuples():
         assert report.text[row.start:row.end] == row.raw
+
+
+def test_a_bracketed_delivery_line_under_a_title_stands_apart_from_it():
+    report = parse_report("2023年某区政府工作报告\n（2023年1月10日在某区第十八届人民代表大会第三次会议上）\n区长　李某\n\n"
+                          "各位代表：\n\n一、2022年工作回顾\n\n全年受理诉求5.6万件。")
+    title = report.units[report.units.kind == "title"]
+    assert title.text.str.strip().tolist() == [
+        "2023年某区政府工作报告", "（2023年1月10日在某区第十八届人民代表大会第三次会议上）", "区长\u3000李某"]
+    assert (report.meta.title, report.meta.place, report.meta.year, report.meta.delivered) == (
+        "2023年某区政府工作报告", "某区", 2022, 2023)

@@ -42,8 +42,9 @@ _PUBMETA = re.compile(
 # A document number on a line of its own (某政发〔2022〕25号).
 _DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
 # A line under a title that opens with a dash (——2023年1月10日在某区第十八届人民代表大会第三次会议上,
-# ——在全市法治政府建设推进会上的讲话): the delivery or occasion, never the title's second half.
-_DASH_LINE = re.compile(r"^(?:——|──|－－|--)")
+# ——在全市法治政府建设推进会上的讲话) or that brackets a meeting ((2023年1月10日在…会议上)): the delivery
+# or occasion, never the title's second half.
+_DASH_LINE = re.compile(r"^(?:——|──|－－|--)|^[（(][^（()）]*(?:会议|大会)[^（()）]*[）)]$")
 _SPACES = re.compile(r"\s+")
 _FOOTER = re.compile("^(" + "|".join(_chrome_patterns("footer")) + ")")
 
