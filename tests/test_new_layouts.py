@@ -202,3 +202,31 @@ def test_a_bracketed_delivery_line_under_a_title_stands_apart_from_it():
         "2023年某区政府工作报告", "（2023年1月10日在某区第十八届人民代表大会第三次会议上）", "区长\u3000李某"]
     assert (report.meta.title, report.meta.place, report.meta.year, report.meta.delivered) == (
         "2023年某区政府工作报告", "某区", 2022, 2023)
+
+
+# --- the signature below an attachment list, a date without its day -------------------------------
+
+_ATTACHMENTS_ABOVE_SIGNER = ("关于2022年度法治政府建设工作情况的报告\n\n2022年，市司法局全面推进法治政府建设。现将有关情况报告如下：\n\n"
+                             "一、主要做法及成效\n\n出台规范性文件3件。\n\n二、下一步打算\n\n持续抓好学法用法。\n\n"
+                             "附件：1.工作台账\n2.案件统计表\n\n红河市司法局\n{date}")
+
+
+def test_a_signature_below_the_list_of_attachments_names_the_issuer():
+    # official documents set the attachments (附件：1.…) above the signer and date
+    report = parse_report(_ATTACHMENTS_ABOVE_SIGNER.format(date="2023年1月5日"))
+    assert report.units.kind.tolist()[-3:] == ["appendix", "appendix", "signature"]
+    assert report.units.text.iloc[-1] == "红河市司法局\n2023年1月5日"
+    assert (report.meta.issuer, report.meta.place, report.meta.level, report.meta.published) == (
+        ["红河市司法局"], "红河市", "municipal", "2023-01-05")
+
+
+def test_a_signature_dated_by_month_alone():
+    report = parse_report(_ATTACHMENTS_ABOVE_SIGNER.format(date="2023年1月"))
+    assert report.units.kind.iloc[-1] == "signature"
+    assert (report.meta.issuer, report.meta.published, report.meta.published_source) == (
+        ["红河市司法局"], "2023-01", "signature")
+    report = parse_report("一、成效\n\n全年办结12件。\n\n某县人民政府\n二〇二三年一月")
+    assert report.units.kind.iloc[-1] == "signature" and report.meta.published == "2023-01"
+    # a sentence that ends in a month is no signature
+    report = parse_report("一、成效\n\n全年办结12件。\n\n工作时间截至2022年12月")
+    assert report.units.kind.iloc[-1] == "text" and report.meta.published is None

@@ -152,6 +152,7 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     last = footer
     while last > first and lines[last - 1].blank:
         last -= 1
+    body_last = last  # the body's last line, back matter included
     body_spans = [(line.start, line.end) for line in title_block]
     paragraphs = [_Paragraph(line.start, line.end, line.end, normalize_text(raw), kind="title",
                              clean=normalize_text(raw) == raw)
@@ -170,6 +171,7 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
             chrome += [("footer", line) for line in view_lines[footer:page_end] if not line.blank]
             chrome += [(furniture.get(line.start, "repeat"), line) for line in view_lines[page_end:] if not line.blank]
             article, paragraphs, body_spans, title_block, title, last = [], [], [], [], None, first
+            body_last = first
         back_matter = _back_matter_start(article)
         if back_matter is not None:
             appendix_from = len(paragraphs) + back_matter
@@ -178,12 +180,17 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     if not paragraphs and NO_REPORT_TEXT not in warnings:
         warnings.append("no body text found")
     signature, notes_start = _signature_and_notes(lines[first:last])
+    if signature.date is None and body_last > last:
+        # an official document sets its list of attachments (附件：1.… 2.…) above the signer and date
+        signature, notes_start = _signature_and_notes(lines[first:body_last])
     if notes_start is not None:  # notes after the signature are back matter too
         after = next(i for i, p in enumerate(paragraphs) if p.kind != "title" and p.start >= notes_start)
         appendix_from = after if appendix_from is None else min(appendix_from, after)
     columns = _units(text, paragraphs, doc_id, warnings, appendix_from=appendix_from)
     if signature.start is not None:  # the signer and date are no sentences of the report
-        end = paragraphs[appendix_from].start if appendix_from is not None else len(text)
+        back_matter_start = paragraphs[appendix_from].start if appendix_from is not None else len(text)
+        end = back_matter_start if back_matter_start > signature.start else (
+            notes_start if notes_start is not None else len(text))
         columns["kind"] = ["signature" if kind in ("text", "appendix") and signature.start <= start < end else kind
                            for kind, start in zip(columns["kind"], columns["start"])]
     _chrome_warning(chrome, columns, warnings)
