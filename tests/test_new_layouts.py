@@ -230,3 +230,16 @@ def test_a_signature_dated_by_month_alone():
     # a sentence that ends in a month is no signature
     report = parse_report("一、成效\n\n全年办结12件。\n\n工作时间截至2022年12月")
     assert report.units.kind.iloc[-1] == "text" and report.meta.published is None
+
+
+# --- items numbered 1. 2. run on inside a paragraph -----------------------------------------------
+
+def test_numbered_items_inside_a_paragraph_continue_its_sequence():
+    report = parse_report("一、主要做法\n\n（一）强化法治引领。1.完善制度。出台规范性文件3件。2.加强审查。审查合同45份。\n\n"
+                          "（二）推进严格执法。主要做法：1.开展检查；2.开展评查。增长3.5%。2.5万人参加。\n\n"
+                          "（三）其他。1、培训。2、3月份开展。")
+    text = report.units[report.units.kind == "text"]
+    assert list(zip(text.section, text.item, text.text)) == [
+        (1, 1, "1.完善制度。"), (1, 1, "出台规范性文件3件。"), (1, 2, "2.加强审查。"), (1, 2, "审查合同45份。\n\n"),
+        (2, 0, "主要做法："), (2, 1, "1.开展检查；"), (2, 2, "2.开展评查。"), (2, 2, "增长3.5%。"),
+        (2, 2, "2.5万人参加。\n\n"), (3, 1, "1、培训。"), (3, 1, "2、3月份开展。")]  # 2.5万 and 2、3月 are numbers

@@ -27,6 +27,10 @@ _ITEM_ORDINAL = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})(?:[，,、](?![\d第{
 _ITEM_ORDINAL_INLINE = re.compile(rf"(?=[{_SPACE}第])(?<=[。；;！？!?：:，,])[{_SPACE}]*(?P<num>第[{_NUM}]{{1,3}})(?:[，,、](?![\d第{_NUM}])|是(?![否非]))")
 # Items numbered 1. 1、 or （1） (1) at a paragraph's start; ``dot`` or ``paren`` says which.
 _ITEM_NUMBERED = re.compile(r"^(?:(?P<dot>[0-9０-９]{1,2})\s*[.．、](?![0-9０-９])|[（(]\s*(?P<paren>[0-9０-９]{1,2})\s*[）)])")
+# 2. 2、 after a sentence end inside a paragraph (出台文件3件。2.加强审查。), before a word: an item of a
+# sequence numbered 1. at the paragraph's start or after a colon (see jzrol.report.structure._segments).
+_ITEM_NUMBERED_INLINE = re.compile(
+    r"(?=[0-9０-９])(?<=[。；;！？!?：:])(?P<num>[0-9０-９]{1,2})\s*[.．、](?=[\u4e00-\u9fff“《（(])")
 _SENTENCE_END = re.compile(r"[。！？!?…](?:(?<!…)[。！？!?]*[”’」』》）)]*|(?<=…)…[”’」』）)]*)")  # 。！？ runs or ……
 _SENTENCE_BREAK = re.compile(_SENTENCE_END.pattern + rf"[{_WHITESPACE}]*")  # a sentence end and the space after it
 _TERMINAL = tuple("。！？!?；;：:，,、")

@@ -24,6 +24,7 @@ from jzrol.report.markers import (
     _DIGITS,
     _ITEM,
     _ITEM_NUMBERED,
+    _ITEM_NUMBERED_INLINE,
     _ITEM_ORDINAL,
     _ITEM_ORDINAL_INLINE,
     _NUM,
@@ -173,6 +174,30 @@ def _item_markers(span: str) -> list[tuple[int, int, str]]:
     return kept
 
 
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _numbered_items(span: str, opened: int) -> list[tuple[int, int, str]]:
+    """The items numbered 2. 3. after sentence ends inside a span (family ``dot``) that continue the
+    sequence the span opened with (``opened``, 0 for none); a 1. after a colon or sentence end opens
+    one when a 2. follows it.
+
+    >>> _numbered_items("1.完善制度。出台文件3件。2.加强审查。共45份。4.其他。", 1)
+    [(14, 2, 'dot')]
+    >>> _numbered_items("主要做法：1.完善制度；2.加强审查。", 0)
+    [(5, 1, 'dot'), (12, 2, 'dot')]
+    """
+    found = [(match.start("num"), int(match.group("num").translate(_FULL_DIGITS)))
+             for match in _ITEM_NUMBERED_INLINE.finditer(span)]
+    kept, last = [], opened
+    for index, (offset, number) in enumerate(found):
+        opens = number == 1 and any(later == 2 for _, later in found[index + 1:])
+        if number == last + 1 and (last or opens):
+            kept.append((offset, number, "dot"))
+            last = number
+    return kept
+
+
 def _segments(text: str, start: int, end: int) -> tuple[list[int], list[tuple[int, str] | None] | None]:
     """Split text[start:end] into sentences; an item marker starts a new one.
 
@@ -194,13 +219,17 @@ def _segments(text: str, start: int, end: int) -> tuple[list[int], list[tuple[in
         lead += 1
     may_be_numbered = text[lead:lead + 1] in _DIGITS or text[lead + 1:lead + 2] in _DIGITS
     ordinal_marker = text.find("第", start, end) >= 0
-    if not may_be_numbered and not ordinal_marker and not _NUMERAL_SHI.search(text, start, end):
+    numbered_inline = _ITEM_NUMBERED_INLINE.search(text, start, end) is not None
+    if not may_be_numbered and not ordinal_marker and not numbered_inline and not _NUMERAL_SHI.search(text, start, end):
         return [start, *breaks], None  # most paragraphs: no item marker can be there
     span = text[start:end]
     opening = span.lstrip(_SPACE)
     numbered = _ITEM_NUMBERED.match(opening) if may_be_numbered else None
     ordinal = _ITEM_ORDINAL.match(opening) if ordinal_marker and not numbered else None
     items = _item_markers(span) if ordinal_marker or _NUMERAL_SHI.search(span) else []
+    if numbered_inline and (numbered is None or numbered.lastgroup == "dot"):
+        opened = int(numbered.group("dot").translate(_FULL_DIGITS)) if numbered else 0
+        items = sorted(items + _numbered_items(span, opened))
     if not ordinal and not items and not numbered:
         return [start, *breaks], None
     if numbered:
