@@ -243,3 +243,26 @@ def test_numbered_items_inside_a_paragraph_continue_its_sequence():
         (1, 1, "1.完善制度。"), (1, 1, "出台规范性文件3件。"), (1, 2, "2.加强审查。"), (1, 2, "审查合同45份。\n\n"),
         (2, 0, "主要做法："), (2, 1, "1.开展检查；"), (2, 2, "2.开展评查。"), (2, 2, "增长3.5%。"),
         (2, 2, "2.5万人参加。\n\n"), (3, 1, "1、培训。"), (3, 1, "2、3月份开展。")]  # 2.5万 and 2、3月 are numbers
+
+
+# --- a page whose header holds its tool links, its logo an image ----------------------------------
+
+_TOOL_LINKS_PAGE = """<html><head><title>云溪区2022年法治政府建设年度报告-云溪区人民政府网</title></head>
+<body><div id="top"><img src="logo.png" alt="云溪区人民政府"> 无障碍浏览</div>
+<div class="crumbs">您现在的位置：<a href="/">首页</a> &gt; <a>政务公开</a></div>
+<h2>云溪区2022年法治政府建设年度报告</h2>
+<div class="info">时间：2023-03-15 来源：云溪区司法局 阅读：88次</div>
+<div class="content">2022年，云溪区深入贯彻落实习近平法治思想。<br>一、主要成效<br>全区办理行政处罚案件1356件。
+<br><br>云溪区人民政府<br>2023年3月10日</div>
+<div class="foot">版权所有：云溪区人民政府 湘ICP备12345678号-1</div></body></html>"""
+
+
+def test_the_pages_tool_links_are_no_site_name(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(_TOOL_LINKS_PAGE.encode("gbk"))
+    report = read_report(path)
+    assert report.chrome.kind.tolist() == ["tool", "breadcrumb", "pubmeta", "footer"]
+    meta = report.meta
+    assert (meta.title, meta.place, meta.published, meta.site_name, meta.site_name_source, meta.warnings) == (
+        "云溪区2022年法治政府建设年度报告", "云溪区", "2023-03-15", "云溪区人民政府", "footer", [])
+    assert meta.provenance["encoding"] == "gb18030" and meta.provenance["icp"] == "湘ICP备12345678"

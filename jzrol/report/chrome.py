@@ -26,7 +26,7 @@ _TITLE = re.compile(r"(报告|工作报告|情况|总结|意见|规划|纲要|�
 def _chrome_patterns(kind: str) -> list[str]:
     """The patterns of one kind of page chrome line in ``jzrol/lexicon/page_chrome.csv``."""
     rows = read_rows(paths.PAGE_CHROME, ["kind", "pattern"])
-    kinds = {row["kind"] for row in rows} - {"breadcrumb", "publication", "information", "footer"}
+    kinds = {row["kind"] for row in rows} - {"breadcrumb", "publication", "information", "tool", "footer"}
     if kinds:
         raise LexiconError(paths.PAGE_CHROME, 0, f"unknown kind(s) {', '.join(sorted(kinds))}")
     return [row["pattern"] for row in rows if row["kind"] == kind]
@@ -47,6 +47,8 @@ _DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|
 _DASH_LINE = re.compile(r"^(?:——|──|－－|--)|^[（(][^（()）]*(?:会议|大会)[^（()）]*[）)]$")
 _SPACES = re.compile(r"\s+")
 _FOOTER = re.compile("^(" + "|".join(_chrome_patterns("footer")) + ")")
+# A line of the page's tool links above the article (无障碍, 长者模式, English), which is no site name.
+_PAGE_TOOL = re.compile("^(?:" + "|".join(_chrome_patterns("tool")) + ")")
 
 
 class _Line(NamedTuple):  # a tuple: reports have tens of thousands of lines
@@ -176,8 +178,8 @@ def _repeat_start(text: str) -> int | None:
 
 def _is_chrome(flat: str) -> bool:
     """True for a normalized line of page chrome: a breadcrumb, a publication line (发布时间, 来源,
-    索引号 …) or a footer line."""
-    return bool(_BREADCRUMB.search(flat) or _PUBMETA.match(flat) or _FOOTER.match(flat))
+    索引号 …), a footer line or a line of page tools (无障碍, 长者模式)."""
+    return bool(_BREADCRUMB.search(flat) or _PUBMETA.match(flat) or _FOOTER.match(flat) or _PAGE_TOOL.match(flat))
 
 
 def _stands_alone(line: str) -> bool:
@@ -244,6 +246,8 @@ def _classify_header(text: str, header: list[_Line], *, links: frozenset[str] = 
             chrome.append(("breadcrumb", line))
         elif _PUBMETA.match(flat):
             chrome.append(("pubmeta", line))
+        elif _PAGE_TOOL.match(flat):
+            chrome.append(("tool", line))
         elif title_index is not None and i < title_index:
             chrome.append(("site" if not chrome else "column", line))
         elif title_index is None and has_chrome:
