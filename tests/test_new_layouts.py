@@ -3,6 +3,8 @@ compares the parser, the claims or the checks with what the fixture says, checke
 
 from pathlib import Path
 
+import pytest
+
 from jzrol import parse_report, read_report
 from jzrol.claims import check_claims, extract_claims
 from jzrol.corpus.summary import report_genre
@@ -266,3 +268,21 @@ def test_the_pages_tool_links_are_no_site_name(tmp_path):
     assert (meta.title, meta.place, meta.published, meta.site_name, meta.site_name_source, meta.warnings) == (
         "云溪区2022年法治政府建设年度报告", "云溪区", "2023-03-15", "云溪区人民政府", "footer", [])
     assert meta.provenance["encoding"] == "gb18030" and meta.provenance["icp"] == "湘ICP备12345678"
+
+
+# --- titles that put the issuing office, or the year, first ---------------------------------------
+
+@pytest.mark.parametrize(("title", "issuer", "place", "level"), [
+    ("青川省司法厅2022年度法治政府建设工作情况报告", ["青川省司法厅"], "青川省", "provincial"),
+    ("白石市税务局2022年法治政府建设工作报告", ["白石市税务局"], "白石市", "municipal"),
+    ("白石市公安局交通警察支队2022年法治政府建设情况报告", ["白石市公安局交通警察支队"], "白石市", "municipal"),
+    ("白石市生态环境局柳河分局2022年法治政府建设年度报告", ["白石市生态环境局柳河分局"], "白石市", "municipal"),
+    ("柳河县教育体育局2022年度法治政府建设工作报告", ["柳河县教育体育局"], "柳河县", "district/county"),
+    ("东城街道办事处2022年法治政府建设工作报告", ["东城街道办事处"], "东城街道", "township"),
+    ("2022年白石市法治政府建设年度报告", [], "白石市", "municipal"),
+    ("二〇二二年度柳河县法治政府建设情况报告", [], "柳河县", "district/county"),
+    ("深入推进依法行政2022年工作总结", [], None, None),
+])
+def test_the_office_or_place_a_title_names_before_or_after_its_year(title, issuer, place, level):
+    report = parse_report(title + "\n\n2022年，我们全面推进法治政府建设。现将有关情况报告如下：\n\n一、主要成效\n\n全年办结案件12件。")
+    assert (report.meta.issuer, report.meta.place, report.meta.level, report.meta.year) == (issuer, place, level, 2022)

@@ -75,7 +75,9 @@ _YEAR_OPENING = re.compile(r"((?:19|20)\d{2})\s*年(?:度|以来)?[，,]")  # 20
 _REVIEW = re.compile(r"((?:19|20)\d{2})\s*年(?:的)?(?:政府)?工作回顾")  # 2023年工作回顾: the year reported on
 _PLACE_AFTER_YEAR = re.compile(
     r"^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?\s*"
-    r"(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))(?:人民)?政府")
+    r"(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))"
+    r"(?=(?:人民)?政府|法治|依法行政)")  # 2022年南山区政府工作报告, 2022年白石市法治政府建设年度报告
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _PLACE_BEFORE_YEAR = re.compile(
     r"^(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))"
     r"(?:人民政府)?[_\-\s]*(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")
@@ -284,7 +286,9 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
         year_in_title = _year_value(year.group(1)) if year else None
         if not meta.issuer and not signers and year:  # 某县2021年法治政府建设年度报告: the place before the year
             place = meta.title[:year.start()].strip()
-            if _ADMIN_SUFFIX.search(place) or _PLACE_SUFFIX.search(place):
+            # or the office before the year that names its place (某县司法局, 某市公安局交通警察支队)
+            if _ADMIN_SUFFIX.search(place) or _PLACE_SUFFIX.search(place) or (
+                    len(place) <= 30 and _HAN_ONLY.fullmatch(place) and _place_of(place)):
                 meta.issuer = _names(place)
         if meta.issuer:
             meta.issuer_source = "title" if meta.title_source == "text" else meta.title_source
