@@ -286,3 +286,32 @@ def test_the_pages_tool_links_are_no_site_name(tmp_path):
 def test_the_office_or_place_a_title_names_before_or_after_its_year(title, issuer, place, level):
     report = parse_report(title + "\n\n2022年，我们全面推进法治政府建设。现将有关情况报告如下：\n\n一、主要成效\n\n全年办结案件12件。")
     assert (report.meta.issuer, report.meta.place, report.meta.level, report.meta.year) == (issuer, place, level, 2022)
+
+
+# --- tables of targets: the unit in the row's label, the column's header or a unit column ---------
+
+def test_the_table_of_targets_of_a_work_report_gives_claims_in_the_unit_of_its_rows():
+    claims = extract_claims(_read("district-work-report.txt").units)
+    table = claims[claims.raw.isin(["4.1", "6左右", "8.5", "10以上", "-1.2", "5左右"]) & (claims.part == 2)]
+    assert table[["raw", "value", "unit", "kind", "qualifier", "subject"]].values.tolist() == [
+        ["4.1", 4.1, "%", "percent", "exact", "地区生产总值增长 2022年完成"],
+        ["6左右", 6.0, "%", "percent", "approx", "地区生产总值增长 2023年目标"],
+        ["8.5", 8.5, "%", "percent", "exact", "固定资产投资增长 2022年完成"],
+        ["10以上", 10.0, "%", "percent", "at_least", "固定资产投资增长 2023年目标"],
+        ["-1.2", -1.2, "%", "percent", "exact", "社会消费品零售总额增长 2022年完成"],
+        ["5左右", 5.0, "%", "percent", "approx", "社会消费品零售总额增长 2023年目标"]]
+    assert len(claims) == 35  # the 29 of the text and the 6 of the table
+
+
+def test_table_cells_take_the_unit_of_a_unit_column_or_a_count_header_and_no_other():
+    report = parse_report("一、主要指标\n\n全年主要指标见下表，新增就业1.5万人。\n\n"
+                          "指标\t单位\t2022年\n粮食产量\t万吨\t45.6\n一般公共预算收入\t亿元\t58.3\n全省排名\t位次\t3\n\n"
+                          "类别\t件数\t占比\n维持\t86\t71.7%\n\n"
+                          "项目\t2021年\t2022年\n综合得分\t88\t91")
+    claims = extract_claims(report.units)
+    assert claims[["raw", "value", "unit", "kind", "subject"]].values.tolist() == [
+        ["1.5万人", 15000.0, "人", "count", "新增就业"], ["45.6", 456000.0, "吨", "measure", "粮食产量 2022年"],
+        ["58.3", 5830000000.0, "元", "money", "一般公共预算收入 2022年"], ["86", 86.0, "件", "count", "维持 件数"],
+        ["71.7%", 71.7, "%", "percent", ""]]  # 位次 is no unit, and 综合得分's row and columns name none
+    for row in claims.itertuples():
+        assert report.text[row.start:row.end] == row.raw

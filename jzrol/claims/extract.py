@@ -24,6 +24,7 @@ import pandas as pd
 
 from jzrol.claims.grammar import NAMED_NUMBERS, QUALIFIER_ORDER, UNITS, Grammar, load_grammar
 from jzrol.claims.numbers import CHINESE_DIGITS, DIGIT, FULLWIDTH, MULTIPLIERS, chinese_range, is_chinese, number_value
+from jzrol.claims.table_cells import cell_numbers
 from jzrol.terms import get_tokenizer
 
 __all__ = ["CHANGE_BETWEEN", "CLAIM_COLUMNS", "NAMED_NUMBERS", "TEXT_UNIT_FIELDS", "UNITS", "claim_records", "count_claims",
@@ -320,16 +321,18 @@ def claim_records(units: Iterable[tuple], *, units_file: str | Path = UNITS, nam
                 "value": (reading.value + reading.high) / 2 if reading.high is not None else reading.value,
                 "low": low, "high": upper, "unit": reading.unit, "kind": reading.kind,
                 "qualifier": reading.qualifier, "subject": "", "group": "", "role": "",
-                "unit_id": unit_id, "_local": local,
+                "unit_id": unit_id, "_local": local, "_subject": reading.subject,
             })
             if reading.match.group("doubling"):  # 翻一番: the "to" end of a change whose "from" is not stated
                 found[-1].update(group=f"u{unit_id}d{local[0]}", role="to")
         if subjects:
             _add_subjects(text, found)
+            for claim in found:
+                claim["subject"] = claim["_subject"] or claim["subject"]
         _pair_changes(text, found, unit_id)
         rows += found
     for row in rows:
-        del row["_local"]
+        del row["_local"], row["_subject"]
     return rows
 
 
@@ -362,6 +365,7 @@ class _Reading(NamedTuple):
     unit: str
     kind: str
     qualifier: str
+    subject: str = ""  # a table cell's row label and column header (other claims find theirs in the text)
 
 
 _DOUBLINGS = {None: 1.0, "一": 1.0, "两": 2.0, "二": 2.0, "三": 3.0, "四": 4.0}  # as written: 翻两番 is 2 番
@@ -442,12 +446,39 @@ def _readings(texts: list[str], grammar: Grammar) -> Iterator[tuple[int, str, in
     scan_texts = [text.translate(grammar.traditional) for text in texts] if scan is not joined else texts
     blocked_spans = _blocked_spans(patterns, scan_texts, offsets, list(candidates))
     blocked_starts = [start for start, _ in blocked_spans]
-    for index, matches in candidates.items():
+    cells: dict[int, list[_Reading]] = {}
+    if "\t" in scan:  # table rows: numbers whose unit the row's label or the column's header gives
+        for start, end, unit, subject in cell_numbers(scan, grammar.units):
+            reading = _cell_reading(grammar.pattern.fullmatch(scan, start, end), unit, subject, grammar)
+            if reading is not None:
+                cells.setdefault(bisect_right(offsets, start) - 1, []).append(reading)
+    for index in sorted(candidates.keys() | cells.keys()) if cells else candidates:
         base, unit_end = offsets[index], offsets[index] + len(texts[index])
         blocked = blocked_spans[bisect_left(blocked_starts, base):bisect_left(blocked_starts, unit_end + 1)]
-        readings = [_read(match, scan, unit_end, grammar) for match in matches
+        readings = [_read(match, scan, unit_end, grammar) for match in candidates.get(index, ())
                     if not _excluded(scan, match, blocked, base, unit_end, grammar)]
-        yield index, joined, base, [reading for reading in readings if reading is not None]
+        readings = [reading for reading in readings if reading is not None]
+        if index in cells:
+            readings = sorted(readings + cells[index], key=lambda reading: reading.start)
+        yield index, joined, base, readings
+
+
+def _cell_reading(match: re.Match | None, unit: str, subject: str, grammar: Grammar) -> _Reading | None:
+    """What a bare number in a table cell says with the unit its row or column gives (万人 is 10000 人)."""
+    if match is None or match.group("unit") or match.group("multiplier") or match.group("doubling"):
+        return None
+    value = number_value(match.group("number"))
+    if value is None:
+        return None
+    multiplier = 1.0
+    if unit not in grammar.units:  # 万人, 亿千瓦时: the magnitude is a multiplier
+        multiplier, unit = MULTIPLIERS[unit[0]], unit[1:]
+    known = grammar.units[unit]
+    if match.group("sign"):
+        value = -value
+    start = match.start("sign") if match.group("sign") else match.start("number")
+    return _Reading(match, start, match.end(), round(value * multiplier * known.factor, 6), None, known.base,
+                    known.kind, _qualifier(match, grammar.qualifiers), subject)
 
 
 def _add_subjects(text: str, found: list[dict]) -> None:
