@@ -315,3 +315,24 @@ def test_table_cells_take_the_unit_of_a_unit_column_or_a_count_header_and_no_oth
         ["71.7%", 71.7, "%", "percent", ""]]  # 位次 is no unit, and 综合得分's row and columns name none
     for row in claims.itertuples():
         assert report.text[row.start:row.end] == row.raw
+
+
+# --- a work report in unnumbered parts whose 一、 sections lead their text ---------------------------
+
+def test_unnumbered_parts_over_sections_that_lead_their_text_on_one_line():
+    report = parse_report(
+        "政府工作报告\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告工作，请予审议。\n\n过去五年工作回顾\n\n"
+        "过去五年，全市经济实现跨越式发展。\n\n一、综合实力显著增强。地区生产总值年均增长7.2%。\n\n"
+        "二、改革开放持续深化。新增市场主体5.6万户。\n\n今后五年目标任务\n\n今后五年，是加快建设现代化强市的关键时期。\n\n"
+        "一、建设创新城市。研发投入强度达到2.5%。\n\n二、建设开放城市。进出口总额年均增长8%。\n\n2022年重点工作\n\n"
+        "今年的主要预期目标是：地区生产总值增长7%左右。\n\n一、全力稳定经济增长。\n\n二、持续深化改革开放。\n\n"
+        "各位代表，让我们团结奋斗！")
+    assert report.parts().part_title.tolist() == ["过去五年工作回顾", "今后五年目标任务", "2022年重点工作"]
+    assert report.sections().values.tolist() == [
+        [1, 1, "综合实力显著增强"], [1, 2, "改革开放持续深化"], [2, 1, "建设创新城市"], [2, 2, "建设开放城市"],
+        [3, 1, "全力稳定经济增长"], [3, 2, "持续深化改革开放"]]
+    headings = report.units[report.units.kind == "heading"]
+    assert headings.text.str.strip().tolist()[1] == "一、综合实力显著增强。"  # the heading sentence, not its text
+    # under numbered parts, such a line is text: a 一、 list of points is no list of parts
+    points = parse_report("一、存在问题\n\n主要是：\n\n一、推进不平衡。部分地区进展较慢。\n\n二、创新不够。基层力量薄弱。")
+    assert points.parts().part_title.tolist() == ["存在问题"] and points.sections().empty

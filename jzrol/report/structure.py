@@ -100,6 +100,14 @@ LAYOUTS = (
 )
 
 
+def _section_kinds(layout: Layout) -> frozenset[str]:
+    """The candidate kinds of a layout's sections: 一、 sections may also lead their text with a heading
+    sentence on the same line (一、综合实力显著增强。地区生产总值…), which 一、 parts may not."""
+    if layout.sections == "part":
+        return frozenset({"part", "part_lead"})
+    return frozenset({layout.sections}) if layout.sections else frozenset()
+
+
 def _layout(paragraphs: list[_Paragraph]) -> Layout | None:
     """The first layout of :data:`LAYOUTS` whose conditions the paragraphs meet, or None."""
     marked = [(i, p) for i, p in enumerate(paragraphs) if p.kind != "text"]  # the candidates, read once
@@ -109,13 +117,14 @@ def _layout(paragraphs: list[_Paragraph]) -> Layout | None:
         count = len(heads) if layout.parts <= _UNNUMBERED else max(_in_sequence(candidates, k) for k in layout.parts)
         if count < layout.at_least:
             continue
-        in_sequence = _in_sequence(candidates, layout.sections) if layout.sections else 0
+        sections = _section_kinds(layout)
+        in_sequence = _in_sequence(candidates, sections) if layout.sections else 0
         if layout.needs_sections and not in_sequence:
             continue
-        if layout.restarts and sum(p.kind == layout.sections and p.number == 1 for p in candidates) < 2:
+        if layout.restarts and sum(p.kind in sections and p.number == 1 for p in candidates) < 2:
             continue
         if layout.first and (in_sequence >= 2 or layout.needs_sections):
-            first_section = next(i for i, p in marked if p.kind == layout.sections)
+            first_section = next(i for i, p in marked if p.kind in sections)
             if heads[0] > first_section:
                 continue
         return layout
@@ -253,6 +262,7 @@ class _Outline:
 
     def __init__(self, text: str, layout: Layout) -> None:
         self.text, self.layout = text, layout
+        self.sections = _section_kinds(layout)
         self.part = self.section = 0
         self.part_title = self.section_title = ""
         self.part_length = 0  # the length of the part's heading, to tell a part from an entry of a nested list
@@ -275,7 +285,7 @@ class _Outline:
                 self.nested.append((0, len(p.flat)))
                 self._continues_nested(p)
                 return self._nested_entry(p)
-        elif p.kind == layout.sections and p.number == self.section + 1 and not self.nested_sections:
+        elif p.kind in self.sections and p.number == self.section + 1 and not self.nested_sections:
             heading_end = _section_heading_end(text, p)
             self.section, self.section_title = p.number, _heading_text(text[p.start:heading_end])
             return heading_end
