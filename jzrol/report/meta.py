@@ -285,7 +285,7 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
         year = _YEAR_IN_TITLE.search(meta.title)
         year_in_title = _year_value(year.group(1)) if year else None
         if not meta.issuer and not signers and year:  # 某县2021年法治政府建设年度报告: the place before the year
-            place = meta.title[:year.start()].strip()
+            place = meta.title[:year.start()].strip().removeprefix("关于")  # 关于某市2022年…的报告
             # or the office before the year that names its place (某县司法局, 某市公安局交通警察支队)
             if _ADMIN_SUFFIX.search(place) or _PLACE_SUFFIX.search(place) or (
                     len(place) <= 30 and _HAN_ONLY.fullmatch(place) and _place_of(place)):
