@@ -337,3 +337,12 @@ def test_unnumbered_parts_over_sections_that_lead_their_text_on_one_line():
     # under numbered parts, such a line is text: a 一、 list of points is no list of parts
     points = parse_report("一、存在问题\n\n主要是：\n\n一、推进不平衡。部分地区进展较慢。\n\n二、创新不够。基层力量薄弱。")
     assert points.parts().part_title.tolist() == ["存在问题"] and points.sections().empty
+
+
+def test_items_numbered_with_circled_numerals():
+    report = parse_report("一、主要成效\n\n（一）加强领导。\n\n①成立领导小组。组长由县长担任。\n\n②制定工作方案。明确任务20项。\n\n"
+                          "（二）规范执法。①开展培训；②组织考试。\n\n二、存在问题\n\n问题较多。")
+    text = report.units[report.units.kind == "text"]
+    assert list(zip(text.section, text.item, text.text.str.strip())) == [
+        (1, 1, "①成立领导小组。"), (1, 1, "组长由县长担任。"), (1, 2, "②制定工作方案。"), (1, 2, "明确任务20项。"),
+        (2, 1, "①开展培训；"), (2, 2, "②组织考试。"), (0, 0, "问题较多。")]

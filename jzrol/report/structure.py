@@ -21,6 +21,7 @@ import pandas as pd
 from jzrol import paths
 from jzrol.lexicon_loader import read_rows
 from jzrol.report.markers import (
+    _CIRCLED,
     _DIGITS,
     _ITEM,
     _ITEM_NUMBERED,
@@ -184,25 +185,35 @@ def _item_markers(span: str) -> list[tuple[int, int, str]]:
 
 
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CIRCLED_CHARS = frozenset(_CIRCLED)
 
 
-def _numbered_items(span: str, opened: int) -> list[tuple[int, int, str]]:
-    """The items numbered 2. 3. after sentence ends inside a span (family ``dot``) that continue the
-    sequence the span opened with (``opened``, 0 for none); a 1. after a colon or sentence end opens
-    one when a 2. follows it.
+def _marker_number(match: re.Match, group: str) -> int:
+    """The number of an item marker: its digits (full-width too), or the place of a circled numeral."""
+    value = match.group(group)
+    return _CIRCLED.index(value) + 1 if group == "circle" else int(value.translate(_FULL_DIGITS))
+
+
+def _numbered_items(span: str, opened: int, family: str = "dot") -> list[tuple[int, int, str]]:
+    """The items numbered 2. 3. (family ``dot``) or ② ③ (``circle``) after sentence ends inside a span
+    that continue the sequence the span opened with (``opened``, 0 for none); a 1. (①) after a colon or
+    sentence end opens one when a 2. (②) follows it.
 
     >>> _numbered_items("1.完善制度。出台文件3件。2.加强审查。共45份。4.其他。", 1)
     [(14, 2, 'dot')]
     >>> _numbered_items("主要做法：1.完善制度；2.加强审查。", 0)
     [(5, 1, 'dot'), (12, 2, 'dot')]
+    >>> _numbered_items("规范执法：①开展培训；②组织考试。", 0, "circle")
+    [(5, 1, 'circle'), (11, 2, 'circle')]
     """
-    found = [(match.start("num"), int(match.group("num").translate(_FULL_DIGITS)))
-             for match in _ITEM_NUMBERED_INLINE.finditer(span)]
+    group = "circle" if family == "circle" else "num"
+    found = [(match.start(group), _marker_number(match, group))
+             for match in _ITEM_NUMBERED_INLINE.finditer(span) if match.group(group)]
     kept, last = [], opened
     for index, (offset, number) in enumerate(found):
         opens = number == 1 and any(later == 2 for _, later in found[index + 1:])
         if number == last + 1 and (last or opens):
-            kept.append((offset, number, "dot"))
+            kept.append((offset, number, family))
             last = number
     return kept
 
@@ -226,7 +237,8 @@ def _segments(text: str, start: int, end: int) -> tuple[list[int], list[tuple[in
     lead = start
     while lead < end and text[lead] in _SPACE:
         lead += 1
-    may_be_numbered = text[lead:lead + 1] in _DIGITS or text[lead + 1:lead + 2] in _DIGITS
+    may_be_numbered = (text[lead:lead + 1] in _DIGITS or text[lead + 1:lead + 2] in _DIGITS
+                       or text[lead:lead + 1] in _CIRCLED_CHARS)
     ordinal_marker = text.find("第", start, end) >= 0
     numbered_inline = _ITEM_NUMBERED_INLINE.search(text, start, end) is not None
     if not may_be_numbered and not ordinal_marker and not numbered_inline and not _NUMERAL_SHI.search(text, start, end):
@@ -236,14 +248,15 @@ def _segments(text: str, start: int, end: int) -> tuple[list[int], list[tuple[in
     numbered = _ITEM_NUMBERED.match(opening) if may_be_numbered else None
     ordinal = _ITEM_ORDINAL.match(opening) if ordinal_marker and not numbered else None
     items = _item_markers(span) if ordinal_marker or _NUMERAL_SHI.search(span) else []
-    if numbered_inline and (numbered is None or numbered.lastgroup == "dot"):
-        opened = int(numbered.group("dot").translate(_FULL_DIGITS)) if numbered else 0
-        items = sorted(items + _numbered_items(span, opened))
+    if numbered_inline and (numbered is None or numbered.lastgroup in ("dot", "circle")):
+        opened = _marker_number(numbered, numbered.lastgroup) if numbered else 0
+        families = (numbered.lastgroup,) if numbered else ("dot", "circle")
+        items = sorted(items + [item for family in families for item in _numbered_items(span, opened, family)])
     if not ordinal and not items and not numbered:
         return [start, *breaks], None
     if numbered:
         family = numbered.lastgroup
-        first = (int(numbered.group(family)), family) if int(numbered.group(family)) else None
+        first = (_marker_number(numbered, family), family) if _marker_number(numbered, family) else None
     else:
         first = (_ordinal(ordinal.group("num")), "ordinal") if ordinal and _ordinal(ordinal.group("num")) else None
     cuts: dict[int, tuple[int, str] | None] = {0: first}
