@@ -346,3 +346,8 @@ def test_items_numbered_with_circled_numerals():
     assert list(zip(text.section, text.item, text.text.str.strip())) == [
         (1, 1, "①成立领导小组。"), (1, 1, "组长由县长担任。"), (1, 2, "②制定工作方案。"), (1, 2, "明确任务20项。"),
         (2, 1, "①开展培训；"), (2, 2, "②组织考试。"), (0, 0, "问题较多。")]
+
+
+def test_a_value_times_its_multiplier_carries_no_binary_noise():
+    claims = extract_claims(parse_report("一、经济\n\n旅游收入达到156.3亿元，财政支出8.7万亿元，约三分之一。").units)
+    assert claims.value.tolist() == [15630000000.0, 8700000000000.0, 33.333333]

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate, count, pairwise
 from operator import add
@@ -354,6 +355,15 @@ def count_claims(texts: Iterable[str], *, units_file: str | Path = UNITS,
     return kinds, exact
 
 
+def _scaled(value: float, multiplier: float) -> float:
+    """A number times its multiplier in decimal arithmetic, so that no binary noise is left.
+
+    >>> 156.3 * 1e8, _scaled(156.3, 1e8), _scaled(1.0, 100 / 3)
+    (15630000000.000002, 15630000000.0, 33.333333)
+    """
+    return round(float(Decimal(repr(value)) * Decimal(repr(multiplier))), 6)
+
+
 class _Reading(NamedTuple):
     """A number that is a claim: the grammar's match, where the claim starts, and what it says."""
 
@@ -418,8 +428,8 @@ def _read(match: re.Match, scan: str, unit_end: int, grammar: Grammar) -> _Readi
     if match.group("sign"):
         value, high = -value, (-high if high is not None else None)
     # round away binary noise: 5.31亿 is 531000000, not 530999999.99999994
-    value = round(value * multiplier, 6)
-    high = round(high * multiplier, 6) if high is not None else None
+    value = _scaled(value, multiplier)
+    high = _scaled(high, multiplier) if high is not None else None
     first = next((name for name in ("prefix", "fraction", "sign") if match.group(name)), "number")
     return _Reading(match, match.start(first), end, value, high, unit_name, kind, qualifier)
 
@@ -477,7 +487,7 @@ def _cell_reading(match: re.Match | None, unit: str, subject: str, grammar: Gram
     if match.group("sign"):
         value = -value
     start = match.start("sign") if match.group("sign") else match.start("number")
-    return _Reading(match, start, match.end(), round(value * multiplier * known.factor, 6), None, known.base,
+    return _Reading(match, start, match.end(), _scaled(value, multiplier * known.factor), None, known.base,
                     known.kind, _qualifier(match, grammar.qualifiers), subject)
 
 
