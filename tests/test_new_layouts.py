@@ -351,3 +351,15 @@ def test_items_numbered_with_circled_numerals():
 def test_a_value_times_its_multiplier_carries_no_binary_noise():
     claims = extract_claims(parse_report("一、经济\n\n旅游收入达到156.3亿元，财政支出8.7万亿元，约三分之一。").units)
     assert claims.value.tolist() == [15630000000.0, 8700000000000.0, 33.333333]
+
+
+def test_a_place_alone_in_the_title_yields_to_an_issuer_the_report_names():
+    report = parse_report("金沙区2023年政府工作报告\n——2023年1月10日在金沙区第十八届人民代表大会第三次会议上\n"
+                          "金沙区人民政府区长　李明\n\n各位代表：\n\n一、2022年工作回顾\n\n全区生产总值增长5%。")
+    assert (report.meta.issuer, report.meta.issuer_source) == (["金沙区人民政府"], "title block")
+    report = parse_report("索引号：123/2023-0001\n发文机关：白石市人民政府\n\n白石市2022年法治政府建设年度报告\n\n"
+                          "2022年，白石市深入学习贯彻习近平法治思想，现将有关情况报告如下：\n\n一、主要成效\n\n全市取消行政许可事项12项。")
+    assert (report.meta.issuer, report.meta.issuer_source, report.meta.place) == (
+        ["白石市人民政府"], "information table", "白石市")
+    report = parse_report("白石市2022年法治政府建设年度报告\n\n2022年，全市推进法治政府建设。\n\n一、主要成效\n\n全年办结12件。")
+    assert (report.meta.issuer, report.meta.issuer_source) == (["白石市"], "title")  # nothing else names one

@@ -279,6 +279,7 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
         warnings.append("no title found; metadata comes from what the text has")
     signers, signed, _ = signature
     year_in_title = None
+    place_in_title: list[str] = []  # a place alone before the title's year: the issuer when nothing names one
     if meta.title:
         head = meta.title.split("关于", 1)[0] if "关于" in meta.title else ""
         meta.issuer = _names(head)
@@ -287,9 +288,11 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
         if not meta.issuer and not signers and year:  # 某县2021年法治政府建设年度报告: the place before the year
             place = meta.title[:year.start()].strip().removeprefix("关于")  # 关于某市2022年…的报告
             # or the office before the year that names its place (某县司法局, 某市公安局交通警察支队)
-            if _ADMIN_SUFFIX.search(place) or _PLACE_SUFFIX.search(place) or (
-                    len(place) <= 30 and _HAN_ONLY.fullmatch(place) and _place_of(place)):
+            if _PLACE_SUFFIX.search(place) or (not _ADMIN_SUFFIX.search(place) and len(place) <= 30
+                                                and _HAN_ONLY.fullmatch(place) and _place_of(place)):
                 meta.issuer = _names(place)
+            elif _ADMIN_SUFFIX.search(place):
+                place_in_title = _names(place)
         if meta.issuer:
             meta.issuer_source = "title" if meta.title_source == "text" else meta.title_source
     block = " ".join(normalize_text(line.text) for line in title_block)
@@ -304,6 +307,8 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
     issuing_body = _ISSUING_BODY.search(pubmeta)
     if not meta.issuer and issuing_body:
         meta.issuer, meta.issuer_source = _names(to_simplified(issuing_body["name"])), "information table"
+    if not meta.issuer and place_in_title:
+        meta.issuer, meta.issuer_source = place_in_title, "title" if meta.title_source == "text" else meta.title_source
     _published(meta, page, pubmeta, block, signed)
     _site(meta, page, chrome)
     kinds, norms = (columns["kind"], columns["norm"]) if columns else ([], [])
