@@ -363,3 +363,16 @@ def test_a_place_alone_in_the_title_yields_to_an_issuer_the_report_names():
         ["白石市人民政府"], "information table", "白石市")
     report = parse_report("白石市2022年法治政府建设年度报告\n\n2022年，全市推进法治政府建设。\n\n一、主要成效\n\n全年办结12件。")
     assert (report.meta.issuer, report.meta.issuer_source) == (["白石市"], "title")  # nothing else names one
+
+
+# --- a text copied from a PDF: numbers split by its line breaks -----------------------------------
+
+def test_claims_split_by_a_line_break_are_read_whole():
+    report = parse_report("一、主要成效\n\n（一）依法履职能力不断提升。全县取消行政许可事项12\n项，政务服务事项网上可办率达到98\n%，"
+                          "增长1\n2.5%。全年办理行政处罚案件356件，\n同比下降5.3%。\n\n（二）规范执法。共3\n\n项已完成。")
+    claims = extract_claims(report.units)
+    assert claims[["raw", "value", "unit"]].values.tolist() == [
+        ["12\n项", 12.0, "项"], ["98\n%", 98.0, "%"], ["1\n2.5%", 12.5, "%"], ["356件", 356.0, "件"],
+        ["5.3%", 5.3, "%"]]  # 共3 and 项已完成 are two paragraphs
+    for row in claims.itertuples():
+        assert report.text[row.start:row.end] == row.raw

@@ -26,6 +26,7 @@ import pandas as pd
 from jzrol.claims.grammar import NAMED_NUMBERS, QUALIFIER_ORDER, UNITS, Grammar, load_grammar
 from jzrol.claims.numbers import CHINESE_DIGITS, DIGIT, FULLWIDTH, MULTIPLIERS, chinese_range, is_chinese, number_value
 from jzrol.claims.table_cells import cell_numbers
+from jzrol.claims.wrapped import unwrap_numbers, wrapped_texts
 from jzrol.terms import get_tokenizer
 
 __all__ = ["CHANGE_BETWEEN", "CLAIM_COLUMNS", "NAMED_NUMBERS", "TEXT_UNIT_FIELDS", "UNITS", "claim_records", "count_claims",
@@ -462,8 +463,12 @@ def _readings(texts: list[str], grammar: Grammar) -> Iterator[tuple[int, str, in
             reading = _cell_reading(grammar.pattern.fullmatch(scan, start, end), unit, subject, grammar)
             if reading is not None:
                 cells.setdefault(bisect_right(offsets, start) - 1, []).append(reading)
-    for index in sorted(candidates.keys() | cells.keys()) if cells else candidates:
+    wrapped = wrapped_texts(joined, offsets)
+    for index in sorted(candidates.keys() | cells.keys() | wrapped) if cells or wrapped else candidates:
         base, unit_end = offsets[index], offsets[index] + len(texts[index])
+        if index in wrapped:  # a number split by a line break: read the unit without those breaks
+            yield index, joined, base, _unwrapped_readings(texts[index], base, grammar)
+            continue
         blocked = blocked_spans[bisect_left(blocked_starts, base):bisect_left(blocked_starts, unit_end + 1)]
         readings = [_read(match, scan, unit_end, grammar) for match in candidates.get(index, ())
                     if not _excluded(scan, match, blocked, base, unit_end, grammar)]
@@ -471,6 +476,28 @@ def _readings(texts: list[str], grammar: Grammar) -> Iterator[tuple[int, str, in
         if index in cells:
             readings = sorted(readings + cells[index], key=lambda reading: reading.start)
         yield index, joined, base, readings
+
+
+def _unwrapped_readings(text: str, base: int, grammar: Grammar) -> list[_Reading]:
+    """The readings of one unit whose numbers a line break splits, read without those breaks, at their
+    offsets in the unit's text (plus ``base``)."""
+    flat, where = unwrap_numbers(text)
+    scan = flat.translate(grammar.traditional) if grammar.has_traditional.search(flat) else flat
+    has_brackets = any(bracket in scan for bracket in "〔[［【")
+    patterns = (_DATE_SPAN, _PHONE) + ((_DOC_NUMBER,) if has_brackets else ())
+    blocked = sorted(m.span() for pattern in patterns for m in pattern.finditer(scan))
+    readings = []
+    for match in grammar.pattern.finditer(scan):
+        multiplier, fraction, doubling, number = match.group("multiplier", "fraction", "doubling", "number")
+        if not (_unit_written(match) or multiplier or fraction or doubling
+                or (number and _MIXED_MAGNITUDE.fullmatch(number))):
+            continue
+        if _excluded(scan, match, blocked, 0, len(scan), grammar):
+            continue
+        reading = _read(match, scan, len(scan), grammar)
+        if reading is not None:
+            readings.append(reading._replace(start=base + where[reading.start], end=base + where[reading.end - 1] + 1))
+    return readings
 
 
 def _cell_reading(match: re.Match | None, unit: str, subject: str, grammar: Grammar) -> _Reading | None:
