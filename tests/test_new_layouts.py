@@ -376,3 +376,11 @@ def test_claims_split_by_a_line_break_are_read_whole():
         ["5.3%", 5.3, "%"]]  # 共3 and 项已完成 are two paragraphs
     for row in claims.itertuples():
         assert report.text[row.start:row.end] == row.raw
+
+
+def test_a_table_that_numbers_its_rows_takes_its_labels_from_the_next_column():
+    report = parse_report("一、主要指标\n\n全年主要指标见下表。\n\n序号\t指标\t单位\t2023年目标\n1\t地区生产总值\t亿元\t755\n"
+                          "2\t城镇新增就业\t万人\t1.6\n3\t居民收入增长（%）\t\t6")
+    assert extract_claims(report.units)[["raw", "value", "unit", "subject"]].values.tolist() == [
+        ["755", 75500000000.0, "元", "地区生产总值 2023年目标"], ["1.6", 16000.0, "人", "城镇新增就业 2023年目标"],
+        ["6", 6.0, "%", "居民收入增长 2023年目标"]]  # the row numbers 1 2 3 are no claims
