@@ -85,9 +85,7 @@ def cell_numbers(text: str, units: Collection[str]) -> list[tuple[int, int, str,
         for row in run[1:] if is_header else run:
             cells = {column: (start, end) for start, end, column in row}
             # the row's label: its first cell, or the first that is no number where the first numbers the rows (序号)
-            label = next((text[start:end] for start, end, column in row
-                          if column == 0 and not _BARE_NUMBER.fullmatch(text, start, end)
-                          or column and not _BARE_NUMBER.fullmatch(text, start, end)), "")
+            label = next((text[start:end] for start, end, _ in row if not _BARE_NUMBER.fullmatch(text, start, end)), "")
             row_unit = _bracketed(label, units)
             if row_unit is None and unit_column in cells:
                 written = text[cells[unit_column][0]:cells[unit_column][1]].replace("％", "%")
