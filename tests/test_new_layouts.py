@@ -384,3 +384,10 @@ def test_a_table_that_numbers_its_rows_takes_its_labels_from_the_next_column():
     assert extract_claims(report.units)[["raw", "value", "unit", "subject"]].values.tolist() == [
         ["755", 75500000000.0, "元", "地区生产总值 2023年目标"], ["1.6", 16000.0, "人", "城镇新增就业 2023年目标"],
         ["6", 6.0, "%", "居民收入增长 2023年目标"]]  # the row numbers 1 2 3 are no claims
+
+
+@pytest.mark.parametrize(("signed", "year"), [("2023年1月20日", 2022), ("2023年3月", 2022), ("2022年12月20日", 2022)])
+def test_a_report_that_names_no_year_reports_on_the_year_its_signature_implies(signed, year):
+    report = parse_report("关于法治政府建设情况的报告\n\n一年来，县政府认真贯彻落实法治政府建设各项部署。现将有关情况报告如下：\n\n"
+                          f"一、主要成效\n\n全年办结12件。\n\n柳河县人民政府\n{signed}")
+    assert (report.meta.year, report.meta.year_source) == (year, "signature")

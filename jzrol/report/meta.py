@@ -71,6 +71,9 @@ _YEAR_IN_NAME = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 # The line under a work report's title that says when and where it was delivered:
 # ——2024年3月5日在第十四届全国人民代表大会第二次会议上.
 _DELIVERY = re.compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年[^。]{0,12}?日?\s*在[^。]{0,40}?(?:人民代表大会|人大)")
+# A report signed in the first half of a year reports on the year before (annual reports on rule-of-law
+# government are due in the first quarter); one signed later in the year reports on that year.
+_LAST_MONTH_OF_REPORTING = 6
 _YEAR_OPENING = re.compile(r"((?:19|20)\d{2})\s*年(?:度|以来)?[，,]")  # 2021年，… opens a report on 2021
 _REVIEW = re.compile(r"((?:19|20)\d{2})\s*年(?:的)?(?:政府)?工作回顾")  # 2023年工作回顾: the year reported on
 _PLACE_AFTER_YEAR = re.compile(
@@ -405,6 +408,10 @@ def _years(meta: ReportMeta, year_in_title: int | None, work_report: bool, block
             meta.year, meta.year_source = year_in_title, title_source
         elif year_opening:  # 2021年，在市委的坚强领导下……: the year the report's first sentence speaks of
             meta.year, meta.year_source = int(year_opening.group(1)), "opening"
+        elif signed:  # an annual report is due early in the year after (法治政府建设与责任落实督察工作规定, 2019)
+            signed_year, signed_month = int(signed[:4]), int(signed[5:7])
+            meta.year = signed_year - 1 if signed_month <= _LAST_MONTH_OF_REPORTING else signed_year
+            meta.year_source = "signature"
         return
     delivery = _DELIVERY.search(block)
     found = [
