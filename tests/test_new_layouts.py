@@ -283,6 +283,10 @@ def test_the_pages_tool_links_are_no_site_name(tmp_path):
     ("二〇二二年度柳河县法治政府建设情况报告", [], "柳河县", "district/county"),
     ("深入推进依法行政2022年工作总结", [], None, None),
     ("关于白石市2022年法治政府建设情况的报告", ["白石市"], "白石市", "municipal"),
+    ("柳河县法治政府建设年度报告（2022年度）", [], "柳河县", "district/county"),
+    ("柳河县人民政府法治政府建设2022年度报告", [], "柳河县", "district/county"),  # no office before the year
+    ("白石经济技术开发区管委会2022年法治政府建设工作报告", ["白石经济技术开发区管委会"], "白石经济技术开发区",
+     "district/county"),
 ])
 def test_the_office_or_place_a_title_names_before_or_after_its_year(title, issuer, place, level):
     report = parse_report(title + "\n\n2022年，我们全面推进法治政府建设。现将有关情况报告如下：\n\n一、主要成效\n\n全年办结案件12件。")

@@ -20,7 +20,9 @@ from jzrol.lexicon_loader import LexiconError, read_rows
 from jzrol.report.markers import _PART, _REPORT_SENTENCE, _SALUTATION, _SECTION
 from jzrol.report.normalize import _WHITESPACE, normalize_text
 
-_TITLE = re.compile(r"(报告|工作报告|情况|总结|意见|规划|纲要|公报|讲话|白皮书)$|^关于.+的|.+关于.+的(报告|情况)")
+# A title ends with the genre's word, or with a bracket after it (某县法治政府建设年度报告（2022年度）).
+_TITLE = re.compile(r"(报告|工作报告|情况|总结|意见|规划|纲要|公报|讲话|白皮书)(?:[（(][^（()）]{1,12}[）)])?$"
+                    r"|^关于.+的|.+关于.+的(报告|情况)")
 
 
 def _chrome_patterns(kind: str) -> list[str]:

@@ -22,7 +22,7 @@ from jzrol import paths
 from jzrol.lexicon_loader import cue_pattern, read_cues, read_rows
 from jzrol.report.chrome import _TITLE, _Line
 from jzrol.report.normalize import _year_value, normalize_text, to_simplified
-from jzrol.report.signature import _names, _Signature
+from jzrol.report.signature import _names, _Signature, _signers
 
 _PUBLISHED_LABEL = re.compile(r"发布(?:日期|时间)[\s\u3000]*[:：]?[\s\u3000]*")
 _ISSUING_BODY = re.compile(r"(发文机关|发布机构|发文单位)[\s\u3000]*[:：][\s\u3000]*(?P<name>[^\s\u3000]+)")
@@ -80,10 +80,14 @@ _PLACE_AFTER_YEAR = re.compile(
     r"^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?\s*"
     r"(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))"
     r"(?=(?:人民)?政府|法治|依法行政)")  # 2022年南山区政府工作报告, 2022年白石市法治政府建设年度报告
-_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _PLACE_BEFORE_YEAR = re.compile(
     r"^(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))"
     r"(?:人民政府)?[_\-\s]*(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")
+# A title that opens with its place before the genre's words (某县法治政府建设年度报告（2022年度）,
+# 某县人民政府法治政府建设2022年度报告)
+_PLACE_BEFORE_GENRE = re.compile(
+    r"^(?:中共)?(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))"
+    r"(?:人民)?(?:政府)?(?=法治|依法行政|政府工作报告)")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}|－)\s*")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 WORK_REPORT = "government_work_report"
@@ -291,8 +295,8 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
         if not meta.issuer and not signers and year:  # 某县2021年法治政府建设年度报告: the place before the year
             place = meta.title[:year.start()].strip().removeprefix("关于")  # 关于某市2022年…的报告
             # or the office before the year that names its place (某县司法局, 某市公安局交通警察支队)
-            if _PLACE_SUFFIX.search(place) or (not _ADMIN_SUFFIX.search(place) and len(place) <= 30
-                                                and _HAN_ONLY.fullmatch(place) and _place_of(place)):
+            if _PLACE_SUFFIX.search(place) or (not _ADMIN_SUFFIX.search(place) and _signers(place)
+                                                and _place_of(place)):
                 meta.issuer = _names(place)
             elif _ADMIN_SUFFIX.search(place):
                 place_in_title = _names(place)
@@ -378,7 +382,7 @@ def _place_and_level(meta: ReportMeta, opening: str, body: str, file_name: str =
     places = [_place_of(name) for name in sorted(meta.issuer, key=lambda name: not name.endswith("政府"))]
     place = next((p for p in places if p), None)
     source = meta.issuer_source if place else None
-    named = _PLACE_AFTER_YEAR.match(meta.title or "")
+    named = _PLACE_AFTER_YEAR.match(meta.title or "") or _PLACE_BEFORE_GENRE.match(meta.title or "")
     if place is None and named:
         place, source = named["place"], "title" if meta.title_source == "text" else meta.title_source
     if place is None:
