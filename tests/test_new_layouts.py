@@ -395,3 +395,17 @@ def test_a_report_that_names_no_year_reports_on_the_year_its_signature_implies(s
     report = parse_report("关于法治政府建设情况的报告\n\n一年来，县政府认真贯彻落实法治政府建设各项部署。现将有关情况报告如下：\n\n"
                           f"一、主要成效\n\n全年办结12件。\n\n柳河县人民政府\n{signed}")
     assert (report.meta.year, report.meta.year_source) == (year, "signature")
+
+
+def test_a_menu_laid_out_as_a_table_row_is_no_site_name(tmp_path):
+    page = ("<html><head><title>柳河县人民政府</title></head><body><table><tr><td><a href='/'>网站首页</a></td>"
+            "<td><a>政务公开</a></td><td><a>办事服务</a></td></tr></table><table><tr><td>柳河县2022年法治政府建设年度报告</td></tr>"
+            "<tr><td>发布日期：2023-02-28　来源：县司法局</td></tr><tr><td><p>2022年，柳河县深入学习贯彻习近平法治思想。"
+            "现将有关情况报告如下：</p><p>一、主要成效</p><p>全县取消行政许可事项12项。</p></td></tr></table>"
+            "<table><tr><td>主办：柳河县人民政府办公室</td><td>网站标识码：2224000002</td></tr></table></body></html>")
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("gb18030"))
+    report = read_report(path)
+    assert report.chrome.kind.tolist() == ["breadcrumb", "pubmeta", "footer"]
+    assert (report.meta.title, report.meta.site_name, report.meta.site_code, report.meta.warnings) == (
+        "柳河县2022年法治政府建设年度报告", "柳河县人民政府办公室", "2224000002", [])
