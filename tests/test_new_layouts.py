@@ -409,3 +409,8 @@ def test_a_menu_laid_out_as_a_table_row_is_no_site_name(tmp_path):
     assert report.chrome.kind.tolist() == ["breadcrumb", "pubmeta", "footer"]
     assert (report.meta.title, report.meta.site_name, report.meta.site_code, report.meta.warnings) == (
         "柳河县2022年法治政府建设年度报告", "柳河县人民政府办公室", "2224000002", [])
+
+
+def test_round_the_clock_hours_are_no_claim():
+    claims = extract_claims(parse_report("一、成效\n\n建立7×24小时服务机制，推行5×8小时工作制，办理时限压缩至24小时。").units)
+    assert claims.raw.tolist() == ["24小时"] and claims.start.iloc[0] > 30
