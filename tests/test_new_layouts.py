@@ -414,3 +414,12 @@ def test_a_menu_laid_out_as_a_table_row_is_no_site_name(tmp_path):
 def test_round_the_clock_hours_are_no_claim():
     claims = extract_claims(parse_report("一、成效\n\n建立7×24小时服务机制，推行5×8小时工作制，办理时限压缩至24小时。").units)
     assert claims.raw.tolist() == ["24小时"] and claims.start.iloc[0] > 30
+
+
+def test_a_claims_lexicon_row_with_an_unquoted_comma_names_its_file_and_line(tmp_path):
+    from jzrol.claims.grammar import GrammarError, _rows
+
+    path = tmp_path / "not_claims.csv"
+    path.write_text("pattern,first,example,note\n[0-9]{1,2}小时,0-9,7×24小时,hours\n", encoding="utf-8")
+    with pytest.raises(GrammarError, match=r"not_claims.csv:2: more fields than the 4 columns"):
+        _rows(path, ["pattern", "first"])

@@ -82,7 +82,13 @@ def _rows(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
         missing = [c for c in columns if c not in (reader.fieldnames or [])]
         if missing:
             raise GrammarError(f"{path}:1: missing column(s) {', '.join(missing)}")
-        return [(number, row) for number, row in enumerate(reader, start=2)]
+        rows = []
+        for number, row in enumerate(reader, start=2):
+            if None in row:  # more fields than columns: a comma in a pattern (3{1,2}) needs quotes
+                raise GrammarError(f"{path}:{number}: more fields than the {len(reader.fieldnames)} columns "
+                                   "(quote a field that holds a comma)")
+            rows.append((number, row))
+        return rows
 
 
 def _units(path: Path) -> dict[str, Unit]:
