@@ -423,3 +423,14 @@ def test_a_claims_lexicon_row_with_an_unquoted_comma_names_its_file_and_line(tmp
     path.write_text("pattern,first,example,note\n[0-9]{1,2}小时,0-9,7×24小时,hours\n", encoding="utf-8")
     with pytest.raises(GrammarError, match=r"not_claims.csv:2: more fields than the 4 columns"):
         _rows(path, ["pattern", "first"])
+
+
+def test_a_range_whose_low_end_repeats_the_unit_or_multiplier_is_one_claim():
+    report = parse_report("一、成效\n\n奖励3万—5万元。补助500元-1000元。提高5个至8个百分点。培训3次到5次。"
+                          "占比由15%到29%。从500元到1000元。")
+    claims = extract_claims(report.units)
+    assert claims[["raw", "low", "high", "unit", "role"]].values.tolist() == [
+        ["3万—5万元", 30000.0, 50000.0, "元", ""], ["500元-1000元", 500.0, 1000.0, "元", ""],  # not −1000 元
+        ["5个至8个百分点", 5.0, 8.0, "个百分点", ""], ["3次到5次", 3.0, 5.0, "次", ""],
+        ["15%", 15.0, 15.0, "%", ""], ["29%", 29.0, 29.0, "%", ""],  # 由…到… is no range (a change without its verb)
+        ["500元", 500.0, 500.0, "元", ""], ["1000元", 1000.0, 1000.0, "元", ""]]

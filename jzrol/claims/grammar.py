@@ -1,7 +1,7 @@
 """The claim grammar: what a quantity looks like, built once from the lexicon's data files.
 
 A quantity is an optional qualifier (约, 超过, 突破), an optional fraction word (百分之, 三分之), an optional
-sign, a number (digits or Chinese numerals), an optional range end (3至5, 5%—8%), 余/多, a multiplier (万,
+sign, a number (digits or Chinese numerals), an optional range end (3至5, 5%—8%, 3万—5万元), 余/多, a multiplier (万,
 亿), a unit (件, 万元, 元/月, 个多月) and an optional qualifier after it (以上, 左右, 一倍多); or a doubling
 (翻一番, 翻一番多). The data files
 say which units there are (``units.csv``), which qualifiers (``qualifiers.csv``), which denominators a
@@ -134,6 +134,7 @@ def _load(units_path: str, named_path: str) -> Grammar:
                    for p in ("before", "link", "after_number", "after")}
     per_units = read_wordlist(PER_UNITS)
     number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
+    units_pattern = _alternatives(units)
     more = _alternatives(by_position["after_number"])
     starts = {w[0] for w in by_position["before"]} | set(HAN_NUMERALS) | set("0123456789０１２３４５６７８９翻") | set(_SIGN)
     pattern = re.compile(
@@ -142,9 +143,12 @@ def _load(units_path: str, named_path: str) -> Grammar:
         rf"(?:(?P<prefix>{_alternatives(by_position['before'])})(?:{_alternatives(by_position['link'])})?)?"
         rf"(?P<fraction>(?P<denominator>{_DENOMINATOR})分之)?"
         rf"(?:(?<![0-9０-９A-Za-z.．%％])(?P<sign>[{_SIGN}])(?=[0-9０-９]))?"
+        rf"(?P<after_from>(?<=[由从]))?"  # 由15%到29% is a change, not a range
         rf"(?P<number>{number})"
-        # 5%—8%: a range whose ends both carry the percent sign
-        rf"(?:(?P<low_unit>[%％](?=(?:{_RANGE_JOIN})(?:{number})[%％]))?(?P<join>{_RANGE_JOIN})(?P<high>{number}))?"
+        # 5%—8%, 3万—5万元, 5个至8个百分点: a range whose low end carries what its high end does
+        rf"(?:(?(after_from)|(?P<low_unit>(?P<low_tail>(?:{_MULTIPLIER})(?:[%％]|{units_pattern})?|[%％]|{units_pattern})"
+        rf"(?=(?:{_RANGE_JOIN})(?:{number})(?P=low_tail)))?)"
+        rf"(?P<join>{_RANGE_JOIN})(?P<high>{number}))?"
         rf"(?P<more_before>{more})?"
         rf"(?P<multiplier>{_MULTIPLIER})?"
         rf"(?P<more>{more})?"
