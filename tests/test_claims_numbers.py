@@ -140,8 +140,10 @@ def test_a_doubling_is_the_to_end_of_a_change():
 
 
 def test_a_range_keeps_its_sign_only_before_digits():
+    # 6.5%－7% is one range whose ends both carry the percent sign, not 6.5% and −7%
     claims = claims_of("国内生产总值增长6.5%－7%，投资3-5天。")
-    assert claims.raw.tolist() == ["6.5%", "7%", "3-5天"] and (claims.value > 0).all()
+    assert claims.raw.tolist() == ["6.5%－7%", "3-5天"] and (claims.value > 0).all()
+    assert claims[["low", "high", "unit"]].values.tolist() == [[6.5, 7.0, "%"], [3.0, 5.0, "天"]]
 
 
 @pytest.mark.parametrize("text", [

@@ -179,7 +179,7 @@ def test_command_line_takes_folders_and_globs():
     assert result.returncode == 0, result.stderr
     assert set(pd.read_csv(io.StringIO(result.stdout)).doc_id) == {
         "city-page-gbk", "no-report-page", "page", "page-gbk", "page-gbk-declared-latin1", "page-head-meta",
-        "page-sidebar", "page-with-table"}
+        "page-sidebar", "page-with-table", "district-page-big5"}
 
 
 def test_the_state_council_corpus(corpus_files):

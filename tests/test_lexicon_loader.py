@@ -12,7 +12,7 @@ def test_shipped_cue_lists_and_tables_load():
     assert "名词解释" in read_cues(paths.BACK_MATTER_CUES)
     assert read_cues(paths.SIGNER_SUFFIXES)[0] == "人民政府"
     kinds = {row["kind"] for row in read_rows(paths.PAGE_CHROME, ["kind", "pattern"])}
-    assert kinds == {"breadcrumb", "publication", "information", "footer"}
+    assert kinds == {"breadcrumb", "publication", "information", "tool", "footer"}
 
 
 def test_chrome_and_signer_rules_come_from_the_data_files():

@@ -282,7 +282,10 @@ def _check_subsets(sentence: _Sentence) -> list[dict]:
     for first, second in zip(rows, rows[1:]):
         if second.unit != first.unit:
             continue
-        if _SUBSET_CUE.search(sentence.clause_before(second)):
+        # The cue must stand between the two (其中省级2个、市级5个: the 其中 before 省级 puts neither
+        # under the other), in the clause of the second.
+        between, clause = sentence.between(first, second), sentence.clause_before(second)
+        if between and _SUBSET_CUE.search(clause[max(0, len(clause) - len(between)):]):
             whole, part = first, second
         elif _SHARE_CUE.search(sentence.between(first, second)):
             whole, part = second, first

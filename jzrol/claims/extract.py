@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate, count, pairwise
 from operator import add
@@ -24,6 +25,8 @@ import pandas as pd
 
 from jzrol.claims.grammar import NAMED_NUMBERS, QUALIFIER_ORDER, UNITS, Grammar, load_grammar
 from jzrol.claims.numbers import CHINESE_DIGITS, DIGIT, FULLWIDTH, MULTIPLIERS, chinese_range, is_chinese, number_value
+from jzrol.claims.table_cells import cell_numbers
+from jzrol.claims.wrapped import unwrap_numbers, wrapped_texts
 from jzrol.terms import get_tokenizer
 
 __all__ = ["CHANGE_BETWEEN", "CLAIM_COLUMNS", "NAMED_NUMBERS", "TEXT_UNIT_FIELDS", "UNITS", "claim_records", "count_claims",
@@ -83,7 +86,8 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], start_
     ``text`` holds the match's unit (units joined by line breaks), which spans ``start_of_unit:end_of_unit``;
     ``blocked`` are the spans of dates, phone numbers and document numbers in it.
     """
-    doubling, sign, number, unit = match.group("doubling", "sign", "number", "unit")
+    doubling, sign, number = match.group("doubling", "sign", "number")
+    unit = _unit_written(match)
     if doubling:
         return False
     start, number_end = match.span("number")
@@ -119,7 +123,7 @@ def _excluded(text: str, match: re.Match, blocked: list[tuple[int, int]], start_
             return not (any(match.group("more_before", "more", "suffix"))
                         or text.startswith(grammar.duration_after, end)
                         or cue_before)
-    if unit and len(unit) == 1 and "\u4e00" <= unit <= "\u9fff" and not match.group("per"):
+    if match.group("unit") and len(unit) == 1 and "\u4e00" <= unit <= "\u9fff" and not match.group("per"):
         unit_start, unit_end = match.span("unit")
         next_char = text[unit_end:min(unit_end + 1, end_of_unit)]
         if next_char and _tokenizer().has_word(unit + next_char):
@@ -182,8 +186,14 @@ def _blocked_spans(patterns: tuple[re.Pattern, ...], texts: list[str], offsets: 
 
 # --- qualifiers, intervals, subjects -----------------------------------------------------------
 
+def _unit_written(match: re.Match) -> str | None:
+    """The unit of a match as the units list names it: 个月 for 3个多月."""
+    rest = match.group("unit_rest")
+    return "个" + rest if rest else match.group("unit")
+
+
 def _qualifier(match: re.Match, qualifiers: dict[str, str]) -> str:
-    words = match.group("prefix", "more_before", "more", "suffix")
+    words = match.group("prefix", "more_before", "more", "more_inside", "more_after", "suffix")
     if not any(words):
         return "exact"
     found = {qualifiers[word] for word in words if word}
@@ -313,16 +323,18 @@ def claim_records(units: Iterable[tuple], *, units_file: str | Path = UNITS, nam
                 "value": (reading.value + reading.high) / 2 if reading.high is not None else reading.value,
                 "low": low, "high": upper, "unit": reading.unit, "kind": reading.kind,
                 "qualifier": reading.qualifier, "subject": "", "group": "", "role": "",
-                "unit_id": unit_id, "_local": local,
+                "unit_id": unit_id, "_local": local, "_subject": reading.subject,
             })
             if reading.match.group("doubling"):  # 翻一番: the "to" end of a change whose "from" is not stated
                 found[-1].update(group=f"u{unit_id}d{local[0]}", role="to")
         if subjects:
             _add_subjects(text, found)
+            for claim in found:
+                claim["subject"] = claim["_subject"] or claim["subject"]
         _pair_changes(text, found, unit_id)
         rows += found
     for row in rows:
-        del row["_local"]
+        del row["_local"], row["_subject"]
     return rows
 
 
@@ -344,6 +356,15 @@ def count_claims(texts: Iterable[str], *, units_file: str | Path = UNITS,
     return kinds, exact
 
 
+def _scaled(value: float, multiplier: float) -> float:
+    """A number times its multiplier in decimal arithmetic, so that no binary noise is left.
+
+    >>> 156.3 * 1e8, _scaled(156.3, 1e8), _scaled(1.0, 100 / 3)
+    (15630000000.000002, 15630000000.0, 33.333333)
+    """
+    return round(float(Decimal(repr(value)) * Decimal(repr(multiplier))), 6)
+
+
 class _Reading(NamedTuple):
     """A number that is a claim: the grammar's match, where the claim starts, and what it says."""
 
@@ -355,6 +376,7 @@ class _Reading(NamedTuple):
     unit: str
     kind: str
     qualifier: str
+    subject: str = ""  # a table cell's row label and column header (other claims find theirs in the text)
 
 
 _DOUBLINGS = {None: 1.0, "一": 1.0, "两": 2.0, "二": 2.0, "三": 3.0, "四": 4.0}  # as written: 翻两番 is 2 番
@@ -363,9 +385,10 @@ _DOUBLINGS = {None: 1.0, "一": 1.0, "两": 2.0, "二": 2.0, "三": 3.0, "四": 
 def _read(match: re.Match, scan: str, unit_end: int, grammar: Grammar) -> _Reading | None:
     """What a match of the grammar that is a claim says, or None when its number cannot be read."""
     if match.group("doubling"):  # 翻一番 (a doubling) is 1 番, 翻两番 2 番, as 增长2倍 is 2 倍
-        return _Reading(match, match.start(), match.end(), _DOUBLINGS[match.group("times")], None, "番", "count", "exact")
-    number, high_text, multiplier_word, unit, per, fraction = match.group(
-        "number", "high", "multiplier", "unit", "per", "fraction")
+        qualifier = "more_than" if match.group("doubling_more") else "exact"  # 翻了一番多
+        return _Reading(match, match.start(), match.end(), _DOUBLINGS[match.group("times")], None, "番", "count", qualifier)
+    number, high_text, multiplier_word, per, fraction = match.group("number", "high", "multiplier", "per", "fraction")
+    unit = _unit_written(match)
     value = number_value(number)
     high = number_value(high_text) if high_text else None
     if value is None or (high_text and high is None):
@@ -406,8 +429,8 @@ def _read(match: re.Match, scan: str, unit_end: int, grammar: Grammar) -> _Readi
     if match.group("sign"):
         value, high = -value, (-high if high is not None else None)
     # round away binary noise: 5.31亿 is 531000000, not 530999999.99999994
-    value = round(value * multiplier, 6)
-    high = round(high * multiplier, 6) if high is not None else None
+    value = _scaled(value, multiplier)
+    high = _scaled(high, multiplier) if high is not None else None
     first = next((name for name in ("prefix", "fraction", "sign") if match.group(name)), "number")
     return _Reading(match, match.start(first), end, value, high, unit_name, kind, qualifier)
 
@@ -425,7 +448,8 @@ def _readings(texts: list[str], grammar: Grammar) -> Iterator[tuple[int, str, in
     offsets = line_starts(texts)
     candidates: dict[int, list[re.Match]] = {}
     for match in grammar.pattern.finditer(scan):
-        unit, multiplier, fraction, doubling, number = match.group("unit", "multiplier", "fraction", "doubling", "number")
+        multiplier, fraction, doubling, number = match.group("multiplier", "fraction", "doubling", "number")
+        unit = _unit_written(match)
         if unit or multiplier or fraction or doubling or (number and _MIXED_MAGNITUDE.fullmatch(number)):
             candidates.setdefault(bisect_right(offsets, match.start()) - 1, []).append(match)
     has_brackets = any(bracket in scan for bracket in "〔[［【")  # a document number needs one
@@ -433,12 +457,65 @@ def _readings(texts: list[str], grammar: Grammar) -> Iterator[tuple[int, str, in
     scan_texts = [text.translate(grammar.traditional) for text in texts] if scan is not joined else texts
     blocked_spans = _blocked_spans(patterns, scan_texts, offsets, list(candidates))
     blocked_starts = [start for start, _ in blocked_spans]
-    for index, matches in candidates.items():
+    cells: dict[int, list[_Reading]] = {}
+    if "\t" in scan:  # table rows: numbers whose unit the row's label or the column's header gives
+        for start, end, unit, subject in cell_numbers(scan, grammar.units):
+            reading = _cell_reading(grammar.pattern.fullmatch(scan, start, end), unit, subject, grammar)
+            if reading is not None:
+                cells.setdefault(bisect_right(offsets, start) - 1, []).append(reading)
+    wrapped = wrapped_texts(joined, offsets)
+    for index in sorted(candidates.keys() | cells.keys() | wrapped) if cells or wrapped else candidates:
         base, unit_end = offsets[index], offsets[index] + len(texts[index])
+        if index in wrapped:  # a number split by a line break: read the unit without those breaks
+            yield index, joined, base, _unwrapped_readings(texts[index], base, grammar)
+            continue
         blocked = blocked_spans[bisect_left(blocked_starts, base):bisect_left(blocked_starts, unit_end + 1)]
-        readings = [_read(match, scan, unit_end, grammar) for match in matches
+        readings = [_read(match, scan, unit_end, grammar) for match in candidates.get(index, ())
                     if not _excluded(scan, match, blocked, base, unit_end, grammar)]
-        yield index, joined, base, [reading for reading in readings if reading is not None]
+        readings = [reading for reading in readings if reading is not None]
+        if index in cells:
+            readings = sorted(readings + cells[index], key=lambda reading: reading.start)
+        yield index, joined, base, readings
+
+
+def _unwrapped_readings(text: str, base: int, grammar: Grammar) -> list[_Reading]:
+    """The readings of one unit whose numbers a line break splits, read without those breaks, at their
+    offsets in the unit's text (plus ``base``)."""
+    flat, where = unwrap_numbers(text)
+    scan = flat.translate(grammar.traditional) if grammar.has_traditional.search(flat) else flat
+    has_brackets = any(bracket in scan for bracket in "〔[［【")
+    patterns = (_DATE_SPAN, _PHONE) + ((_DOC_NUMBER,) if has_brackets else ())
+    blocked = sorted(m.span() for pattern in patterns for m in pattern.finditer(scan))
+    readings = []
+    for match in grammar.pattern.finditer(scan):
+        multiplier, fraction, doubling, number = match.group("multiplier", "fraction", "doubling", "number")
+        if not (_unit_written(match) or multiplier or fraction or doubling
+                or (number and _MIXED_MAGNITUDE.fullmatch(number))):
+            continue
+        if _excluded(scan, match, blocked, 0, len(scan), grammar):
+            continue
+        reading = _read(match, scan, len(scan), grammar)
+        if reading is not None:
+            readings.append(reading._replace(start=base + where[reading.start], end=base + where[reading.end - 1] + 1))
+    return readings
+
+
+def _cell_reading(match: re.Match | None, unit: str, subject: str, grammar: Grammar) -> _Reading | None:
+    """What a bare number in a table cell says with the unit its row or column gives (万人 is 10000 人)."""
+    if match is None or match.group("unit") or match.group("multiplier") or match.group("doubling"):
+        return None
+    value = number_value(match.group("number"))
+    if value is None:
+        return None
+    multiplier = 1.0
+    if unit not in grammar.units:  # 万人, 亿千瓦时: the magnitude is a multiplier
+        multiplier, unit = MULTIPLIERS[unit[0]], unit[1:]
+    known = grammar.units[unit]
+    if match.group("sign"):
+        value = -value
+    start = match.start("sign") if match.group("sign") else match.start("number")
+    return _Reading(match, start, match.end(), _scaled(value, multiplier * known.factor), None, known.base,
+                    known.kind, _qualifier(match, grammar.qualifiers), subject)
 
 
 def _add_subjects(text: str, found: list[dict]) -> None:

@@ -1,8 +1,9 @@
 """The claim grammar: what a quantity looks like, built once from the lexicon's data files.
 
 A quantity is an optional qualifier (约, 超过, 突破), an optional fraction word (百分之, 三分之), an optional
-sign, a number (digits or Chinese numerals), an optional range end (3至5), 余/多, a multiplier (万, 亿), a
-unit (件, 万元, 元/月) and an optional qualifier after it (以上, 左右); or a doubling (翻一番). The data files
+sign, a number (digits or Chinese numerals), an optional range end (3至5, 5%—8%, 3万—5万元), 余/多, a multiplier (万,
+亿), a unit (件, 万元, 元/月, 个多月) and an optional qualifier after it (以上, 左右, 一倍多); or a doubling
+(翻一番, 翻一番多). The data files
 say which units there are (``units.csv``), which qualifiers (``qualifiers.csv``), which denominators a
 compound unit may have (``per_units.txt``), what is never a claim (``named_numbers.txt``,
 ``not_claims.csv``), when a Chinese-numeral number of years is a duration (``chinese_durations.csv``) and
@@ -44,6 +45,8 @@ _MULTIPLIER = "千万|百万|万亿|万|亿"
 _RANGE_JOIN = "至|到|-|~|～|—|－"
 _DENOMINATOR = "[一二三四五六七八九十百千万两]{1,3}|[0-9]{1,4}"
 _SIGN = "-−－"
+# 多 after a multiple (增长一倍多，翻了一番多): more than it, where no word goes on (3倍多元化)
+_MORE_AFTER = "多(?![\u4e00-\u9fff])|多(?=的)"
 
 
 class GrammarError(ValueError):
@@ -79,7 +82,13 @@ def _rows(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
         missing = [c for c in columns if c not in (reader.fieldnames or [])]
         if missing:
             raise GrammarError(f"{path}:1: missing column(s) {', '.join(missing)}")
-        return [(number, row) for number, row in enumerate(reader, start=2)]
+        rows = []
+        for number, row in enumerate(reader, start=2):
+            if None in row:  # more fields than columns: a comma in a pattern (3{1,2}) needs quotes
+                raise GrammarError(f"{path}:{number}: more fields than the {len(reader.fieldnames)} columns "
+                                   "(quote a field that holds a comma)")
+            rows.append((number, row))
+        return rows
 
 
 def _units(path: Path) -> dict[str, Unit]:
@@ -125,21 +134,29 @@ def _load(units_path: str, named_path: str) -> Grammar:
                    for p in ("before", "link", "after_number", "after")}
     per_units = read_wordlist(PER_UNITS)
     number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
+    units_pattern = _alternatives(units)
     more = _alternatives(by_position["after_number"])
     starts = {w[0] for w in by_position["before"]} | set(HAN_NUMERALS) | set("0123456789０１２３４５６７８９翻") | set(_SIGN)
     pattern = re.compile(
         rf"(?=[{''.join(sorted(starts))}])"  # cheap first-character test before the alternatives
-        rf"(?:(?P<doubling>翻了?(?P<times>[一两二三四])?番)|"
+        rf"(?:(?P<doubling>翻了?(?P<times>[一两二三四])?番)(?P<doubling_more>(?:{_MORE_AFTER}))?|"
         rf"(?:(?P<prefix>{_alternatives(by_position['before'])})(?:{_alternatives(by_position['link'])})?)?"
         rf"(?P<fraction>(?P<denominator>{_DENOMINATOR})分之)?"
         rf"(?:(?<![0-9０-９A-Za-z.．%％])(?P<sign>[{_SIGN}])(?=[0-9０-９]))?"
+        rf"(?P<after_from>(?<=[由从]))?"  # 由15%到29% is a change, not a range
         rf"(?P<number>{number})"
-        rf"(?:(?P<join>{_RANGE_JOIN})(?P<high>{number}))?"
+        # 5%—8%, 3万—5万元, 5个至8个百分点: a range whose low end carries what its high end does
+        rf"(?:(?(after_from)|(?P<low_unit>(?P<low_tail>(?:{_MULTIPLIER})(?:[%％]|{units_pattern})?|[%％]|{units_pattern})"
+        rf"(?=(?:{_RANGE_JOIN})(?:{number})(?P=low_tail)))?)"
+        rf"(?P<join>{_RANGE_JOIN})(?P<high>{number}))?"
         rf"(?P<more_before>{more})?"
         rf"(?P<multiplier>{_MULTIPLIER})?"
         rf"(?P<more>{more})?"
-        rf"(?P<unit>[%％]|{_alternatives(units)})?"
+        # 3个多月, 两个多小时: 多/余 inside a unit of 个 (个月, 个小时 …), whose unit is the one without it
+        rf"(?:个(?P<more_inside>{more})(?P<unit_rest>{_alternatives(u[1:] for u in units if u.startswith('个') and len(u) > 1)})"
+        rf"|(?P<unit>[%％]|{_alternatives(units)}))?"
         rf"(?:/(?P<per>{_alternatives(per_units)}))?"
+        rf"(?P<more_after>(?<=[倍番])(?:{_MORE_AFTER}))?"
         rf"(?P<suffix>{_alternatives(by_position['after'])})?)"
     )
     named = set(read_wordlist(named_path))

@@ -23,7 +23,14 @@ import pandas as pd
 from jzrol.report.appendix import _back_matter_start
 from jzrol.report.chrome import _article_start, _classify_header, _footer_start, _repeat_start, _split_lines
 from jzrol.report.meta import ReportMeta, _meta, _page_title
-from jzrol.report.normalize import _simplified_column, chinese_numeral, is_traditional, normalize_text, to_simplified
+from jzrol.report.normalize import (
+    _simplified_column,
+    chinese_numeral,
+    is_traditional,
+    normalize_text,
+    simplified_in_place,
+    to_simplified,
+)
 from jzrol.report.paragraphs import _has_report_text, _mark_candidates, _Paragraph, _paragraphs
 from jzrol.report.signature import _signature_and_notes
 from jzrol.report.structure import LAYOUTS, UNIT_COLUMNS, Layout, _units, outline, part_roles
@@ -114,6 +121,16 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     """
     page, links = (source.page, source.links) if source is not None else ({}, frozenset())
     lines = _split_lines(text)
+    # The chrome cues and title rules are written in simplified characters: a page in traditional ones
+    # (a Big5 page) is told apart into header, article and footer on a simplified copy of it, character
+    # for character, whose lines have the same offsets; units and chrome rows keep the source's text.
+    traditional = is_traditional(text)
+    view = simplified_in_place(text) if traditional else text
+    view_lines = _split_lines(view) if traditional else lines
+    view_links = frozenset(map(to_simplified, links)) if traditional else links
+    title_hint = _page_title(page)[0]
+    if traditional and title_hint:
+        title_hint = to_simplified(title_hint)
     warnings: list[str] = list(source.warnings) if source is not None else []
     repeat = _repeat_start(text)
     page_end = len(lines) if repeat is None else next(i for i, line in enumerate(lines) if line.start >= repeat)
@@ -124,20 +141,22 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     furniture = {start: kind for kind, start, _ in source.chrome} if source is not None else {}
     if furniture:
         page_end = min(page_end, next(i for i, line in enumerate(lines) if line.start >= min(furniture)))
-    first = _article_start(lines[:page_end], links=links)
+    first = _article_start(view_lines[:page_end], links=view_links)
     while first < page_end and lines[first].blank:
         first += 1
-    footer = _footer_start(lines, first + 1, page_end)
-    chrome, title_block, title = _classify_header(text, lines[:first], links=links, title_hint=_page_title(page)[0])
-    chrome += [("footer", line) for line in lines[footer:page_end] if not line.blank]
-    chrome += [(furniture.get(line.start, "repeat"), line) for line in lines[page_end:] if not line.blank]
+    footer = _footer_start(view_lines, first + 1, page_end)
+    chrome, title_block, title = _classify_header(view, view_lines[:first], links=view_links, title_hint=title_hint)
+    chrome += [("footer", line) for line in view_lines[footer:page_end] if not line.blank]
+    chrome += [(furniture.get(line.start, "repeat"), line) for line in view_lines[page_end:] if not line.blank]
 
     last = footer
     while last > first and lines[last - 1].blank:
         last -= 1
+    body_last = last  # the body's last line, back matter included
     body_spans = [(line.start, line.end) for line in title_block]
-    paragraphs = [_Paragraph(line.start, line.end, line.end, normalize_text(line.text), kind="title",
-                             clean=normalize_text(line.text) == line.text) for line in title_block]
+    paragraphs = [_Paragraph(line.start, line.end, line.end, normalize_text(raw), kind="title",
+                             clean=normalize_text(raw) == raw)
+                  for line in title_block for raw in [text[line.start:line.end]]]
     appendix_from = notes_start = None
     if last > first:
         region_end = lines[last - 1].end
@@ -146,12 +165,13 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
         _mark_candidates(text, article)
         if not _has_report_text(article):  # menus, link lists, an information table: a page without a report
             warnings.append(NO_REPORT_TEXT)
-            chrome, page_lines, _ = _classify_header(text, lines[:footer])  # all of it is page chrome
+            chrome, page_lines, _ = _classify_header(view, view_lines[:footer])  # all of it is page chrome
             chrome += [("page", line) for line in page_lines]
             chrome.sort(key=lambda row: row[1].start)
-            chrome += [("footer", line) for line in lines[footer:page_end] if not line.blank]
-            chrome += [(furniture.get(line.start, "repeat"), line) for line in lines[page_end:] if not line.blank]
+            chrome += [("footer", line) for line in view_lines[footer:page_end] if not line.blank]
+            chrome += [(furniture.get(line.start, "repeat"), line) for line in view_lines[page_end:] if not line.blank]
             article, paragraphs, body_spans, title_block, title, last = [], [], [], [], None, first
+            body_last = first
         back_matter = _back_matter_start(article)
         if back_matter is not None:
             appendix_from = len(paragraphs) + back_matter
@@ -160,22 +180,26 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     if not paragraphs and NO_REPORT_TEXT not in warnings:
         warnings.append("no body text found")
     signature, notes_start = _signature_and_notes(lines[first:last])
+    if signature.date is None and body_last > last:
+        # an official document sets its list of attachments (附件：1.… 2.…) above the signer and date
+        signature, notes_start = _signature_and_notes(lines[first:body_last])
     if notes_start is not None:  # notes after the signature are back matter too
         after = next(i for i, p in enumerate(paragraphs) if p.kind != "title" and p.start >= notes_start)
         appendix_from = after if appendix_from is None else min(appendix_from, after)
     columns = _units(text, paragraphs, doc_id, warnings, appendix_from=appendix_from)
     if signature.start is not None:  # the signer and date are no sentences of the report
-        end = paragraphs[appendix_from].start if appendix_from is not None else len(text)
+        back_matter_start = paragraphs[appendix_from].start if appendix_from is not None else len(text)
+        end = back_matter_start if back_matter_start > signature.start else (
+            notes_start if notes_start is not None else len(text))
         columns["kind"] = ["signature" if kind in ("text", "appendix") and signature.start <= start < end else kind
                            for kind, start in zip(columns["kind"], columns["start"])]
     _chrome_warning(chrome, columns, warnings)
     # Simplified text passes through OpenCC's t2s unchanged, so every report is converted: this also
     # catches the traditional passages of mixed reports.
-    traditional = is_traditional(text)
     columns["norm"] = _simplified_column(columns["norm"])
     for column in ("part_title", "section_title"):
         columns[column] = _simplified_column(columns[column], repeated=True)
-    chrome_rows = [(kind, line.start, line.end, line.text) for kind, line in chrome]
+    chrome_rows = [(kind, line.start, line.end, text[line.start:line.end]) for kind, line in chrome]
     meta = _meta(doc_id, title, title_block, chrome, signature, warnings, page=page, columns=columns,
                  file_name=Path(source.path).stem if source is not None else "")
     meta.provenance["script"] = "traditional" if traditional else "simplified"

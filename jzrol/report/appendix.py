@@ -20,7 +20,7 @@ from jzrol.report.paragraphs import _Paragraph
 
 # A line that names an attached file (1．重点项目一览表.xls, 附件2.doc)
 _ATTACHED_FILE = re.compile(r"\.(?:xlsx?|docx?|wps|et|pdf|ofd|zip|rar|7z|jpe?g|png)$", re.IGNORECASE)
-_STRUCTURE_KINDS = frozenset({"chapter", "part", "bare", "section", "cue"})
+_STRUCTURE_KINDS = frozenset({"chapter", "part", "part_lead", "bare", "section", "cue"})
 
 
 def _back_matter_start(paragraphs: list[_Paragraph]) -> int | None:

@@ -20,13 +20,15 @@ from jzrol.lexicon_loader import LexiconError, read_rows
 from jzrol.report.markers import _PART, _REPORT_SENTENCE, _SALUTATION, _SECTION
 from jzrol.report.normalize import _WHITESPACE, normalize_text
 
-_TITLE = re.compile(r"(报告|工作报告|情况|总结|意见|规划|纲要|公报|讲话|白皮书)$|^关于.+的|.+关于.+的(报告|情况)")
+# A title ends with the genre's word, or with a bracket after it (某县法治政府建设年度报告（2022年度）).
+_TITLE = re.compile(r"(报告|工作报告|情况|总结|意见|规划|纲要|公报|讲话|白皮书)(?:[（(][^（()）]{1,12}[）)])?$"
+                    r"|^关于.+的|.+关于.+的(报告|情况)")
 
 
 def _chrome_patterns(kind: str) -> list[str]:
     """The patterns of one kind of page chrome line in ``jzrol/lexicon/page_chrome.csv``."""
     rows = read_rows(paths.PAGE_CHROME, ["kind", "pattern"])
-    kinds = {row["kind"] for row in rows} - {"breadcrumb", "publication", "information", "footer"}
+    kinds = {row["kind"] for row in rows} - {"breadcrumb", "publication", "information", "tool", "footer"}
     if kinds:
         raise LexiconError(paths.PAGE_CHROME, 0, f"unknown kind(s) {', '.join(sorted(kinds))}")
     return [row["pattern"] for row in rows if row["kind"] == kind]
@@ -41,8 +43,14 @@ _PUBMETA = re.compile(
 )
 # A document number on a line of its own (某政发〔2022〕25号).
 _DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
+# A line under a title that opens with a dash (——2023年1月10日在某区第十八届人民代表大会第三次会议上,
+# ——在全市法治政府建设推进会上的讲话) or that brackets a meeting ((2023年1月10日在…会议上)): the delivery
+# or occasion, never the title's second half.
+_DASH_LINE = re.compile(r"^(?:——|──|－－|--)|^[（(][^（()）]*(?:会议|大会)[^（()）]*[）)]$")
 _SPACES = re.compile(r"\s+")
 _FOOTER = re.compile("^(" + "|".join(_chrome_patterns("footer")) + ")")
+# A line of the page's tool links above the article (无障碍, 长者模式, English), which is no site name.
+_PAGE_TOOL = re.compile("^(?:" + "|".join(_chrome_patterns("tool")) + ")")
 
 
 class _Line(NamedTuple):  # a tuple: reports have tens of thousands of lines
@@ -172,15 +180,15 @@ def _repeat_start(text: str) -> int | None:
 
 def _is_chrome(flat: str) -> bool:
     """True for a normalized line of page chrome: a breadcrumb, a publication line (发布时间, 来源,
-    索引号 …) or a footer line."""
-    return bool(_BREADCRUMB.search(flat) or _PUBMETA.match(flat) or _FOOTER.match(flat))
+    索引号 …), a footer line or a line of page tools (无障碍, 长者模式)."""
+    return bool(_BREADCRUMB.search(flat) or _PUBMETA.match(flat) or _FOOTER.match(flat) or _PAGE_TOOL.match(flat))
 
 
 def _stands_alone(line: str) -> bool:
-    """True for a line never joined to its neighbours in the header: page chrome or a document number
-    (某政发〔2022〕25号)."""
+    """True for a line never joined to its neighbours in the header: page chrome, a document number
+    (某政发〔2022〕25号) or a dash line under the title (——2023年1月10日在…会议上)."""
     flat = normalize_text(line)
-    return _is_chrome(flat) or bool(_DOC_NUMBER_LINE.match(flat))
+    return _is_chrome(flat) or bool(_DOC_NUMBER_LINE.match(flat) or _DASH_LINE.match(flat))
 
 
 def _blocks(text: str, lines: list[_Line]) -> list[_Line]:
@@ -240,6 +248,8 @@ def _classify_header(text: str, header: list[_Line], *, links: frozenset[str] = 
             chrome.append(("breadcrumb", line))
         elif _PUBMETA.match(flat):
             chrome.append(("pubmeta", line))
+        elif _PAGE_TOOL.match(flat):
+            chrome.append(("tool", line))
         elif title_index is not None and i < title_index:
             chrome.append(("site" if not chrome else "column", line))
         elif title_index is None and has_chrome:

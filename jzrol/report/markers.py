@@ -25,8 +25,15 @@ _ITEM = re.compile(rf"(?=[{_SPACE}{_NUM}])(?:^|(?<=[。；;！？!?：:，,]))[{
 _ITEM_ORDINAL = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})(?:[，,、](?![\d第{_NUM}])|是(?![否非]))")
 # 第一，第二， (or 第一是) inside a paragraph, after a sentence or clause end (after a comma, see _ITEM)
 _ITEM_ORDINAL_INLINE = re.compile(rf"(?=[{_SPACE}第])(?<=[。；;！？!?：:，,])[{_SPACE}]*(?P<num>第[{_NUM}]{{1,3}})(?:[，,、](?![\d第{_NUM}])|是(?![否非]))")
-# Items numbered 1. 1、 or （1） (1) at a paragraph's start; ``dot`` or ``paren`` says which.
-_ITEM_NUMBERED = re.compile(r"^(?:(?P<dot>[0-9０-９]{1,2})\s*[.．、](?![0-9０-９])|[（(]\s*(?P<paren>[0-9０-９]{1,2})\s*[）)])")
+# Items numbered 1. 1、 （1） (1) or ① at a paragraph's start; ``dot``, ``paren`` or ``circle`` says which.
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ITEM_NUMBERED = re.compile(r"^(?:(?P<dot>[0-9０-９]{1,2})\s*[.．、](?![0-9０-９])|[（(]\s*(?P<paren>[0-9０-９]{1,2})\s*[）)]"
+                            rf"|(?P<circle>[{_CIRCLED}]))")
+# 2. 2、 ② after a sentence end inside a paragraph (出台文件3件。2.加强审查。), before a word: an item of a
+# sequence numbered 1. (①) at the paragraph's start or after a colon (see jzrol.report.structure._segments).
+_ITEM_NUMBERED_INLINE = re.compile(
+    rf"(?=[0-9０-９{_CIRCLED}])(?<=[。；;！？!?：:])"
+    rf"(?:(?P<num>[0-9０-９]{{1,2}})\s*[.．、](?=[\u4e00-\u9fff“《（(])|(?P<circle>[{_CIRCLED}]))")
 _SENTENCE_END = re.compile(r"[。！？!?…](?:(?<!…)[。！？!?]*[”’」』》）)]*|(?<=…)…[”’」』）)]*)")  # 。！？ runs or ……
 _SENTENCE_BREAK = re.compile(_SENTENCE_END.pattern + rf"[{_WHITESPACE}]*")  # a sentence end and the space after it
 _TERMINAL = tuple("。！？!?；;：:，,、")
@@ -53,5 +60,5 @@ _BLOCK_START = re.compile("|".join(
 # The characters a paragraph-start marker above (_PART, _BARE_NUMERAL, _SECTION, _ITEM, _ITEM_ORDINAL,
 # _ITEM_NUMBERED, _CLOSING_NOTE) can begin with: a text that begins with none of them has none of them,
 # which one set lookup tells (most paragraphs begin with a word).
-_MARKER_FIRST = frozenset(_NUM + "第（(" + "".join(_DIGITS) + _SPACE)
+_MARKER_FIRST = frozenset(_NUM + "第（(" + "".join(_DIGITS) + _SPACE + _CIRCLED)
 _BLOCK_END = ("。", "！", "？", "!", "?", "：", ":", "；", "”", "」", "…")

@@ -22,19 +22,21 @@ from jzrol import paths
 from jzrol.lexicon_loader import cue_pattern, read_cues, read_rows
 from jzrol.report.chrome import _TITLE, _Line
 from jzrol.report.normalize import _year_value, normalize_text, to_simplified
-from jzrol.report.signature import _names, _Signature
+from jzrol.report.signature import _names, _Signature, _signers
 
 _PUBLISHED_LABEL = re.compile(r"发布(?:日期|时间)[\s\u3000]*[:：]?[\s\u3000]*")
 _ISSUING_BODY = re.compile(r"(发文机关|发布机构|发文单位)[\s\u3000]*[:：][\s\u3000]*(?P<name>[^\s\u3000]+)")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")
 _SITE_CODE = re.compile(r"网站标识码\s*[:：]?\s*(?P<code>[0-9A-Za-z]{6,})")
-_SPONSOR = re.compile(r"主办单位\s*[:：]\s*(?P<name>[^\s　]+)")
+_SPONSOR = re.compile(r"(?:主办单位|主办|版权所有)\s*[:：]\s*(?P<name>[^\s　]+)")
 _ICP = re.compile(r"(?P<abbr>[\u4e00-\u9fff])ICP备\s*(?P<number>\d+)")
 _POLICE = re.compile(r"(?P<abbr>[\u4e00-\u9fff])公网安备\s*(?P<number>\d{6,})")
 _ADDRESS = re.compile(r"地址\s*[:：]\s*(?P<address>[^\s　]+)")
 _PHONE = re.compile(r"电话\s*[:：]\s*(?P<phone>[0-9\-—－ ]{7,})")
 _BYLINE_PREMIER = re.compile(r"国务院总理")
+# The speaker's byline under a work report's title: 某区人民政府区长 李明, 某县人民政府代县长, 某自治区人民政府主席.
+_BYLINE_HEAD = re.compile(r"(?P<government>[\u4e00-\u9fff]{2,20}?人民政府)\s*(?:代理?|常务副|副)?(?:[省市区县州旗盟镇乡]长|主席)")
 _PLACE_PREFIX = re.compile(r"^(中共|中国共产党)")
 _PLACE_SUFFIX = re.compile(r"(人民政府|政府|委员会|党委|省委|市委|县委|区委|州委|办公室|办公厅)$")
 _ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)$")
@@ -52,14 +54,23 @@ _YEAR_IN_NAME = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 # The line under a work report's title that says when and where it was delivered:
 # ——2024年3月5日在第十四届全国人民代表大会第二次会议上.
 _DELIVERY = re.compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年[^。]{0,12}?日?\s*在[^。]{0,40}?(?:人民代表大会|人大)")
+# A report signed in the first half of a year reports on the year before (annual reports on rule-of-law
+# government are due in the first quarter); one signed later in the year reports on that year.
+_LAST_MONTH_OF_REPORTING = 6
 _YEAR_OPENING = re.compile(r"((?:19|20)\d{2})\s*年(?:度|以来)?[，,]")  # 2021年，… opens a report on 2021
 _REVIEW = re.compile(r"((?:19|20)\d{2})\s*年(?:的)?(?:政府)?工作回顾")  # 2023年工作回顾: the year reported on
 _PLACE_AFTER_YEAR = re.compile(
     r"^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?\s*"
-    r"(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))(?:人民)?政府")
+    r"(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))"
+    r"(?=(?:人民)?政府|法治|依法行政)")  # 2022年南山区政府工作报告, 2022年白石市法治政府建设年度报告
 _PLACE_BEFORE_YEAR = re.compile(
     r"^(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))"
     r"(?:人民政府)?[_\-\s]*(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")
+# A title that opens with its place before the genre's words (某县法治政府建设年度报告（2022年度）,
+# 某县人民政府法治政府建设2022年度报告)
+_PLACE_BEFORE_GENRE = re.compile(
+    r"^(?:中共)?(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))"
+    r"(?:人民)?(?:政府)?(?=法治|依法行政|政府工作报告)")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}|－)\s*")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 WORK_REPORT = "government_work_report"
@@ -263,26 +274,36 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
         warnings.append("no title found; metadata comes from what the text has")
     signers, signed, _ = signature
     year_in_title = None
+    place_in_title: list[str] = []  # a place alone before the title's year: the issuer when nothing names one
     if meta.title:
         head = meta.title.split("关于", 1)[0] if "关于" in meta.title else ""
         meta.issuer = _names(head)
         year = _YEAR_IN_TITLE.search(meta.title)
         year_in_title = _year_value(year.group(1)) if year else None
         if not meta.issuer and not signers and year:  # 某县2021年法治政府建设年度报告: the place before the year
-            place = meta.title[:year.start()].strip()
-            if _ADMIN_SUFFIX.search(place) or _PLACE_SUFFIX.search(place):
+            place = meta.title[:year.start()].strip().removeprefix("关于")  # 关于某市2022年…的报告
+            # or the office before the year that names its place (某县司法局, 某市公安局交通警察支队)
+            if _PLACE_SUFFIX.search(place) or (not _ADMIN_SUFFIX.search(place) and _signers(place)
+                                                and _place_of(place)):
                 meta.issuer = _names(place)
+            elif _ADMIN_SUFFIX.search(place):
+                place_in_title = _names(place)
         if meta.issuer:
             meta.issuer_source = "title" if meta.title_source == "text" else meta.title_source
     block = " ".join(normalize_text(line.text) for line in title_block)
     if not meta.issuer and _BYLINE_PREMIER.search(block):
         meta.issuer, meta.issuer_source = ["国务院"], "title block"
+    byline = None if meta.issuer else _BYLINE_HEAD.search(to_simplified(block))
+    if byline:
+        meta.issuer, meta.issuer_source = [byline["government"]], "title block"
     if not meta.issuer and signers:
         meta.issuer, meta.issuer_source = [to_simplified(name) for name in signers], "signature"
     pubmeta = " ".join(normalize_text(line.text) for kind, line in chrome if kind == "pubmeta")
     issuing_body = _ISSUING_BODY.search(pubmeta)
     if not meta.issuer and issuing_body:
         meta.issuer, meta.issuer_source = _names(to_simplified(issuing_body["name"])), "information table"
+    if not meta.issuer and place_in_title:
+        meta.issuer, meta.issuer_source = place_in_title, "title" if meta.title_source == "text" else meta.title_source
     _published(meta, page, pubmeta, block, signed)
     _site(meta, page, chrome)
     kinds, norms = (columns["kind"], columns["norm"]) if columns else ([], [])
@@ -349,7 +370,7 @@ def _place_and_level(meta: ReportMeta, opening: str, body: str, file_name: str =
     places = [_place_of(name) for name in sorted(meta.issuer, key=lambda name: not name.endswith("政府"))]
     place = next((p for p in places if p), None)
     source = meta.issuer_source if place else None
-    named = _PLACE_AFTER_YEAR.match(meta.title or "")
+    named = _PLACE_AFTER_YEAR.match(meta.title or "") or _PLACE_BEFORE_GENRE.match(meta.title or "")
     if place is None and named:
         place, source = named["place"], "title" if meta.title_source == "text" else meta.title_source
     if place is None:
@@ -379,6 +400,10 @@ def _years(meta: ReportMeta, year_in_title: int | None, work_report: bool, block
             meta.year, meta.year_source = year_in_title, title_source
         elif year_opening:  # 2021年，在市委的坚强领导下……: the year the report's first sentence speaks of
             meta.year, meta.year_source = int(year_opening.group(1)), "opening"
+        elif signed:  # an annual report is due early in the year after (法治政府建设与责任落实督察工作规定, 2019)
+            signed_year, signed_month = int(signed[:4]), int(signed[5:7])
+            meta.year = signed_year - 1 if signed_month <= _LAST_MONTH_OF_REPORTING else signed_year
+            meta.year_source = "signature"
         return
     delivery = _DELIVERY.search(block)
     found = [

@@ -157,6 +157,22 @@ def to_simplified(text: str, *, variants: str | Path = paths.VARIANTS) -> str:
     return converted.translate(table) if present.search(converted) else converted
 
 
+def simplified_in_place(text: str) -> str:
+    """The text in simplified characters with every character at its own offset: the whole text as
+    :func:`to_simplified` converts it, or, where that changes its length, each line that keeps its length
+    converted and the others as they are. Rules written in simplified characters run on it and their
+    offsets hold for the text.
+
+    >>> simplified_in_place("當前位置：首頁\\n發布日期：2022-02-15")
+    '当前位置：首页\\n发布日期：2022-02-15'
+    """
+    converted = to_simplified(text)
+    if len(converted) == len(text):
+        return converted
+    lines = text.splitlines(keepends=True)
+    return "".join(line if len(simple) != len(line) else simple for line, simple in zip(lines, map(to_simplified, lines)))
+
+
 def _simplified_column(values: list[str], *, repeated: bool = False) -> list[str]:
     """Convert many short strings in one OpenCC call (values hold no line break); ``repeated`` converts
     each distinct value once (a heading's title repeats on every unit under it).

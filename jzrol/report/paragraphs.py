@@ -86,6 +86,20 @@ def _is_part_heading(flat: str) -> bool:
     return _is_heading_like(flat) or (len(flat) <= 40 and flat.endswith(("。", "：", ":")) and _is_heading_like(flat[:-1]))
 
 
+def _leads_its_text(rest: str) -> bool:
+    """True when a numbered paragraph's words after its marker open with a short sentence that reads as
+    a heading, then go on (综合实力显著增强。地区生产总值年均增长7.2%。).
+
+    >>> _leads_its_text("综合实力显著增强。地区生产总值年均增长7.2%。"), _leads_its_text("推进不平衡，创新不够，基层力量薄弱。")
+    (True, False)
+    """
+    stop = rest.find("。")
+    return 2 <= stop <= _LEAD_SENTENCE and _is_heading_like(rest[:stop]) and len(rest) > stop + 1
+
+
+_LEAD_SENTENCE = 30  # the longest heading sentence that leads a section's text
+
+
 def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end: int) -> list[_Paragraph]:
     """Group lines[first:last] into paragraphs; single line breaks inside a sentence are joined."""
     spans: list[tuple[int, int]] = []
@@ -197,7 +211,7 @@ def _mark_candidates(text: str, paragraphs: list[_Paragraph]) -> None:
               and not (marked and (_ITEM.match(p.flat) or _ITEM_ORDINAL.match(p.flat) or _ITEM_NUMBERED.match(p.flat)
                                    or _CLOSING_NOTE.match(p.flat)))
               # a signer (above its date, or with it on the next line), not a heading
-              and not (paragraphs[index + 1].flat.endswith("日") and _SIGNED_DATE.fullmatch(paragraphs[index + 1].flat))
+              and not (paragraphs[index + 1].flat.endswith(("日", "月")) and _SIGNED_DATE.fullmatch(paragraphs[index + 1].flat))
               and not _signed_date(p.flat)):
             cue_end = _cue_heading(text, p)
             if p.flat in _CLOSING_HEADINGS:
@@ -220,6 +234,10 @@ def _mark_candidates(text: str, paragraphs: list[_Paragraph]) -> None:
             part = _PART.match(p.flat)
             if part and p.kind == "text" and _is_part_heading(p.flat):
                 p.kind, p.number = "part", _ordinal(part.group("num") or part.group("num2"))
+    for p in paragraphs:  # 一、综合实力显著增强。地区生产总值…: a heading sentence and its text (a section at most)
+        part = _PART.match(p.flat) if p.kind == "text" else None
+        if part and part.group("num") and _leads_its_text(p.flat[part.end():]):
+            p.kind, p.number = "part_lead", _ordinal(part.group("num"))
 
 
 _UNNUMBERED_HEADINGS = ("cue", "plain_heading", "lead")
@@ -299,11 +317,12 @@ def _has_report_text(paragraphs: list[_Paragraph]) -> bool:
     return any(not p.table_row and _REPORT_SENTENCE.search(p.flat) for p in paragraphs)
 
 
-def _in_sequence(paragraphs: list[_Paragraph], kind: str) -> int:
-    """How many candidates of ``kind`` continue a 1, 2, 3 … sequence."""
+def _in_sequence(paragraphs: list[_Paragraph], kind: str | frozenset[str]) -> int:
+    """How many candidates of ``kind`` (or of any of several kinds) continue a 1, 2, 3 … sequence."""
+    kinds = frozenset({kind}) if isinstance(kind, str) else kind
     count = 0
     for p in paragraphs:
-        if p.kind == kind and p.number == count + 1:
+        if p.kind in kinds and p.number == count + 1:
             count += 1
     return count
 

@@ -17,11 +17,11 @@ from jzrol.report.normalize import _ordinal, _year_value, normalize_text
 
 _SIGNER_SUFFIXES = read_cues(paths.SIGNER_SUFFIXES)  # 人民政府, 党委, 局 …
 _SIGNER = re.compile(cue_pattern(_SIGNER_SUFFIXES) + "$")
-# The date that closes a signature: 2022年3月25日 or 二〇二二年三月二十五日, alone or after the signer
-# (after a space, or right after the signer's name: 某县人民政府2022年3月25日).
+# The date that closes a signature: 2022年3月25日 or 二〇二二年三月二十五日 (or the month alone, 2023年1月),
+# alone or after the signer (after a space, or right after the signer's name: 某县人民政府2022年3月25日).
 _SIGNED_DATE = re.compile(r"(?:^|[\s\u3000]|(?<=[" + re.escape("".join(sorted({cue[-1] for cue in _SIGNER_SUFFIXES})))
                           + r"]))(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*"
-                          r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
+                          r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?$")
 
 
 def _signed_date(line: str) -> re.Match | None:
@@ -31,7 +31,7 @@ def _signed_date(line: str) -> re.Match | None:
     >>> _signed_date("某县人民政府 2022年3月25日")["y"], _signed_date("全年办结12件。")
     ('2022', None)
     """
-    return _SIGNED_DATE.search(line) if line.endswith("日") else None
+    return _SIGNED_DATE.search(line) if line.endswith(("日", "月")) else None
 
 
 _ISSUER_SPLIT = re.compile(r"[\s、，,]+|(?<=[委府院])和(?=[\u4e00-\u9fff])")
@@ -54,7 +54,7 @@ def _signers(line: str) -> list[str]:
 
 class _Signature(NamedTuple):
     signers: list[str]  # 中共某县委, 某县人民政府 (none when only the date is there)
-    date: str | None  # ISO date, None when the report ends without a signature
+    date: str | None  # ISO date (2023-01 when the day is not given), None when the report ends without a signature
     start: int | None = None  # where the signature starts in the text
 
 
@@ -92,7 +92,7 @@ def _signature(lines: list[_Line], end: int | None = None) -> _Signature:
     if date is None:
         return _Signature([], None)
     year = _year_value(date["y"])
-    month, day = (int(v) if v.isdigit() else _ordinal(v) for v in (date["m"], date["d"]))
+    month, day = (int(v) if v.isdigit() else _ordinal(v) for v in (date["m"], date["d"] or "1"))
     before = last[:date.start()].strip()  # 某县人民政府 2022年3月25日 on one line
     if not (1 <= month <= 12 and 1 <= day <= 31) or (before and not _signers(before)):
         return _Signature([], None)  # not a date, or a sentence that ends in one
@@ -102,7 +102,7 @@ def _signature(lines: list[_Line], end: int | None = None) -> _Signature:
         if not names:
             break
         signers, start = names + signers, line.start
-    return _Signature(signers, f"{year:04d}-{month:02d}-{day:02d}", start)
+    return _Signature(signers, f"{year:04d}-{month:02d}" + (f"-{day:02d}" if date["d"] else ""), start)
 
 
 def _signature_and_notes(lines: list[_Line]) -> tuple[_Signature, int | None]:

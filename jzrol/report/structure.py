@@ -21,9 +21,11 @@ import pandas as pd
 from jzrol import paths
 from jzrol.lexicon_loader import read_rows
 from jzrol.report.markers import (
+    _CIRCLED,
     _DIGITS,
     _ITEM,
     _ITEM_NUMBERED,
+    _ITEM_NUMBERED_INLINE,
     _ITEM_ORDINAL,
     _ITEM_ORDINAL_INLINE,
     _NUM,
@@ -99,6 +101,14 @@ LAYOUTS = (
 )
 
 
+def _section_kinds(layout: Layout) -> frozenset[str]:
+    """The candidate kinds of a layout's sections: 一、 sections may also lead their text with a heading
+    sentence on the same line (一、综合实力显著增强。地区生产总值…), which 一、 parts may not."""
+    if layout.sections == "part":
+        return frozenset({"part", "part_lead"})
+    return frozenset({layout.sections}) if layout.sections else frozenset()
+
+
 def _layout(paragraphs: list[_Paragraph]) -> Layout | None:
     """The first layout of :data:`LAYOUTS` whose conditions the paragraphs meet, or None."""
     marked = [(i, p) for i, p in enumerate(paragraphs) if p.kind != "text"]  # the candidates, read once
@@ -108,13 +118,14 @@ def _layout(paragraphs: list[_Paragraph]) -> Layout | None:
         count = len(heads) if layout.parts <= _UNNUMBERED else max(_in_sequence(candidates, k) for k in layout.parts)
         if count < layout.at_least:
             continue
-        in_sequence = _in_sequence(candidates, layout.sections) if layout.sections else 0
+        sections = _section_kinds(layout)
+        in_sequence = _in_sequence(candidates, sections) if layout.sections else 0
         if layout.needs_sections and not in_sequence:
             continue
-        if layout.restarts and sum(p.kind == layout.sections and p.number == 1 for p in candidates) < 2:
+        if layout.restarts and sum(p.kind in sections and p.number == 1 for p in candidates) < 2:
             continue
         if layout.first and (in_sequence >= 2 or layout.needs_sections):
-            first_section = next(i for i, p in marked if p.kind == layout.sections)
+            first_section = next(i for i, p in marked if p.kind in sections)
             if heads[0] > first_section:
                 continue
         return layout
@@ -173,6 +184,40 @@ def _item_markers(span: str) -> list[tuple[int, int, str]]:
     return kept
 
 
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CIRCLED_CHARS = frozenset(_CIRCLED)
+
+
+def _marker_number(match: re.Match, group: str) -> int:
+    """The number of an item marker: its digits (full-width too), or the place of a circled numeral."""
+    value = match.group(group)
+    return _CIRCLED.index(value) + 1 if group == "circle" else int(value.translate(_FULL_DIGITS))
+
+
+def _numbered_items(span: str, opened: int, family: str = "dot") -> list[tuple[int, int, str]]:
+    """The items numbered 2. 3. (family ``dot``) or ② ③ (``circle``) after sentence ends inside a span
+    that continue the sequence the span opened with (``opened``, 0 for none); a 1. (①) after a colon or
+    sentence end opens one when a 2. (②) follows it.
+
+    >>> _numbered_items("1.完善制度。出台文件3件。2.加强审查。共45份。4.其他。", 1)
+    [(14, 2, 'dot')]
+    >>> _numbered_items("主要做法：1.完善制度；2.加强审查。", 0)
+    [(5, 1, 'dot'), (12, 2, 'dot')]
+    >>> _numbered_items("规范执法：①开展培训；②组织考试。", 0, "circle")
+    [(5, 1, 'circle'), (11, 2, 'circle')]
+    """
+    group = "circle" if family == "circle" else "num"
+    found = [(match.start(group), _marker_number(match, group))
+             for match in _ITEM_NUMBERED_INLINE.finditer(span) if match.group(group)]
+    kept, last = [], opened
+    for index, (offset, number) in enumerate(found):
+        opens = number == 1 and any(later == 2 for _, later in found[index + 1:])
+        if number == last + 1 and (last or opens):
+            kept.append((offset, number, family))
+            last = number
+    return kept
+
+
 def _segments(text: str, start: int, end: int) -> tuple[list[int], list[tuple[int, str] | None] | None]:
     """Split text[start:end] into sentences; an item marker starts a new one.
 
@@ -192,20 +237,26 @@ def _segments(text: str, start: int, end: int) -> tuple[list[int], list[tuple[in
     lead = start
     while lead < end and text[lead] in _SPACE:
         lead += 1
-    may_be_numbered = text[lead:lead + 1] in _DIGITS or text[lead + 1:lead + 2] in _DIGITS
+    may_be_numbered = (text[lead:lead + 1] in _DIGITS or text[lead + 1:lead + 2] in _DIGITS
+                       or text[lead:lead + 1] in _CIRCLED_CHARS)
     ordinal_marker = text.find("第", start, end) >= 0
-    if not may_be_numbered and not ordinal_marker and not _NUMERAL_SHI.search(text, start, end):
+    numbered_inline = _ITEM_NUMBERED_INLINE.search(text, start, end) is not None
+    if not may_be_numbered and not ordinal_marker and not numbered_inline and not _NUMERAL_SHI.search(text, start, end):
         return [start, *breaks], None  # most paragraphs: no item marker can be there
     span = text[start:end]
     opening = span.lstrip(_SPACE)
     numbered = _ITEM_NUMBERED.match(opening) if may_be_numbered else None
     ordinal = _ITEM_ORDINAL.match(opening) if ordinal_marker and not numbered else None
     items = _item_markers(span) if ordinal_marker or _NUMERAL_SHI.search(span) else []
+    if numbered_inline and (numbered is None or numbered.lastgroup in ("dot", "circle")):
+        opened = _marker_number(numbered, numbered.lastgroup) if numbered else 0
+        families = (numbered.lastgroup,) if numbered else ("dot", "circle")
+        items = sorted(items + [item for family in families for item in _numbered_items(span, opened, family)])
     if not ordinal and not items and not numbered:
         return [start, *breaks], None
     if numbered:
         family = numbered.lastgroup
-        first = (int(numbered.group(family)), family) if int(numbered.group(family)) else None
+        first = (_marker_number(numbered, family), family) if _marker_number(numbered, family) else None
     else:
         first = (_ordinal(ordinal.group("num")), "ordinal") if ordinal and _ordinal(ordinal.group("num")) else None
     cuts: dict[int, tuple[int, str] | None] = {0: first}
@@ -224,6 +275,7 @@ class _Outline:
 
     def __init__(self, text: str, layout: Layout) -> None:
         self.text, self.layout = text, layout
+        self.sections = _section_kinds(layout)
         self.part = self.section = 0
         self.part_title = self.section_title = ""
         self.part_length = 0  # the length of the part's heading, to tell a part from an entry of a nested list
@@ -246,7 +298,7 @@ class _Outline:
                 self.nested.append((0, len(p.flat)))
                 self._continues_nested(p)
                 return self._nested_entry(p)
-        elif p.kind == layout.sections and p.number == self.section + 1 and not self.nested_sections:
+        elif p.kind in self.sections and p.number == self.section + 1 and not self.nested_sections:
             heading_end = _section_heading_end(text, p)
             self.section, self.section_title = p.number, _heading_text(text[p.start:heading_end])
             return heading_end
