@@ -227,8 +227,9 @@ class CsvRows:
         """
         if self.path is None:
             return self.rows
-        found = Path(self.path).read_text(encoding="utf-8")
-        Path(self.path).unlink()
+        with open(self.path, encoding="utf-8", newline="") as stream:  # the bytes as written, \r included
+            found = stream.read()
+        os.unlink(self.path)
         return found
 
     def spilled(self, folder: str) -> CsvRows:
