@@ -479,25 +479,13 @@ def _readings(texts: list[str], grammar: Grammar) -> Iterator[tuple[int, str, in
 
 
 def _unwrapped_readings(text: str, base: int, grammar: Grammar) -> list[_Reading]:
-    """The readings of one unit whose numbers a line break splits, read without those breaks, at their
-    offsets in the unit's text (plus ``base``)."""
+    """The readings of one unit whose numbers a line break splits, read by :func:`_readings` without
+    those breaks (a unit with such a break is no table row), at their offsets in the unit's text
+    (plus ``base``)."""
     flat, where = unwrap_numbers(text)
-    scan = flat.translate(grammar.traditional) if grammar.has_traditional.search(flat) else flat
-    has_brackets = any(bracket in scan for bracket in "〔[［【")
-    patterns = (_DATE_SPAN, _PHONE) + ((_DOC_NUMBER,) if has_brackets else ())
-    blocked = sorted(m.span() for pattern in patterns for m in pattern.finditer(scan))
-    readings = []
-    for match in grammar.pattern.finditer(scan):
-        multiplier, fraction, doubling, number = match.group("multiplier", "fraction", "doubling", "number")
-        if not (_unit_written(match) or multiplier or fraction or doubling
-                or (number and _MIXED_MAGNITUDE.fullmatch(number))):
-            continue
-        if _excluded(scan, match, blocked, 0, len(scan), grammar):
-            continue
-        reading = _read(match, scan, len(scan), grammar)
-        if reading is not None:
-            readings.append(reading._replace(start=base + where[reading.start], end=base + where[reading.end - 1] + 1))
-    return readings
+    _, _, _, readings = next(_readings([flat], grammar), (0, "", 0, []))
+    return [reading._replace(start=base + where[reading.start], end=base + where[reading.end - 1] + 1)
+            for reading in readings]
 
 
 def _cell_reading(match: re.Match | None, unit: str, subject: str, grammar: Grammar) -> _Reading | None:
