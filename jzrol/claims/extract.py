@@ -323,18 +323,18 @@ def claim_records(units: Iterable[tuple], *, units_file: str | Path = UNITS, nam
                 "value": (reading.value + reading.high) / 2 if reading.high is not None else reading.value,
                 "low": low, "high": upper, "unit": reading.unit, "kind": reading.kind,
                 "qualifier": reading.qualifier, "subject": "", "group": "", "role": "",
-                "unit_id": unit_id, "_local": local, "_subject": reading.subject,
+                "unit_id": unit_id, "_local": local,
             })
             if reading.match.group("doubling"):  # 翻一番: the "to" end of a change whose "from" is not stated
                 found[-1].update(group=f"u{unit_id}d{local[0]}", role="to")
         if subjects:
             _add_subjects(text, found)
-            for claim in found:
-                claim["subject"] = claim["_subject"] or claim["subject"]
+            for claim, reading in zip(found, numbers):  # a table cell's subject is its row's label
+                claim["subject"] = reading.subject or claim["subject"]
         _pair_changes(text, found, unit_id)
         rows += found
     for row in rows:
-        del row["_local"], row["_subject"]
+        del row["_local"]
     return rows
 
 
