@@ -184,14 +184,13 @@ def _item_markers(span: str) -> list[tuple[int, int, str]]:
     return kept
 
 
-_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CIRCLED_CHARS = frozenset(_CIRCLED)
 
 
 def _marker_number(match: re.Match, group: str) -> int:
     """The number of an item marker: its digits (full-width too), or the place of a circled numeral."""
     value = match.group(group)
-    return _CIRCLED.index(value) + 1 if group == "circle" else int(value.translate(_FULL_DIGITS))
+    return _CIRCLED.index(value) + 1 if group == "circle" else int(value)  # int reads full-width digits too
 
 
 def _numbered_items(span: str, opened: int, family: str = "dot") -> list[tuple[int, int, str]]:
@@ -244,7 +243,7 @@ def _segments(text: str, start: int, end: int) -> tuple[list[int], list[tuple[in
     if not may_be_numbered and not ordinal_marker and not numbered_inline and not _NUMERAL_SHI.search(text, start, end):
         return [start, *breaks], None  # most paragraphs: no item marker can be there
     span = text[start:end]
-    opening = span.lstrip(_SPACE)
+    opening = text[lead:end]
     numbered = _ITEM_NUMBERED.match(opening) if may_be_numbered else None
     ordinal = _ITEM_ORDINAL.match(opening) if ordinal_marker and not numbered else None
     items = _item_markers(span) if ordinal_marker or _NUMERAL_SHI.search(span) else []
@@ -256,7 +255,8 @@ def _segments(text: str, start: int, end: int) -> tuple[list[int], list[tuple[in
         return [start, *breaks], None
     if numbered:
         family = numbered.lastgroup
-        first = (_marker_number(numbered, family), family) if _marker_number(numbered, family) else None
+        number = _marker_number(numbered, family)
+        first = (number, family) if number else None
     else:
         first = (_ordinal(ordinal.group("num")), "ordinal") if ordinal and _ordinal(ordinal.group("num")) else None
     cuts: dict[int, tuple[int, str] | None] = {0: first}
