@@ -211,7 +211,7 @@ def _mark_candidates(text: str, paragraphs: list[_Paragraph]) -> None:
               and not (marked and (_ITEM.match(p.flat) or _ITEM_ORDINAL.match(p.flat) or _ITEM_NUMBERED.match(p.flat)
                                    or _CLOSING_NOTE.match(p.flat)))
               # a signer (above its date, or with it on the next line), not a heading
-              and not (paragraphs[index + 1].flat.endswith(("日", "月")) and _SIGNED_DATE.fullmatch(paragraphs[index + 1].flat))
+              and not _SIGNED_DATE.fullmatch(paragraphs[index + 1].flat)
               and not _signed_date(p.flat)):
             cue_end = _cue_heading(text, p)
             if p.flat in _CLOSING_HEADINGS:
