@@ -285,9 +285,9 @@ def _check_subsets(sentence: _Sentence) -> list[dict]:
         # The cue must stand between the two (其中省级2个、市级5个: the 其中 before 省级 puts neither
         # under the other), in the clause of the second.
         between, clause = sentence.between(first, second), sentence.clause_before(second)
-        if between and _SUBSET_CUE.search(clause[max(0, len(clause) - len(between)):]):
+        if between and _SUBSET_CUE.search(min(between, clause, key=len)):  # both end where the second begins
             whole, part = first, second
-        elif _SHARE_CUE.search(sentence.between(first, second)):
+        elif _SHARE_CUE.search(between):
             whole, part = second, first
         else:
             continue
