@@ -154,7 +154,7 @@ def _load(units_path: str, named_path: str) -> Grammar:
         rf"(?P<more>{more})?"
         # 3个多月, 两个多小时: 多/余 inside a unit of 个 (个月, 个小时 …), whose unit is the one without it
         rf"(?:个(?P<more_inside>{more})(?P<unit_rest>{_alternatives(u[1:] for u in units if u.startswith('个') and len(u) > 1)})"
-        rf"|(?P<unit>[%％]|{_alternatives(units)}))?"
+        rf"|(?P<unit>[%％]|{units_pattern}))?"
         rf"(?:/(?P<per>{_alternatives(per_units)}))?"
         rf"(?P<more_after>(?<=[倍番])(?:{_MORE_AFTER}))?"
         rf"(?P<suffix>{_alternatives(by_position['after'])})?)"
