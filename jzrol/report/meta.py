@@ -59,17 +59,19 @@ _DELIVERY = re.compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八
 _LAST_MONTH_OF_REPORTING = 6
 _YEAR_OPENING = re.compile(r"((?:19|20)\d{2})\s*年(?:度|以来)?[，,]")  # 2021年，… opens a report on 2021
 _REVIEW = re.compile(r"((?:19|20)\d{2})\s*年(?:的)?(?:政府)?工作回顾")  # 2023年工作回顾: the year reported on
+# A place's name as titles and file names write it before or after their year: up to its first suffix
+_PLACE_NAME = r"[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道)"
 _PLACE_AFTER_YEAR = re.compile(
     r"^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?\s*"
-    r"(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))"
+    rf"(?P<place>{_PLACE_NAME})"
     r"(?=(?:人民)?政府|法治|依法行政)")  # 2022年南山区政府工作报告, 2022年白石市法治政府建设年度报告
 _PLACE_BEFORE_YEAR = re.compile(
-    r"^(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))"
+    rf"^(?P<place>{_PLACE_NAME})"
     r"(?:人民政府)?[_\-\s]*(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")
 # A title that opens with its place before the genre's words (某县法治政府建设年度报告（2022年度）,
 # 某县人民政府法治政府建设2022年度报告)
 _PLACE_BEFORE_GENRE = re.compile(
-    r"^(?:中共)?(?P<place>[\u4e00-\u9fff]{1,15}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道))"
+    rf"^(?:中共)?(?P<place>{_PLACE_NAME})"
     r"(?:人民)?(?:政府)?(?=法治|依法行政|政府工作报告)")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}|－)\s*")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -289,7 +291,7 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
             elif _ADMIN_SUFFIX.search(place):
                 place_in_title = _names(place)
         if meta.issuer:
-            meta.issuer_source = "title" if meta.title_source == "text" else meta.title_source
+            meta.issuer_source = _title_source(meta)
     block = " ".join(normalize_text(line.text) for line in title_block)
     if not meta.issuer and _BYLINE_PREMIER.search(block):
         meta.issuer, meta.issuer_source = ["国务院"], "title block"
@@ -303,7 +305,7 @@ def _meta(doc_id: str, title: _Line | None, title_block: list[_Line], chrome: li
     if not meta.issuer and issuing_body:
         meta.issuer, meta.issuer_source = _names(to_simplified(issuing_body["name"])), "information table"
     if not meta.issuer and place_in_title:
-        meta.issuer, meta.issuer_source = place_in_title, "title" if meta.title_source == "text" else meta.title_source
+        meta.issuer, meta.issuer_source = place_in_title, _title_source(meta)
     _published(meta, page, pubmeta, block, signed)
     _site(meta, page, chrome)
     kinds, norms = (columns["kind"], columns["norm"]) if columns else ([], [])
@@ -372,7 +374,7 @@ def _place_and_level(meta: ReportMeta, opening: str, body: str, file_name: str =
     source = meta.issuer_source if place else None
     named = _PLACE_AFTER_YEAR.match(meta.title or "") or _PLACE_BEFORE_GENRE.match(meta.title or "")
     if place is None and named:
-        place, source = named["place"], "title" if meta.title_source == "text" else meta.title_source
+        place, source = named["place"], _title_source(meta)
     if place is None:
         place, source = _first_cue(opening, body)
     in_name = _PLACE_AFTER_YEAR.match(file_name) or _PLACE_BEFORE_YEAR.match(file_name)
@@ -383,6 +385,11 @@ def _place_and_level(meta: ReportMeta, opening: str, body: str, file_name: str =
         meta.level, meta.level_source = _level(place), "place"
 
 
+def _title_source(meta: ReportMeta) -> str | None:
+    """Where the title came from, as the source of what is read in it: ``title`` for the text's own."""
+    return "title" if meta.title_source == "text" else meta.title_source
+
+
 def _years(meta: ReportMeta, year_in_title: int | None, work_report: bool, block: str, signed: str | None,
            file_name: str, columns: dict | None) -> None:
     """The year reported on and, for a work report, the year it was delivered.
@@ -391,7 +398,7 @@ def _years(meta: ReportMeta, year_in_title: int | None, work_report: bool, block
     (——2024年3月5日在…人民代表大会…上), its signature's date and the State Council's file names; it
     reports on the year before, unless a heading says which (2023年工作回顾).
     """
-    title_source = "title" if meta.title_source == "text" else meta.title_source
+    title_source = _title_source(meta)
     in_name = _YEAR_IN_NAME.search(file_name)
     if not work_report:
         opening = next((norm for kind, norm in zip(columns["kind"], columns["norm"]) if kind == "text"), "") if columns else ""
