@@ -132,14 +132,8 @@ def _paragraphs(text: str, lines: list[_Line], first: int, last: int, region_end
         previous = flat
         blank_since = False
     close()
-    paragraphs: list[_Paragraph] = []
-    for start, end in spans:
-        if text[start] in "（(":  # what a section marker opens with: the paragraph may hold two sections
-            paragraphs += [_described(text, piece.start, piece.end, region_end)
-                           for piece in _split_inline_sections(text, _Paragraph(start, end, region_end, ""))]
-        else:
-            paragraphs.append(_described(text, start, end, region_end))
-    return paragraphs
+    return [_described(text, piece_start, piece_end, region_end)
+            for start, end in spans for piece_start, piece_end in _split_inline_sections(text, start, end)]
 
 
 def _described(text: str, start: int, end: int, region_end: int) -> _Paragraph:
@@ -149,30 +143,26 @@ def _described(text: str, start: int, end: int, region_end: int) -> _Paragraph:
     return _Paragraph(start, end, region_end, flat, clean=flat == raw, table_row="\t" in raw)
 
 
-def _split_inline_sections(text: str, paragraph: _Paragraph) -> list[_Paragraph]:
-    """A paragraph that opens with section marker （n） and holds （n+1） after a sentence end is two
-    paragraphs, as it would be on two lines (and so on for （n+2） …).
+def _split_inline_sections(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the paragraph text[start:end]: two when it opens with section marker （n） and holds
+    （n+1） after a sentence end, as it would be on two lines (and so on for （n+2） …), else itself.
 
     >>> text = "（一）加强领导。成立小组。（二）完善制度。"
-    >>> [text[p.start:p.end] for p in _split_inline_sections(text, _Paragraph(0, len(text), len(text), ""))]
+    >>> [text[s:e] for s, e in _split_inline_sections(text, 0, len(text))]
     ['（一）加强领导。成立小组。', '（二）完善制度。']
     """
-    opening = _SECTION.match(text[paragraph.start:paragraph.end])
-    if not opening or not _INLINE_SECTION.search(text, paragraph.start, paragraph.end):
-        return [paragraph]
+    # what a section marker opens with, tested first: most paragraphs open with none
+    opening = _SECTION.match(text[start:end]) if text[start] in "（(" else None
+    if not opening or not _INLINE_SECTION.search(text, start, end):
+        return [(start, end)]
     number = _ordinal(opening.group("num"))
     cuts = []
-    for match in _INLINE_SECTION.finditer(text, paragraph.start, paragraph.end):
+    for match in _INLINE_SECTION.finditer(text, start, end):
         if number and _ordinal(match.group("num")) == number + 1:
             cuts.append(match.start("marker"))
             number += 1
-    pieces, start = [], paragraph.start
-    for cut in [*cuts, None]:
-        end = paragraph.end if cut is None else cut
-        stripped = len(text[start:end].rstrip())
-        pieces.append(_Paragraph(start, start + stripped, paragraph.region_end, ""))
-        start = cut if cut is not None else start
-    return pieces
+    return [(piece_start, piece_start + len(text[piece_start:piece_end].rstrip()))  # trailing spaces left out
+            for piece_start, piece_end in zip([start, *cuts], [*cuts, end])]
 
 
 def _cue_heading(text: str, p: _Paragraph) -> int | None:
