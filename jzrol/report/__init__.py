@@ -127,7 +127,7 @@ def parse_report(text: str, *, doc_id: str = "doc", source: Source | None = None
     traditional = is_traditional(text)
     view = simplified_in_place(text) if traditional else text
     view_lines = _split_lines(view) if traditional else lines
-    view_links = frozenset(map(to_simplified, links)) if traditional else links
+    view_links = frozenset(_simplified_column(list(links))) if traditional else links  # one OpenCC call
     title_hint = _page_title(page)[0]
     if traditional and title_hint:
         title_hint = to_simplified(title_hint)
